@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { HomeHero } from "@/components/home/home-hero";
+import { ArticleCards } from "@/components/home/article-cards";
+import { getArticles, getEntry } from "@/lib/content/entries";
+import { entryMetadata } from "@/lib/seo/metadata";
+import Content from "@/content/index.mdx";
+
+export function generateMetadata(): Metadata {
+  const entry = getEntry("");
+  return entry ? entryMetadata(entry) : {};
+}
+
+export default function HomePage() {
+  const entry = getEntry("");
+  if (!entry) notFound();
+  return (
+    <>
+      <HomeHero title={entry.frontmatter.title} lead={entry.frontmatter.description} />
+      <div className="mx-auto max-w-3xl px-4">
+        <div className="prose mt-10">
+          <Content />
+        </div>
+        <ArticleCards articles={getArticles()} />
+      </div>
+    </>
+  );
+}

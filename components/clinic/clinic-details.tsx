@@ -1,0 +1,33 @@
+import { getClinic } from "@/lib/content/clinic";
+import { telHref } from "@/lib/content/phone";
+
+export function ClinicDetails() {
+  const clinic = getClinic();
+  const { address } = clinic;
+  return (
+    <dl className="my-6 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+      <dt className="font-semibold">Practitioner</dt>
+      <dd>
+        {clinic.practitioner.name}, {clinic.practitioner.credentials}
+        <br />
+        <span className="text-ink-muted">{clinic.practitioner.licence}</span>
+      </dd>
+      <dt className="font-semibold">Address</dt>
+      <dd>
+        <address className="not-italic">
+          {address.street}
+          <br />
+          {address.locality}, {address.region} {address.postalCode}
+        </address>
+      </dd>
+      <dt className="font-semibold">Phone</dt>
+      <dd>
+        <a href={telHref(clinic.phone)}>{clinic.phone}</a>
+      </dd>
+      <dt className="font-semibold">Email</dt>
+      <dd>
+        <a href={`mailto:${clinic.email}`}>{clinic.email}</a>
+      </dd>
+    </dl>
+  );
+}

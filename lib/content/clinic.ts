@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { clinicSchema, type Clinic } from "./clinic-schema";
+import { formatIssues } from "./format-issues";
+import { CLINIC_FILE, CONTENT_DIR } from "./paths";
+
+export type { Clinic } from "./clinic-schema";
+
+/** Reads and validates content/clinic.yaml; throws a message naming the file and each bad field. */
+export function loadClinic(dir: string = CONTENT_DIR): Clinic {
+  const file = path.join(/*turbopackIgnore: true*/ dir, CLINIC_FILE);
+  const where = path.relative(process.cwd(), file) || file;
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${where}: could not be read as YAML: ${(error as Error).message}`);
+  }
+  const result = clinicSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = formatIssues(result.error).map((line) => `  ${line}`);
+    throw new Error(`${where} has ${lines.length} problem(s):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Clinic | undefined;
+
+/** The clinic facts, read once per process. */
+export function getClinic(): Clinic {
+  cached ??= loadClinic();
+  return cached;
+}

@@ -1,0 +1,129 @@
+import GithubSlugger from "github-slugger";
+import type { Root } from "mdast";
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
+import { toString } from "mdast-util-to-string";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+
+export interface Heading {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+export interface FaqItem {
+  question: string;
+  answer: string;
+}
+
+export interface ImageUse {
+  src: string | undefined;
+  alt: string | undefined;
+  caption?: string;
+  hasSize: boolean;
+  line: number | undefined;
+}
+
+export interface MdxAnalysis {
+  /** The raw YAML frontmatter text, or undefined when the file has none. */
+  yaml: string | undefined;
+  headings: Heading[];
+  faq: FaqItem[];
+  components: { name: string; line: number | undefined }[];
+  links: { href: string; line: number | undefined }[];
+  images: ImageUse[];
+  words: number;
+}
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm);
+
+function attr(node: JsxElement, name: string): string | undefined {
+  const found = node.attributes.find(
+    (a): a is MdxJsxAttribute => a.type === "mdxJsxAttribute" && a.name === name,
+  );
+  return typeof found?.value === "string" ? found.value : undefined;
+}
+
+function hasAttr(node: JsxElement, name: string): boolean {
+  return node.attributes.some((a) => a.type === "mdxJsxAttribute" && a.name === name);
+}
+
+/**
+ * Reads what the site needs from an MDX file without compiling it: headings
+ * for the table of contents (slugged exactly as rehype-slug does), FAQ items
+ * for structured data, and the components, links and images for the checker.
+ * Throws the MDX parser's own message (with line and column) on bad syntax.
+ */
+export function analyseMdx(source: string): MdxAnalysis {
+  const tree = parser.parse(source) as Root;
+  const slugger = new GithubSlugger();
+  const result: MdxAnalysis = {
+    yaml: undefined,
+    headings: [],
+    faq: [],
+    components: [],
+    links: [],
+    images: [],
+    words: 0,
+  };
+
+  visit(tree, (node) => {
+    const line = node.position?.start.line;
+    switch (node.type) {
+      case "yaml":
+        result.yaml = node.value;
+        break;
+      case "heading": {
+        const text = toString(node);
+        result.headings.push({ depth: node.depth, text, id: slugger.slug(text) });
+        break;
+      }
+      case "link":
+        result.links.push({ href: node.url, line });
+        break;
+      case "image":
+        result.images.push({ src: node.url, alt: node.alt ?? undefined, hasSize: false, line });
+        break;
+      case "mdxJsxFlowElement":
+      case "mdxJsxTextElement":
+        analyseJsx(node, line, result);
+        break;
+    }
+  });
+
+  result.words = countWords(tree);
+  return result;
+}
+
+function analyseJsx(node: JsxElement, line: number | undefined, result: MdxAnalysis): void {
+  if (!node.name) return;
+  result.components.push({ name: node.name, line });
+  const href = attr(node, "href");
+  if (href !== undefined) result.links.push({ href, line });
+  if (node.name === "Question") {
+    result.faq.push({ question: attr(node, "q") ?? "", answer: toString(node).trim() });
+  }
+  if (node.name === "Figure" || node.name === "img") {
+    result.images.push({
+      src: attr(node, "src"),
+      alt: attr(node, "alt"),
+      caption: attr(node, "caption"),
+      hasSize: hasAttr(node, "width") && hasAttr(node, "height"),
+      line,
+    });
+  }
+}
+
+function countWords(tree: Root): number {
+  let words = 0;
+  visit(tree, "text", (node) => {
+    words += node.value.split(/\s+/).filter(Boolean).length;
+  });
+  return words;
+}

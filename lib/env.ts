@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the site reads, parsed once. Nothing else in the
+ * code base touches `process.env` for configuration, so a typo or a bad value
+ * fails here with the variable's name instead of deep inside a request.
+ */
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+$/, "must look like count/minutes, for example 5/10")
+  .transform((value) => {
+    const [count, minutes] = value.split("/").map(Number) as [number, number];
+    return { count, minutes };
+  })
+  .refine((v) => v.count > 0 && v.minutes > 0, "count and minutes must be above zero");
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SITE_URL: z.url().default("http://localhost:3000"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: optionalString.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
+  ),
+  SMTP_URL: optionalString.pipe(
+    z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  ),
+  MAIL_FROM: z.string().min(3).default("Clinic website <website@localhost>"),
+  MAIL_TO: optionalString,
+  APP_SECRET: optionalString.pipe(
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
+  CONSULTATION_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  CONSULTATION_RATE_LIMIT: rateLimit.default({ count: 5, minutes: 10 }),
+  STAFF_PASSWORD: optionalString.pipe(
+    z.string().min(12, "must be at least 12 characters").optional(),
+  ),
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    // Name the variable and the rule; never echo the value, which may be a secret.
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

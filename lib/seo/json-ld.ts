@@ -1,0 +1,90 @@
+import type { Clinic } from "@/lib/content/clinic";
+import type { Entry } from "@/lib/content/entries";
+import type { FaqItem } from "@/lib/content/mdx-analysis";
+import { absoluteUrl, siteUrl } from "@/lib/site-url";
+
+/* schema.org structured data, built from the same facts the pages show. */
+
+const clinicId = () => `${siteUrl()}/#clinic`;
+
+export function clinicJsonLd(clinic: Clinic) {
+  const { address } = clinic;
+  return {
+    "@context": "https://schema.org",
+    "@type": "MedicalClinic",
+    "@id": clinicId(),
+    name: clinic.name,
+    description: clinic.tagline,
+    url: siteUrl(),
+    telephone: clinic.phone,
+    email: clinic.email,
+    address: {
+      "@type": "PostalAddress",
+      streetAddress: address.street,
+      addressLocality: address.locality,
+      addressRegion: address.region,
+      postalCode: address.postalCode,
+      addressCountry: address.country,
+    },
+    openingHoursSpecification: clinic.openingHours.map((slot) => ({
+      "@type": "OpeningHoursSpecification",
+      dayOfWeek: slot.days.map((day) => `https://schema.org/${day}`),
+      opens: slot.opens,
+      closes: slot.closes,
+    })),
+    employee: {
+      "@type": "Person",
+      name: clinic.practitioner.name,
+      honorificSuffix: clinic.practitioner.credentials,
+      jobTitle: "Licensed Acupuncturist",
+    },
+    availableService: { "@type": "MedicalTherapy", name: "Acupuncture for back pain" },
+  };
+}
+
+export function medicalWebPageJsonLd(entry: Entry) {
+  const { title, description, lastReviewed, reviewedBy } = entry.frontmatter;
+  return {
+    "@context": "https://schema.org",
+    "@type": "MedicalWebPage",
+    name: title,
+    headline: title,
+    description,
+    url: absoluteUrl(entry.href),
+    lastReviewed,
+    reviewedBy: { "@type": "Person", name: reviewedBy },
+    publisher: { "@id": clinicId() },
+    about: { "@type": "MedicalCondition", name: "Back pain" },
+    inLanguage: "en",
+  };
+}
+
+export function breadcrumbJsonLd(trail: { name: string; href: string }[]) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: trail.map((crumb, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.href),
+    })),
+  };
+}
+
+export function faqJsonLd(items: FaqItem[]) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "FAQPage",
+    mainEntity: items.map((item) => ({
+      "@type": "Question",
+      name: item.question,
+      acceptedAnswer: { "@type": "Answer", text: item.answer },
+    })),
+  };
+}
+
+/** Serialised for a <script> tag: "<" escaped so content can never close the tag early. */
+export function serializeJsonLd(data: object): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}

@@ -1,0 +1,18 @@
+/*
+ * The environment of the production server the journeys run against. Shared by
+ * playwright.config.ts and by tests that open the same database to count rows.
+ */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+export const e2eServerEnv = {
+  NODE_ENV: "production",
+  SITE_URL: E2E_BASE_URL,
+  DATA_DIR: process.env.E2E_DATA_DIR ?? ".e2e-data",
+  // Journeys fill forms faster than a person; one second still exercises the timing check.
+  CONSULTATION_MIN_FILL_SECONDS: "1",
+  CONSULTATION_RATE_LIMIT: "1000/1",
+  STAFF_PASSWORD: "e2e-staff-password-1234",
+  DATABASE_URL: "",
+  SMTP_URL: "",
+} satisfies Record<string, string>;
