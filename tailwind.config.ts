@@ -8,7 +8,12 @@ import type { Config } from "tailwindcss";
 const role = (name: string) => `var(--color-${name})`;
 
 const config: Config = {
-  content: ["./app/**/*.{ts,tsx,mdx}", "./components/**/*.{ts,tsx}", "./content/**/*.mdx", "./mdx-components.tsx"],
+  content: [
+    "./app/**/*.{ts,tsx,mdx}",
+    "./components/**/*.{ts,tsx}",
+    "./content/**/*.mdx",
+    "./mdx-components.tsx",
+  ],
   theme: {
     extend: {
       colors: {
@@ -27,8 +32,23 @@ const config: Config = {
         focus: role("focus"),
       },
       fontFamily: {
-        sans: ['"Segoe UI"', "system-ui", "-apple-system", "Roboto", '"Noto Sans"', "Arial", "sans-serif"],
-        serif: ["Charter", '"Bitstream Charter"', '"Iowan Old Style"', "Georgia", "Cambria", "serif"],
+        sans: [
+          '"Segoe UI"',
+          "system-ui",
+          "-apple-system",
+          "Roboto",
+          '"Noto Sans"',
+          "Arial",
+          "sans-serif",
+        ],
+        serif: [
+          "Charter",
+          '"Bitstream Charter"',
+          '"Iowan Old Style"',
+          "Georgia",
+          "Cambria",
+          "serif",
+        ],
       },
       maxWidth: {
         prose: "68ch",

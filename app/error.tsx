@@ -3,7 +3,12 @@
 // Next.js requires error boundaries to be client components; this one holds no state of its own.
 import Link from "next/link";
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="mx-auto max-w-2xl px-4 py-16 text-center">
       <h1 className="text-3xl font-semibold">Something went wrong on our side</h1>

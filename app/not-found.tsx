@@ -9,8 +9,8 @@ export default function NotFound() {
     <StatusPage title="We can't find that page">
       <p>The address may be mistyped, or the page may have moved.</p>
       <p>
-        You can still <Link href="/consultation">request a consultation</Link> or browse from the home
-        page.
+        You can still <Link href="/consultation">request a consultation</Link> or browse from the
+        home page.
       </p>
     </StatusPage>
   );

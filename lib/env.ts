@@ -25,16 +25,20 @@ const envSchema = z.object({
   SITE_URL: z.url().default("http://localhost:3000"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: optionalString.pipe(
-    z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+      .optional(),
   ),
   SMTP_URL: optionalString.pipe(
-    z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
   ),
   MAIL_FROM: z.string().min(3).default("Clinic website <website@localhost>"),
   MAIL_TO: optionalString,
-  APP_SECRET: optionalString.pipe(
-    z.string().min(32, "must be at least 32 characters").optional(),
-  ),
+  APP_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   CONSULTATION_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
   CONSULTATION_RATE_LIMIT: rateLimit.default({ count: 5, minutes: 10 }),
   STAFF_PASSWORD: optionalString.pipe(
@@ -56,9 +60,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     // Name the variable and the rule; never echo the value, which may be a secret.
-    const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
-    );
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
   }
   return result.data;

@@ -14,7 +14,9 @@ if (!title) {
 }
 const slug = slugFromTitle(title);
 if (!slug) {
-  console.error(`"${title}" has no letters or digits to make an address from: choose another title.`);
+  console.error(
+    `"${title}" has no letters or digits to make an address from: choose another title.`,
+  );
   process.exit(1);
 }
 const file = path.join(CONTENT_DIR, `${slug}.mdx`);

@@ -24,7 +24,9 @@ export function ArticleLayout({ entry, children }: { entry: Entry; children: Rea
       {entry.faq.length > 0 && <JsonLd data={faqJsonLd(entry.faq)} />}
       <Breadcrumbs trail={trail} />
       <header className="mt-6">
-        <h1 className="text-3xl font-semibold leading-tight sm:text-4xl">{entry.frontmatter.title}</h1>
+        <h1 className="text-3xl font-semibold leading-tight sm:text-4xl">
+          {entry.frontmatter.title}
+        </h1>
         <ArticleMeta entry={entry} />
       </header>
       <TableOfContents sections={entry.sections} />

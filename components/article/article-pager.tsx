@@ -6,7 +6,10 @@ export function ArticlePager({ previous, next }: { previous?: Entry; next?: Entr
   return (
     <nav aria-label="More articles" className="mt-10 grid gap-4 sm:grid-cols-2">
       {previous && (
-        <Link href={previous.href} className="rounded-lg border border-line p-4 no-underline hover:bg-brand-soft">
+        <Link
+          href={previous.href}
+          className="rounded-lg border border-line p-4 no-underline hover:bg-brand-soft"
+        >
           <span className="block text-sm text-ink-muted">Previous article</span>
           <span className="font-semibold underline">{previous.frontmatter.title}</span>
         </Link>

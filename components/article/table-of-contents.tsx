@@ -4,7 +4,10 @@ import type { Heading } from "@/lib/content/mdx-analysis";
 export function TableOfContents({ sections }: { sections: Heading[] }) {
   if (sections.length < 3) return null;
   return (
-    <nav aria-labelledby="toc-heading" className="my-8 rounded-lg border border-line bg-surface-raised p-5">
+    <nav
+      aria-labelledby="toc-heading"
+      className="my-8 rounded-lg border border-line bg-surface-raised p-5"
+    >
       <h2 id="toc-heading" className="text-base font-semibold">
         On this page
       </h2>

@@ -14,8 +14,8 @@ export function RedFlags() {
       </ul>
       <p className="font-semibold">
         If you have back pain with any of these, contact a doctor or urgent care today, or call{" "}
-        <a href={telHref(emergencyNumber)}>{emergencyNumber}</a> in an emergency. Please do not
-        wait for an acupuncture appointment.
+        <a href={telHref(emergencyNumber)}>{emergencyNumber}</a> in an emergency. Please do not wait
+        for an acupuncture appointment.
       </p>
     </>
   );

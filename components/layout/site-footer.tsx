@@ -57,7 +57,8 @@ export function SiteFooter() {
             <a href={telHref(clinic.emergencyNumber)}>{clinic.emergencyNumber}</a>.
           </p>
           <p>
-            {clinic.practitioner.name}, {clinic.practitioner.credentials}. {clinic.practitioner.licence}.
+            {clinic.practitioner.name}, {clinic.practitioner.credentials}.{" "}
+            {clinic.practitioner.licence}.
           </p>
         </div>
       </div>

@@ -12,7 +12,8 @@ interface FigureProps {
 
 export function Figure({ src, alt, caption, width, height }: FigureProps) {
   const size = width && height ? { width: Number(width), height: Number(height) } : svgSize(src);
-  if (!size) throw new Error(`Figure ${src} needs width and height (only SVG sizes are read automatically)`);
+  if (!size)
+    throw new Error(`Figure ${src} needs width and height (only SVG sizes are read automatically)`);
   return (
     <figure className="my-8">
       <Image

@@ -20,18 +20,31 @@ export function checkFrontmatter(
 ): { frontmatter?: Frontmatter; problems: Problem[] } {
   if (analysis.yaml === undefined) {
     return {
-      problems: [{ file, message: "has no frontmatter: start the file with a --- block holding title, description and lastReviewed" }],
+      problems: [
+        {
+          file,
+          message:
+            "has no frontmatter: start the file with a --- block holding title, description and lastReviewed",
+        },
+      ],
     };
   }
   let raw: unknown;
   try {
     raw = parseYaml(analysis.yaml);
   } catch (error) {
-    return { problems: [{ file, message: `frontmatter is not valid YAML: ${(error as Error).message}` }] };
+    return {
+      problems: [{ file, message: `frontmatter is not valid YAML: ${(error as Error).message}` }],
+    };
   }
   const result = frontmatterSchema.safeParse(raw ?? {});
   if (!result.success) {
-    return { problems: formatIssues(result.error).map((line) => ({ file, message: `frontmatter ${line}` })) };
+    return {
+      problems: formatIssues(result.error).map((line) => ({
+        file,
+        message: `frontmatter ${line}`,
+      })),
+    };
   }
   return { frontmatter: result.data, problems: [] };
 }
@@ -42,28 +55,48 @@ const at = (line: number | undefined) => (line ? ` (line ${line})` : "");
 export function checkBody(file: string, analysis: MdxAnalysis, publicDir: string): Problem[] {
   const problems: Problem[] = [];
   for (const heading of analysis.headings.filter((h) => h.depth === 1)) {
-    problems.push({ file, message: `heading "# ${heading.text}" uses #: the title is the page heading, start sections with ##` });
+    problems.push({
+      file,
+      message: `heading "# ${heading.text}" uses #: the title is the page heading, start sections with ##`,
+    });
   }
   for (const { name, line } of analysis.components) {
     const isHtml = /^[a-z]/.test(name);
     if (!isHtml && !known.has(name)) {
-      problems.push({ file, message: `unknown component <${name}>${at(line)}: use one of ${MDX_COMPONENT_NAMES.join(", ")}` });
+      problems.push({
+        file,
+        message: `unknown component <${name}>${at(line)}: use one of ${MDX_COMPONENT_NAMES.join(", ")}`,
+      });
     }
   }
   for (const image of analysis.images) {
     const where = at(image.line);
-    if (!image.alt?.trim()) problems.push({ file, message: `image ${image.src ?? ""}${where} has no alt text: describe what it shows` });
-    if (image.caption !== undefined && !image.caption.trim()) problems.push({ file, message: `Figure${where} has an empty caption` });
+    if (!image.alt?.trim())
+      problems.push({
+        file,
+        message: `image ${image.src ?? ""}${where} has no alt text: describe what it shows`,
+      });
+    if (image.caption !== undefined && !image.caption.trim())
+      problems.push({ file, message: `Figure${where} has an empty caption` });
     if (!image.src) {
       problems.push({ file, message: `image${where} has no src` });
       continue;
     }
     if (!image.src.startsWith("/")) {
-      problems.push({ file, message: `image ${image.src}${where} must be a path in public/, starting with /` });
+      problems.push({
+        file,
+        message: `image ${image.src}${where} must be a path in public/, starting with /`,
+      });
     } else if (!existsSync(path.join(/*turbopackIgnore: true*/ publicDir, image.src))) {
-      problems.push({ file, message: `image ${image.src}${where} does not exist: put the file at public${image.src}` });
+      problems.push({
+        file,
+        message: `image ${image.src}${where} does not exist: put the file at public${image.src}`,
+      });
     } else if (!image.src.endsWith(".svg") && !image.hasSize) {
-      problems.push({ file, message: `image ${image.src}${where} needs width and height (only SVG sizes are read automatically)` });
+      problems.push({
+        file,
+        message: `image ${image.src}${where} needs width and height (only SVG sizes are read automatically)`,
+      });
     }
   }
   return problems;
@@ -81,11 +114,20 @@ export function checkLinks(
     if (/^(https?:|mailto:|tel:|#)/.test(href)) continue;
     const target = href.split(/[?#]/)[0] ?? "";
     if (!target.startsWith("/")) {
-      problems.push({ file, message: `link "${href}"${at(line)} must start with / (for example /benefits) or be a full https:// address` });
+      problems.push({
+        file,
+        message: `link "${href}"${at(line)} must start with / (for example /benefits) or be a full https:// address`,
+      });
     } else if (routes.drafts.has(target) && !isDraft) {
-      problems.push({ file, message: `link "${href}"${at(line)} points at a draft, which does not exist on the live site` });
+      problems.push({
+        file,
+        message: `link "${href}"${at(line)} points at a draft, which does not exist on the live site`,
+      });
     } else if (!routes.live.has(target) && !routes.drafts.has(target)) {
-      problems.push({ file, message: `link "${href}"${at(line)} points at a page that does not exist` });
+      problems.push({
+        file,
+        message: `link "${href}"${at(line)} points at a page that does not exist`,
+      });
     }
   }
   return problems;

@@ -10,10 +10,16 @@ export const WEEKDAYS = [
   "Sunday",
 ] as const;
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as "09:00"');
-const oneLine = z.string().trim().min(1, "is required").refine((v) => !/[\r\n]/.test(v), {
-  message: "must be on one line",
-});
+const time = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as "09:00"');
+const oneLine = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .refine((v) => !/[\r\n]/.test(v), {
+    message: "must be on one line",
+  });
 
 function isTimeZone(value: string): boolean {
   try {
@@ -40,11 +46,11 @@ export const clinicSchema = z.strictObject({
     postalCode: oneLine,
     country: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code such as US or GB"),
   }),
-  phone: z
-    .string()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, "must be a phone number such as +1 555 010 0123"),
+  phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, "must be a phone number such as +1 555 010 0123"),
   email: z.email("must be an email address"),
-  emergencyNumber: z.string().regex(/^[0-9]{2,4}$/, 'must be the local emergency number, such as "911"'),
+  emergencyNumber: z
+    .string()
+    .regex(/^[0-9]{2,4}$/, 'must be the local emergency number, such as "911"'),
   timezone: z.string().refine(isTimeZone, "must be an IANA time zone such as America/Chicago"),
   openingHours: z
     .array(
@@ -54,7 +60,10 @@ export const clinicSchema = z.strictObject({
           opens: time,
           closes: time,
         })
-        .refine((h) => h.opens < h.closes, { message: "opens must be before closes", path: ["closes"] }),
+        .refine((h) => h.opens < h.closes, {
+          message: "opens must be before closes",
+          path: ["closes"],
+        }),
     )
     .min(1, "must list at least one opening time"),
   gettingHere: z.string().trim().min(1, "is required"),

@@ -28,7 +28,10 @@ export function getNavigation(): { href: string; label: string }[] {
   return getEntries()
     .filter((entry) => entry.frontmatter.navOrder !== undefined)
     .sort(byNavOrder)
-    .map((entry) => ({ href: entry.href, label: entry.frontmatter.navLabel ?? entry.frontmatter.title }));
+    .map((entry) => ({
+      href: entry.href,
+      label: entry.frontmatter.navLabel ?? entry.frontmatter.title,
+    }));
 }
 
 export function getAdjacentArticles(slug: string): { previous?: Entry; next?: Entry } {

@@ -3,9 +3,14 @@ import { z } from "zod";
 const isoDate = z
   .string({ error: "is required, as a date like 2026-01-31" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD, like 2026-01-31")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    message: "is not a real calendar date",
-  });
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: "is not a real calendar date",
+    },
+  );
 
 /**
  * The frontmatter block at the top of every MDX file in content/. YAML turns an
@@ -13,7 +18,11 @@ const isoDate = z
  * normalised to YYYY-MM-DD text.
  */
 export const frontmatterSchema = z.strictObject({
-  title: z.string({ error: "is required" }).trim().min(1, "is required").max(90, "must be at most 90 characters"),
+  title: z
+    .string({ error: "is required" })
+    .trim()
+    .min(1, "is required")
+    .max(90, "must be at most 90 characters"),
   description: z
     .string({ error: "is required" })
     .trim()
@@ -27,9 +36,7 @@ export const frontmatterSchema = z.strictObject({
   navLabel: z.string().trim().min(1).max(30, "must be at most 30 characters").optional(),
   navOrder: z.number({ error: "must be a whole number" }).int("must be a whole number").optional(),
   draft: z.boolean({ error: "must be true or false" }).optional(),
-  kind: z
-    .enum(["article", "page"], { error: 'must be "article" or "page"' })
-    .default("article"),
+  kind: z.enum(["article", "page"], { error: 'must be "article" or "page"' }).default("article"),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;

@@ -49,7 +49,8 @@ export function checkContent(options: Options = {}): ContentReport {
   const now = options.now ?? new Date();
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const display = (name: string) => path.relative(process.cwd(), path.join(/*turbopackIgnore: true*/ dir, name));
+  const display = (name: string) =>
+    path.relative(process.cwd(), path.join(/*turbopackIgnore: true*/ dir, name));
 
   // Entries still load when the clinic file is broken, so every other problem is listed too.
   let defaultReviewer = "";
@@ -57,19 +58,32 @@ export function checkContent(options: Options = {}): ContentReport {
     const { practitioner } = loadClinic(dir);
     defaultReviewer = `${practitioner.name}, ${practitioner.credentials}`;
   } catch (error) {
-    errors.push({ file: display("clinic.yaml"), message: (error as Error).message.replace(/^\S+ /, "") });
+    errors.push({
+      file: display("clinic.yaml"),
+      message: (error as Error).message.replace(/^\S+ /, ""),
+    });
   }
 
-  const parsed: { file: string; slug: string; analysis: MdxAnalysis; frontmatter?: Frontmatter }[] = [];
-  for (const name of readdirSync(/*turbopackIgnore: true*/ dir).filter((n) => n.endsWith(".mdx")).sort()) {
+  const parsed: { file: string; slug: string; analysis: MdxAnalysis; frontmatter?: Frontmatter }[] =
+    [];
+  for (const name of readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((n) => n.endsWith(".mdx"))
+    .sort()) {
     const file = display(name);
     const slug = name === "index.mdx" ? "" : name.slice(0, -4);
     if (slug && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
-      errors.push({ file, message: "file name must be lower-case words joined by hyphens, like new-topic.mdx (it becomes the address)" });
+      errors.push({
+        file,
+        message:
+          "file name must be lower-case words joined by hyphens, like new-topic.mdx (it becomes the address)",
+      });
       continue;
     }
     if (RESERVED.has(slug)) {
-      errors.push({ file, message: `the name "${slug}" is used by the site itself: choose another file name` });
+      errors.push({
+        file,
+        message: `the name "${slug}" is used by the site itself: choose another file name`,
+      });
       continue;
     }
     let analysis: MdxAnalysis;
@@ -93,9 +107,13 @@ export function checkContent(options: Options = {}): ContentReport {
   for (const { file, slug, analysis, frontmatter } of parsed) {
     errors.push(...checkLinks(file, analysis, routes, frontmatter?.draft === true));
     if (!frontmatter) continue;
-    const ageDays = (now.getTime() - Date.parse(`${frontmatter.lastReviewed}T00:00:00Z`)) / 86_400_000;
+    const ageDays =
+      (now.getTime() - Date.parse(`${frontmatter.lastReviewed}T00:00:00Z`)) / 86_400_000;
     if (ageDays > STALE_AFTER_DAYS) {
-      warnings.push({ file, message: `lastReviewed ${frontmatter.lastReviewed} is more than a year ago: review the page and update the date` });
+      warnings.push({
+        file,
+        message: `lastReviewed ${frontmatter.lastReviewed} is more than a year ago: review the page and update the date`,
+      });
     }
     if (frontmatter.draft && options.includeDrafts === false) continue;
     entries.push({
@@ -116,7 +134,9 @@ export function loadContent(options: Options = {}): Entry[] {
   const report = checkContent(options);
   if (report.errors.length > 0) {
     const lines = report.errors.map((p) => `  ${p.file}: ${p.message}`);
-    throw new Error(`Content has ${lines.length} problem(s); run npm run content:check\n${lines.join("\n")}`);
+    throw new Error(
+      `Content has ${lines.length} problem(s); run npm run content:check\n${lines.join("\n")}`,
+    );
   }
   return report.entries;
 }

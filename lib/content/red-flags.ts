@@ -5,7 +5,10 @@
  */
 export const RED_FLAGS = [
   { value: "saddle-numbness", label: "Numbness or tingling around your genitals or buttocks" },
-  { value: "bladder-bowel", label: "New trouble passing urine, or loss of bladder or bowel control" },
+  {
+    value: "bladder-bowel",
+    label: "New trouble passing urine, or loss of bladder or bowel control",
+  },
   { value: "both-legs", label: "Weakness, numbness or tingling in both legs" },
   { value: "fever-weight-cancer", label: "Fever, unexplained weight loss, or a history of cancer" },
   { value: "injury", label: "Pain that started after a fall, accident or other injury" },

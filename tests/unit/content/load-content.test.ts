@@ -15,7 +15,16 @@ describe("the real content/ folder", () => {
 
   it("has every page the site promises", () => {
     const slugs = report.entries.map((entry) => entry.slug).sort();
-    for (const slug of ["", "about", "benefits", "how-it-works", "is-it-right-for-you", "privacy", "tips", "what-to-expect"]) {
+    for (const slug of [
+      "",
+      "about",
+      "benefits",
+      "how-it-works",
+      "is-it-right-for-you",
+      "privacy",
+      "tips",
+      "what-to-expect",
+    ]) {
       expect(slugs).toContain(slug);
     }
   });
@@ -35,13 +44,19 @@ describe("broken fixtures", () => {
     expect(about("missing-fields.mdx")).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/missing-fields\.mdx: frontmatter title: is required/),
-        expect.stringMatching(/missing-fields\.mdx: frontmatter description: must be at most 160 characters/),
-        expect.stringMatching(/missing-fields\.mdx: frontmatter lastReviewed: is not a real calendar date/),
+        expect.stringMatching(
+          /missing-fields\.mdx: frontmatter description: must be at most 160 characters/,
+        ),
+        expect.stringMatching(
+          /missing-fields\.mdx: frontmatter lastReviewed: is not a real calendar date/,
+        ),
         expect.stringMatching(/missing-fields\.mdx: frontmatter navOrder: must be a whole number/),
       ]),
     );
     expect(about("no-frontmatter.mdx")).toEqual([expect.stringMatching(/has no frontmatter/)]);
-    expect(about("Bad_Name.mdx")).toEqual([expect.stringMatching(/lower-case words joined by hyphens/)]);
+    expect(about("Bad_Name.mdx")).toEqual([
+      expect.stringMatching(/lower-case words joined by hyphens/),
+    ]);
   });
 
   it("reports body problems: # headings, unknown components, links, images", () => {
@@ -56,7 +71,9 @@ describe("broken fixtures", () => {
   });
 
   it("refuses a published page that links to a draft, but not the draft itself", () => {
-    expect(about("links-to-draft.mdx")).toEqual([expect.stringMatching(/"\/secret-draft" \(line 7\) points at a draft/)]);
+    expect(about("links-to-draft.mdx")).toEqual([
+      expect.stringMatching(/"\/secret-draft" \(line 7\) points at a draft/),
+    ]);
     expect(about("secret-draft.mdx")).toEqual([]);
   });
 

@@ -1,0 +1,23 @@
+import { checkContent } from "@/lib/content/load-content";
+
+/* What the journeys expect to find, read from content/ the same way the build does. */
+const report = checkContent();
+
+export const publishedPages = report.entries
+  .filter((entry) => !entry.frontmatter.draft)
+  .map((entry) => ({ path: entry.href, title: entry.frontmatter.title }));
+
+export const draftPaths = report.entries
+  .filter((entry) => entry.frontmatter.draft)
+  .map((e) => e.href);
+
+export const navigation = report.entries
+  .filter((entry) => !entry.frontmatter.draft && entry.frontmatter.navOrder !== undefined)
+  .sort((a, b) => (a.frontmatter.navOrder ?? 0) - (b.frontmatter.navOrder ?? 0))
+  .map((entry) => ({
+    path: entry.href,
+    label: entry.frontmatter.navLabel ?? entry.frontmatter.title,
+  }));
+
+/** Every public page, content and app routes alike, for checks that apply everywhere. */
+export const allPublicPaths = [...publishedPages.map((page) => page.path), "/consultation"];

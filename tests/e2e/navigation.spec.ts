@@ -1,0 +1,57 @@
+import { expect, test, type Page } from "@playwright/test";
+import { navigation } from "./content-pages";
+
+const phone = { width: 390, height: 800 };
+
+async function followMenuLink(page: Page, label: string) {
+  const menu = page.locator("header details");
+  await menu.locator("summary").click();
+  await expect(menu).toHaveAttribute("open", "");
+  await menu.getByRole("link", { name: label, exact: true }).click();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`phone menu with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ viewport: phone, javaScriptEnabled });
+
+    test("lists the navigation from content and reaches every page", async ({ page }) => {
+      await page.goto("/");
+      const menu = page.locator("header details");
+      await menu.locator("summary").click();
+      const labels = await menu.getByRole("link").allTextContents();
+      expect(labels).toEqual([...navigation.map((item) => item.label), "Request a consultation"]);
+
+      for (const item of navigation.slice(0, 3)) {
+        await page.goto("/");
+        await followMenuLink(page, item.label);
+        await expect(page).toHaveURL(new RegExp(`${item.path}$`));
+        await expect(page.locator("h1")).toBeVisible();
+        // The header remounts with each page, so the menu starts closed again.
+        await expect(page.locator("header details")).not.toHaveAttribute("open", "");
+      }
+    });
+  });
+}
+
+test("desktop navigation is always visible", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" }).first();
+  await expect(nav).toBeVisible();
+  await nav.getByRole("link", { name: navigation[0]?.label ?? "", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${navigation[0]?.path}$`));
+});
+
+test("the skip link is the first stop for the keyboard and moves focus to the content", async ({
+  page,
+}) => {
+  await page.goto("/benefits");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await skip.press("Enter");
+  await expect(page.locator("#main")).toBeFocused();
+});

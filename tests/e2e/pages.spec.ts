@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { draftPaths, publishedPages } from "./content-pages";
+
+test.describe("content pages", () => {
+  for (const page of publishedPages) {
+    test(`${page.path} renders its one h1, canonical URL and structured data`, async ({
+      page: tab,
+    }) => {
+      const response = await tab.goto(page.path);
+      expect(response?.status()).toBe(200);
+      await expect(tab.locator("h1")).toHaveCount(1);
+      await expect(tab.locator("h1")).toHaveText(page.title);
+      await expect(tab.locator('link[rel="canonical"]')).toHaveAttribute(
+        "href",
+        new RegExp(`${page.path === "/" ? "" : page.path}$`),
+      );
+      const types = await tab
+        .locator('script[type="application/ld+json"]')
+        .evaluateAll((nodes) =>
+          nodes.map(
+            (node) => (JSON.parse(node.textContent ?? "{}") as { "@type": string })["@type"],
+          ),
+        );
+      expect(types).toContain("MedicalClinic");
+      if (page.path !== "/") expect(types).toContain("BreadcrumbList");
+    });
+  }
+
+  test("articles show review date, reviewer, reading time, contents and next steps", async ({
+    page,
+  }) => {
+    await page.goto("/benefits");
+    await expect(page.getByText(/Last reviewed .* by .*minute read/)).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "On this page" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Request a consultation" }).last()).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "More articles" })).toBeVisible();
+    await expect(page.getByText(/general information, not a diagnosis/).first()).toBeVisible();
+    const types = await page
+      .locator('script[type="application/ld+json"]')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => JSON.parse(node.textContent ?? "{}") as Record<string, unknown>),
+      );
+    const medical = types.find((data) => data["@type"] === "MedicalWebPage");
+    expect(medical).toMatchObject({
+      lastReviewed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      reviewedBy: { name: expect.any(String) },
+    });
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("FAQ answers open and are given to search engines", async ({ page }) => {
+      await page.goto("/is-it-right-for-you");
+      const question = page.locator("main details").first();
+      await question.locator("summary").click();
+      await expect(question).toHaveAttribute("open", "");
+      const faq = await page
+        .locator('script[type="application/ld+json"]')
+        .evaluateAll((nodes) =>
+          nodes
+            .map((node) => JSON.parse(node.textContent ?? "{}") as Record<string, unknown>)
+            .find((data) => data["@type"] === "FAQPage"),
+        );
+      expect((faq?.mainEntity as unknown[]).length).toBeGreaterThanOrEqual(4);
+    });
+  });
+
+  test("the red-flag advice names the emergency number", async ({ page }) => {
+    await page.goto("/is-it-right-for-you");
+    await expect(
+      page.getByText("Numbness or tingling around your genitals or buttocks"),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: "911" }).first()).toBeVisible();
+  });
+
+  for (const path of draftPaths) {
+    test(`draft ${path} does not exist in the production build`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+    });
+  }
+});
+
+test("an unknown address gets a 404 page with a way home", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("h1")).toHaveText("We can't find that page");
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
