@@ -12,13 +12,13 @@ export function SiteHeader() {
   return (
     <header className="relative border-b border-line bg-surface-raised">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2">
-        <Link href="/" className="py-2 font-serif text-xl font-semibold text-ink no-underline">
+        <Link href="/" className="shrink-0 py-2 font-serif text-xl font-semibold whitespace-nowrap text-ink no-underline">
           {clinic.shortName}
         </Link>
-        <nav aria-label="Main" className="hidden lg:block">
+        <nav aria-label="Main" className="hidden xl:block">
           <NavLinks layout="row" />
         </nav>
-        <details className="lg:hidden">
+        <details className="xl:hidden">
           <summary className="inline-flex min-h-11 list-none items-center gap-2 rounded-lg border border-line px-4 font-semibold [&::-webkit-details-marker]:hidden">
             <span aria-hidden="true">☰</span> Menu
           </summary>

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beyond npm packages, when it is missing:
+# Debian's Chromium for Playwright (its own browser download cannot work here)
+# and the PostgreSQL server for the database tests. Quick when both are present.
+set -euo pipefail
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ -z "${TEST_DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  need+=(postgresql)
+fi
+[ ${#need[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "Missing for the tests: ${need[*]}. Install them (Debian: apt-get install ${need[*]})," >&2
+  echo "or set TEST_DATABASE_URL to a PostgreSQL database for the database tests." >&2
+  exit 1
+fi
+echo "Installing ${need[*]} for the tests..."
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

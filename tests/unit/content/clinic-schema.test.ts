@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { getClinic } from "@/lib/content/clinic";
+import { clinicSchema } from "@/lib/content/clinic-schema";
+
+const valid = getClinic();
+
+describe("clinic facts schema", () => {
+  it("accepts the shipped example clinic", () => {
+    expect(clinicSchema.safeParse(valid).success).toBe(true);
+  });
+
+  it.each([
+    ["phone", { phone: "ring us" }, /phone number/],
+    ["emergencyNumber", { emergencyNumber: "nine one one" }, /emergency number/],
+    ["timezone", { timezone: "Moon/Base" }, /IANA time zone/],
+    ["email", { email: "not-an-email" }, /email address/],
+    ["name", { name: "Two\nlines" }, /one line/],
+  ])("refuses a bad %s with a message about it", (field, patch, message) => {
+    const result = clinicSchema.safeParse({ ...valid, ...patch });
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues[0];
+    expect(issue?.path).toEqual([field]);
+    expect(issue?.message).toMatch(message);
+  });
+
+  it("refuses opening hours that close before they open, and unknown days", () => {
+    const result = clinicSchema.safeParse({
+      ...valid,
+      openingHours: [{ days: ["Funday"], opens: "18:00", closes: "09:00" }],
+    });
+    const paths = result.error?.issues.map((issue) => issue.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["openingHours.0.days.0"]));
+  });
+
+  it("refuses unknown fields so typos are caught", () => {
+    const result = clinicSchema.safeParse({ ...valid, phon: "123" });
+    expect(result.success).toBe(false);
+  });
+});

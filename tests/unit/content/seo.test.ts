@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getClinic } from "@/lib/content/clinic";
+import type { Entry } from "@/lib/content/entries";
+import { resetEnvCache } from "@/lib/env";
+import { breadcrumbJsonLd, clinicJsonLd, faqJsonLd, medicalWebPageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { entryMetadata, rootMetadata } from "@/lib/seo/metadata";
+
+const entry: Entry = {
+  slug: "benefits",
+  href: "/benefits",
+  file: "content/benefits.mdx",
+  frontmatter: {
+    title: "Benefits",
+    description: "What acupuncture may offer.",
+    lastReviewed: "2026-11-20",
+    reviewedBy: "Jordan Ellery, L.Ac.",
+    kind: "article",
+  },
+  sections: [],
+  faq: [{ question: "Does it hurt?", answer: "Usually very little." }],
+  readingMinutes: 4,
+};
+
+beforeEach(() => {
+  process.env.SITE_URL = "https://clinic.example/";
+  resetEnvCache();
+});
+afterEach(() => {
+  delete process.env.SITE_URL;
+  resetEnvCache();
+});
+
+describe("metadata builders", () => {
+  it("sets the title template and metadataBase from SITE_URL", () => {
+    const metadata = rootMetadata(getClinic());
+    expect(metadata.metadataBase?.href).toBe("https://clinic.example/");
+    expect(metadata.title).toMatchObject({ template: `%s | ${getClinic().shortName}` });
+  });
+
+  it("gives each page its own title, description, canonical URL and sharing tags", () => {
+    const metadata = entryMetadata(entry);
+    expect(metadata.title).toBe("Benefits");
+    expect(metadata.description).toBe("What acupuncture may offer.");
+    expect(metadata.alternates?.canonical).toBe("/benefits");
+    expect(metadata.openGraph).toMatchObject({ url: "/benefits", type: "article", modifiedTime: "2026-11-20" });
+    expect(metadata.twitter).toMatchObject({ card: "summary_large_image", title: "Benefits" });
+  });
+
+  it("does not put the template around the home page title", () => {
+    expect(entryMetadata({ ...entry, slug: "", href: "/" }).title).toEqual({ absolute: "Benefits" });
+  });
+});
+
+describe("JSON-LD builders", () => {
+  it("describes the clinic from its facts", () => {
+    const clinic = getClinic();
+    const data = clinicJsonLd(clinic);
+    expect(data).toMatchObject({
+      "@type": "MedicalClinic",
+      name: clinic.name,
+      telephone: clinic.phone,
+      url: "https://clinic.example",
+      address: { postalCode: clinic.address.postalCode },
+    });
+    expect(data.openingHoursSpecification[0]?.dayOfWeek[0]).toBe(`https://schema.org/${clinic.openingHours[0]?.days[0]}`);
+  });
+
+  it("marks articles as reviewed medical pages", () => {
+    expect(medicalWebPageJsonLd(entry)).toMatchObject({
+      "@type": "MedicalWebPage",
+      url: "https://clinic.example/benefits",
+      lastReviewed: "2026-11-20",
+      reviewedBy: { "@type": "Person", name: "Jordan Ellery, L.Ac." },
+    });
+  });
+
+  it("numbers breadcrumbs and lists FAQ answers", () => {
+    const crumbs = breadcrumbJsonLd([
+      { name: "Home", href: "/" },
+      { name: "Benefits", href: "/benefits" },
+    ]);
+    expect(crumbs.itemListElement.map((item) => [item.position, item.item])).toEqual([
+      [1, "https://clinic.example"],
+      [2, "https://clinic.example/benefits"],
+    ]);
+    expect(faqJsonLd(entry.faq).mainEntity[0]).toEqual({
+      "@type": "Question",
+      name: "Does it hurt?",
+      acceptedAnswer: { "@type": "Answer", text: "Usually very little." },
+    });
+  });
+
+  it("cannot be broken out of its script tag", () => {
+    const text = serializeJsonLd({ name: "</script><script>alert(1)</script>" });
+    expect(text).not.toContain("</script>");
+    expect(JSON.parse(text)).toEqual({ name: "</script><script>alert(1)</script>" });
+  });
+});
