@@ -1,0 +1,95 @@
+/*
+ * `npm run bench:pages`: how heavy and how fast each public page is for a
+ * visitor on a cheap phone and a slow network. Starts the production server
+ * (building first if needed), loads every page in Chromium with a 4x slower
+ * CPU and a "slow 4G" connection, and prints bytes sent, JavaScript bytes,
+ * First Contentful Paint and Largest Contentful Paint. It measures; it asserts nothing.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { allPublicPaths } from "../tests/e2e/content-pages";
+
+const port = 3400;
+const base = `http://127.0.0.1:${port}`;
+
+if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+const server = spawn("npx", ["next", "start", "--port", String(port)], {
+  env: { ...process.env, DATA_DIR: ".bench-data" },
+  stdio: "ignore",
+  detached: true,
+});
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/robots.txt`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+
+async function main() {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  const rows = [];
+  for (const path of allPublicPaths) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    // Slow 4G as Lighthouse defines it: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up.
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    let bytes = 0;
+    let jsBytes = 0;
+    const types = new Map<string, string>();
+    cdp.on("Network.responseReceived", (e) => types.set(e.requestId, e.type));
+    cdp.on("Network.loadingFinished", (e) => {
+      bytes += e.encodedDataLength;
+      if (types.get(e.requestId) === "Script") jsBytes += e.encodedDataLength;
+    });
+    await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+    const paint = await page.evaluate(
+      () =>
+        new Promise<{ fcp: number; lcp: number }>((resolve) => {
+          const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            resolve({ fcp, lcp: entries[entries.length - 1]?.startTime ?? 0 });
+          }).observe({ type: "largest-contentful-paint", buffered: true });
+        }),
+    );
+    rows.push({
+      page: path,
+      "KB sent": (bytes / 1024).toFixed(1),
+      "JS KB": (jsBytes / 1024).toFixed(1),
+      "FCP ms": Math.round(paint.fcp),
+      "LCP ms": Math.round(paint.lcp),
+    });
+    await context.close();
+  }
+  await browser.close();
+  console.log("Phone (390px), CPU 4x slower, slow 4G; compressed bytes as sent by next start");
+  console.table(rows);
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (server.pid) process.kill(-server.pid);
+  });
