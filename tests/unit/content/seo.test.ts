@@ -33,7 +33,7 @@ afterEach(() => {
 describe("metadata builders", () => {
   it("sets the title template and metadataBase from SITE_URL", () => {
     const metadata = rootMetadata(getClinic());
-    expect(metadata.metadataBase?.href).toBe("https://clinic.example/");
+    expect(String(metadata.metadataBase)).toBe("https://clinic.example/");
     expect(metadata.title).toMatchObject({ template: `%s | ${getClinic().shortName}` });
   });
 
