@@ -12,7 +12,10 @@ export function SiteHeader() {
   return (
     <header className="relative border-b border-line bg-surface-raised">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2">
-        <Link href="/" className="shrink-0 py-2 font-serif text-xl font-semibold whitespace-nowrap text-ink no-underline">
+        <Link
+          href="/"
+          className="shrink-0 py-2 font-serif text-xl font-semibold whitespace-nowrap text-ink no-underline"
+        >
           {clinic.shortName}
         </Link>
         <nav aria-label="Main" className="hidden xl:block">

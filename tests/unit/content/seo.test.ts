@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getClinic } from "@/lib/content/clinic";
 import type { Entry } from "@/lib/content/entries";
 import { resetEnvCache } from "@/lib/env";
-import { breadcrumbJsonLd, clinicJsonLd, faqJsonLd, medicalWebPageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import {
+  breadcrumbJsonLd,
+  clinicJsonLd,
+  faqJsonLd,
+  medicalWebPageJsonLd,
+  serializeJsonLd,
+} from "@/lib/seo/json-ld";
 import { entryMetadata, rootMetadata } from "@/lib/seo/metadata";
 
 const entry: Entry = {
@@ -42,12 +48,18 @@ describe("metadata builders", () => {
     expect(metadata.title).toBe("Benefits");
     expect(metadata.description).toBe("What acupuncture may offer.");
     expect(metadata.alternates?.canonical).toBe("/benefits");
-    expect(metadata.openGraph).toMatchObject({ url: "/benefits", type: "article", modifiedTime: "2026-11-20" });
+    expect(metadata.openGraph).toMatchObject({
+      url: "/benefits",
+      type: "article",
+      modifiedTime: "2026-11-20",
+    });
     expect(metadata.twitter).toMatchObject({ card: "summary_large_image", title: "Benefits" });
   });
 
   it("does not put the template around the home page title", () => {
-    expect(entryMetadata({ ...entry, slug: "", href: "/" }).title).toEqual({ absolute: "Benefits" });
+    expect(entryMetadata({ ...entry, slug: "", href: "/" }).title).toEqual({
+      absolute: "Benefits",
+    });
   });
 });
 
@@ -62,7 +74,9 @@ describe("JSON-LD builders", () => {
       url: "https://clinic.example",
       address: { postalCode: clinic.address.postalCode },
     });
-    expect(data.openingHoursSpecification[0]?.dayOfWeek[0]).toBe(`https://schema.org/${clinic.openingHours[0]?.days[0]}`);
+    expect(data.openingHoursSpecification[0]?.dayOfWeek[0]).toBe(
+      `https://schema.org/${clinic.openingHours[0]?.days[0]}`,
+    );
   });
 
   it("marks articles as reviewed medical pages", () => {
