@@ -1,0 +1,113 @@
+import type { FormValues } from "@/lib/validations/consultation-form-data";
+import type { FieldErrors } from "@/lib/validations/consultation";
+import { MESSAGE_MAX } from "@/lib/validations/consultation";
+import {
+  CONTACT_METHODS,
+  FIRST_VISIT,
+  PAIN_AREAS,
+  PAIN_DURATIONS,
+  RED_FLAGS,
+  TIME_SLOTS,
+} from "@/lib/validations/consultation-options";
+import { ChoiceGroup } from "./choice-group";
+import { TextField } from "./text-field";
+
+const text = (values: FormValues, name: string) => {
+  const value = values[name];
+  return typeof value === "string" ? value : "";
+};
+const list = (values: FormValues, name: string) => {
+  const value = values[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+};
+
+/** The visitor's fields in reading order, refilled from the last answer. */
+export function FormFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  const group = (name: keyof FieldErrors) => ({
+    name,
+    selected: list(values, name),
+    error: errors[name],
+  });
+  return (
+    <>
+      <TextField
+        name="fullName"
+        label="Full name"
+        required
+        autoComplete="name"
+        defaultValue={text(values, "fullName")}
+        error={errors.fullName}
+      />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        required
+        autoComplete="email"
+        inputMode="email"
+        defaultValue={text(values, "email")}
+        error={errors.email}
+      />
+      <TextField
+        name="phone"
+        label="Phone"
+        type="tel"
+        autoComplete="tel"
+        hint="Needed if you would like us to call you."
+        defaultValue={text(values, "phone")}
+        error={errors.phone}
+      />
+      <ChoiceGroup
+        {...group("preferredContact")}
+        legend="How should we contact you?"
+        type="radio"
+        options={CONTACT_METHODS}
+        required
+      />
+      <ChoiceGroup
+        {...group("painArea")}
+        legend="Where is your pain?"
+        type="radio"
+        options={PAIN_AREAS}
+        required
+      />
+      <ChoiceGroup
+        {...group("painDuration")}
+        legend="How long have you had it?"
+        type="radio"
+        options={PAIN_DURATIONS}
+        required
+      />
+      <ChoiceGroup
+        {...group("preferredTimes")}
+        legend="Which days and times suit you?"
+        hint="Tick all that suit you."
+        type="checkbox"
+        options={TIME_SLOTS}
+        required
+      />
+      <TextField
+        name="message"
+        label="Anything else we should know"
+        multiline
+        hint={`Up to ${MESSAGE_MAX.toLocaleString("en")} characters.`}
+        defaultValue={text(values, "message")}
+        error={errors.message}
+      />
+      <ChoiceGroup
+        {...group("firstVisit")}
+        legend="Is this your first visit to the clinic?"
+        type="radio"
+        options={FIRST_VISIT}
+        required
+      />
+      <ChoiceGroup
+        {...group("redFlags")}
+        legend="Do you have any of these symptoms as well as your pain?"
+        hint="Tick any that apply. If none of these apply, leave them all unticked."
+        type="checkbox"
+        options={RED_FLAGS}
+      />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ComponentPropsWithoutRef } from "react";
+import { FieldError } from "./field-error";
+import { describedBy, fieldId, hintId, inputClass } from "./field-ids";
+
+type TextFieldProps = {
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  error?: string;
+  multiline?: boolean;
+} & Pick<ComponentPropsWithoutRef<"input">, "type" | "autoComplete" | "inputMode" | "defaultValue">;
+
+/** A labelled text input or textarea with its hint and error tied to it. */
+export function TextField({
+  name,
+  label,
+  required,
+  hint,
+  error,
+  multiline,
+  ...input
+}: TextFieldProps) {
+  const common = {
+    id: fieldId(name),
+    name,
+    defaultValue: input.defaultValue,
+    required,
+    "aria-invalid": error ? (true as const) : undefined,
+    "aria-describedby": describedBy(name, Boolean(hint), Boolean(error)),
+    className: `${inputClass} ${error ? "border-danger" : "border-line"}`,
+  };
+  return (
+    <div className="space-y-1">
+      <label htmlFor={fieldId(name)} className="block font-semibold text-ink">
+        {label}{" "}
+        <span className="font-normal text-ink-muted">{required ? "(required)" : "(optional)"}</span>
+      </label>
+      {hint ? (
+        <p id={hintId(name)} className="text-ink-muted">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError name={name} message={error} />
+      {multiline ? (
+        <textarea {...common} rows={6} />
+      ) : (
+        <input
+          {...common}
+          type={input.type ?? "text"}
+          autoComplete={input.autoComplete}
+          inputMode={input.inputMode}
+        />
+      )}
+    </div>
+  );
+}

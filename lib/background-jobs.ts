@@ -1,0 +1,42 @@
+import { getDb } from "@/lib/db/client";
+import { pruneRateEvents } from "@/lib/db/rate-events";
+import { getEnv } from "@/lib/env";
+import { kickNotifications } from "@/lib/mail/notification-runner";
+
+/*
+ * Work that runs beside requests: migrations at start-up, email retries and
+ * pruning. The interval is unref'd so it never keeps a process alive, and every
+ * step is idempotent, so running on several instances at once is harmless.
+ */
+const SWEEP_INTERVAL_MS = 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+const started = Symbol.for("clinic-site.background-jobs");
+
+export async function startBackgroundJobs(): Promise<void> {
+  const holder = globalThis as { [started]?: boolean };
+  if (holder[started]) return;
+  holder[started] = true;
+
+  await getDb();
+  if (!getEnv().SMTP_URL) {
+    console.info(
+      "Email is off: SMTP_URL is not set. Consultation requests are stored but the clinic is not emailed.",
+    );
+  }
+  const timer = setInterval(() => void runJobs(), SWEEP_INTERVAL_MS);
+  timer.unref();
+  void runJobs();
+}
+
+async function runJobs(): Promise<void> {
+  try {
+    kickNotifications();
+    const db = await getDb();
+    const window = getEnv().CONSULTATION_RATE_LIMIT.minutes * 60_000;
+    // Staff sign-in lockouts share the table; a day covers both windows.
+    await pruneRateEvents(db, new Date(Date.now() - Math.max(window, DAY_MS)));
+    // --- Retention: the staff inbox's deleteExpiredRequests() call goes here. ---
+  } catch (error) {
+    console.error("Background jobs failed:", (error as Error).message);
+  }
+}

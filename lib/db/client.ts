@@ -1,0 +1,66 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Pool } from "pg";
+import { getEnv } from "@/lib/env";
+import { migrationProvider } from "./migrations";
+import type { Database } from "./types";
+
+export const SQLITE_FILE = "clinic.sqlite";
+
+/** SQLite in `<dataDir>/clinic.sqlite` by default; PostgreSQL when a URL is given. */
+export function createDb(options: { databaseUrl?: string; dataDir: string }): Kysely<Database> {
+  if (options.databaseUrl) {
+    const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const sqlite = new SqliteDatabase(path.join(options.dataDir, SQLITE_FILE));
+  // WAL lets readers (the staff inbox) work while a request is written.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    const name = failed ? ` (${failed.migrationName})` : "";
+    throw new Error(
+      `Database migration failed${name}: ${String((error as Error)?.message ?? error)}`,
+    );
+  }
+}
+
+/*
+ * Next.js may load this module in more than one bundle (instrumentation and
+ * the app), so the singleton lives on globalThis: one pool, one migration run.
+ */
+const globalKey = Symbol.for("clinic-site.db");
+type Holder = { [globalKey]?: { db: Kysely<Database>; ready: Promise<Kysely<Database>> } };
+const holder = globalThis as Holder;
+
+export function getDb(): Promise<Kysely<Database>> {
+  if (!holder[globalKey]) {
+    const env = getEnv();
+    const db = createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    const ready = migrateToLatest(db).then(() => db);
+    // A failed start-up must not poison the process: the next call tries again.
+    ready.catch(() => {
+      if (holder[globalKey]?.db === db) delete holder[globalKey];
+      void db.destroy().catch(() => undefined);
+    });
+    holder[globalKey] = { db, ready };
+  }
+  return holder[globalKey].ready;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = holder[globalKey];
+  delete holder[globalKey];
+  if (current) await current.db.destroy();
+}

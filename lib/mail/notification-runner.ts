@@ -1,0 +1,49 @@
+import { getDb } from "@/lib/db/client";
+import { getMailConfig } from "./mail-config";
+import { sendDueNotifications, type SweepResult } from "./send-due-notifications";
+import { smtpSender } from "./transport";
+
+/*
+ * One sweep at a time per process: a submission arriving mid-sweep asks for
+ * another pass instead of starting a second, overlapping one. Kept on
+ * globalThis because Next.js may load this module in two bundles.
+ */
+const key = Symbol.for("clinic-site.notification-runner");
+type RunnerState = { running: boolean; again: boolean };
+const holder = globalThis as { [key]?: RunnerState };
+const state = (holder[key] ??= { running: false, again: false });
+
+export async function runNotificationSweep(
+  options: { includeGivenUp?: boolean } = {},
+): Promise<SweepResult> {
+  const config = getMailConfig();
+  if (!config.smtpUrl) return { sent: 0, failed: 0 };
+  const db = await getDb();
+  return sendDueNotifications(db, {
+    send: smtpSender(config.smtpUrl),
+    mail: config,
+    now: () => new Date(),
+    includeGivenUp: options.includeGivenUp,
+  });
+}
+
+/** Fire and forget: the visitor's response never waits for the mail server. */
+export function kickNotifications(): void {
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = true;
+  void (async () => {
+    try {
+      do {
+        state.again = false;
+        await runNotificationSweep();
+      } while (state.again);
+    } catch (error) {
+      console.error("Clinic email sweep failed:", (error as Error).message);
+    } finally {
+      state.running = false;
+    }
+  })();
+}

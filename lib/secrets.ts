@@ -1,0 +1,55 @@
+import { randomBytes, hkdfSync } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { getEnv } from "@/lib/env";
+
+/*
+ * One master secret, a separate key per purpose: a leaked form-token key does
+ * not let anyone reverse client hashes or forge staff sessions.
+ */
+export type SecretPurpose = "form-token" | "client-hash" | "staff-session";
+
+const SECRET_FILE = "app-secret";
+const keys = new Map<SecretPurpose, Buffer>();
+
+export function getSecretKey(purpose: SecretPurpose): Buffer {
+  let key = keys.get(purpose);
+  if (!key) {
+    const derived = hkdfSync("sha256", masterSecret(), "clinic-site", purpose, 32);
+    key = Buffer.from(derived);
+    keys.set(purpose, key);
+  }
+  return key;
+}
+
+function masterSecret(): string {
+  const env = getEnv();
+  if (env.APP_SECRET) return env.APP_SECRET;
+  // Several servers sharing PostgreSQL must share one secret, or tokens and hashes disagree.
+  if (env.DATABASE_URL && env.NODE_ENV === "production") {
+    throw new Error(
+      "APP_SECRET must be set (32+ characters) when DATABASE_URL is used in production",
+    );
+  }
+  return readOrCreateSecretFile(env.DATA_DIR);
+}
+
+/** The embedded default: a random secret written once into DATA_DIR, readable only by its owner. */
+export function readOrCreateSecretFile(dataDir: string): string {
+  const file = path.join(dataDir, SECRET_FILE);
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32)
+    throw new Error(`${file} is shorter than 32 characters: delete it to regenerate`);
+  return secret;
+}
+
+/** For tests that change APP_SECRET or DATA_DIR between cases. */
+export function resetSecretCache(): void {
+  keys.clear();
+}

@@ -1,0 +1,30 @@
+import { closeDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { runNotificationSweep } from "@/lib/mail/notification-runner";
+
+/**
+ * `npm run notify`: sends every clinic email still owed, including those whose
+ * automatic retries gave up. Safe to run while the site is up.
+ */
+async function main(): Promise<void> {
+  if (!getEnv().SMTP_URL) {
+    console.error("SMTP_URL is not set: email is off, nothing to send.");
+    process.exitCode = 1;
+    return;
+  }
+  let total = { sent: 0, failed: 0 };
+  for (;;) {
+    const sweep = await runNotificationSweep({ includeGivenUp: true });
+    total = { sent: total.sent + sweep.sent, failed: total.failed + sweep.failed };
+    if (sweep.sent + sweep.failed === 0 || sweep.failed > 0) break;
+  }
+  console.info(`Clinic emails sent: ${total.sent}, failed: ${total.failed}.`);
+  if (total.failed > 0) process.exitCode = 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());

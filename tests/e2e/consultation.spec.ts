@@ -1,0 +1,212 @@
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { E2E_BASE_URL, e2eServerEnv } from "./server-env";
+
+/*
+ * The consultation journeys, run once with JavaScript and once without, against
+ * the production build. Rows are checked in the server's own SQLite file.
+ */
+const REFERENCE = /BP-[23456789A-Z]{6}/;
+const MIN_FILL_MS = Number(e2eServerEnv.CONSULTATION_MIN_FILL_SECONDS) * 1000 + 300;
+
+function rowsFor(reference: string): { status: string; urgent: number }[] {
+  const db = new Database(path.join(e2eServerEnv.DATA_DIR, "clinic.sqlite"), { readonly: true });
+  try {
+    return db
+      .prepare("SELECT status, urgent FROM consultation_requests WHERE reference = ?")
+      .all(reference) as {
+      status: string;
+      urgent: number;
+    }[];
+  } finally {
+    db.close();
+  }
+}
+
+async function open(page: Page): Promise<number> {
+  await page.goto("/consultation");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Request a consultation" }),
+  ).toBeVisible();
+  return Date.now();
+}
+
+async function fillValid(page: Page, email = "grace@example.com"): Promise<void> {
+  await page.getByLabel("Full name").fill("Grace Hopper");
+  await page.getByRole("textbox", { name: /^Email/ }).fill(email);
+  await page.getByRole("textbox", { name: /^Phone/ }).fill("+1 555 010 0199");
+  await page.getByRole("radio", { name: "Phone", exact: true }).check();
+  await page.getByRole("radio", { name: "Lower back" }).check();
+  await page.getByRole("radio", { name: "Over 3 months" }).check();
+  await page.getByRole("checkbox", { name: "Weekday mornings" }).check();
+  await page.getByLabel("Anything else we should know").fill("Worse after long drives.");
+  await page.getByRole("radio", { name: /^Yes, this is my first visit/ }).check();
+  await page.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
+}
+
+/** Submits once the minimum fill time has passed, so the request is not taken for a bot. */
+async function submit(page: Page, openedAt: number): Promise<void> {
+  const wait = openedAt + MIN_FILL_MS - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait);
+  await page.getByRole("button", { name: "Send request" }).click();
+}
+
+async function referenceShown(page: Page): Promise<string> {
+  await expect(
+    page.getByRole("heading", { name: "Thank you, we have your request" }),
+  ).toBeVisible();
+  const text = (await page.getByText(/Your reference is/).textContent()) ?? "";
+  return text.match(REFERENCE)?.[0] ?? "";
+}
+
+/**
+ * axe runs as a script in the page. Without JavaScript it cannot, so the
+ * server-rendered error page is shown again in a context that runs axe but
+ * blocks the app's own scripts, keeping the markup exactly as the server sent it.
+ */
+async function axeTarget(page: Page, html: string | null): Promise<Page> {
+  if (html === null) return page;
+  const browser = page.context().browser();
+  if (!browser) throw new Error("No browser to open an axe context in");
+  const context = await browser.newContext({ baseURL: E2E_BASE_URL, javaScriptEnabled: true });
+  const copy = await context.newPage();
+  await copy.route("**/_next/static/**/*.js", (route) => route.abort());
+  await copy.route("**/consultation", (route) =>
+    route.fulfill({ contentType: "text/html", body: html }),
+  );
+  await copy.goto("/consultation");
+  return copy;
+}
+
+function journeys(javaScript: boolean): void {
+  test("an empty submit lists every problem and marks the fields", async ({ page }) => {
+    const openedAt = await open(page);
+    await submit(page, openedAt);
+    const summary = page.getByRole("alert").filter({ hasText: "problems with your request" });
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole("link", { name: "Enter your full name" })).toHaveAttribute(
+      "href",
+      "#field-fullName",
+    );
+    await expect(summary.getByRole("link")).toHaveCount(8);
+    if (javaScript) await expect(summary).toBeFocused();
+    const name = page.getByLabel("Full name");
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(name).toHaveAccessibleDescription(/Enter your full name/);
+    await expect(page.getByRole("checkbox", { name: /I agree/ })).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+  });
+
+  test("an invalid email keeps every other value", async ({ page }) => {
+    const openedAt = await open(page);
+    await fillValid(page, "grace@");
+    await submit(page, openedAt);
+    const email = page.getByRole("textbox", { name: /^Email/ });
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(email).toHaveAccessibleDescription(/name@example.com/);
+    await expect(email).toHaveValue("grace@");
+    await expect(page.getByLabel("Full name")).toHaveValue("Grace Hopper");
+    await expect(page.getByLabel("Full name")).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("radio", { name: "Lower back" })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "Phone", exact: true })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Weekday mornings" })).toBeChecked();
+    await expect(page.getByLabel("Anything else we should know")).toHaveValue(
+      "Worse after long drives.",
+    );
+    await expect(page.getByRole("checkbox", { name: /I agree/ })).toBeChecked();
+  });
+
+  test("a valid request is stored once and shows its reference, even when the POST is replayed", async ({
+    page,
+  }) => {
+    const openedAt = await open(page);
+    await fillValid(page);
+    const posted = page.waitForRequest((request) => request.method() === "POST");
+    await submit(page, openedAt);
+    const reference = await referenceShown(page);
+    expect(reference).toMatch(REFERENCE);
+    await expect(page.getByText(/we will call you within one working day/)).toBeVisible();
+    await expect(
+      page.getByRole("status").getByRole("link", { name: "+1 555 010 0123" }),
+    ).toBeVisible();
+    expect(rowsFor(reference)).toEqual([{ status: "new", urgent: 0 }]);
+
+    const request = await posted;
+    const headers = await request.allHeaders();
+    const replay = await page.request.post(request.url(), {
+      headers: Object.fromEntries(
+        Object.entries(headers).filter(([name]) => !name.startsWith(":")),
+      ),
+      data: request.postDataBuffer() ?? Buffer.alloc(0),
+    });
+    expect(replay.ok()).toBe(true);
+    expect(await replay.text()).toContain(reference);
+    expect(rowsFor(reference)).toHaveLength(1);
+  });
+
+  test("a red-flag symptom gets urgent advice instead of the usual confirmation", async ({
+    page,
+  }) => {
+    const openedAt = await open(page);
+    await fillValid(page);
+    await page.getByRole("checkbox", { name: "Chest pain" }).check();
+    await submit(page, openedAt);
+    await expect(
+      page.getByRole("heading", { name: "Please get urgent medical care now" }),
+    ).toBeVisible();
+    await expect(page.getByRole("status").getByRole("link", { name: "911" })).toHaveAttribute(
+      "href",
+      "tel:911",
+    );
+    await expect(
+      page.getByRole("heading", { name: "Thank you, we have your request" }),
+    ).toHaveCount(0);
+    const text = (await page.getByText(/We have kept your request/).textContent()) ?? "";
+    const reference = text.match(REFERENCE)?.[0] ?? "";
+    expect(rowsFor(reference)).toEqual([{ status: "new", urgent: 1 }]);
+  });
+
+  test("the form in its error state has no accessibility violations", async ({ page }) => {
+    const openedAt = await open(page);
+    await page.getByRole("textbox", { name: /^Email/ }).fill("not-an-email");
+    const answer = javaScript
+      ? null
+      : page.waitForResponse((response) => response.request().method() === "POST");
+    await submit(page, openedAt);
+    await expect(page.getByRole("alert").first()).toBeVisible();
+    const html = answer ? await (await answer).text() : null;
+    const results = await new AxeBuilder({ page: await axeTarget(page, html) })
+      .include("form")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      ),
+    ).toEqual([]);
+  });
+}
+
+test.describe("consultation form with JavaScript", () => {
+  journeys(true);
+
+  test("checks a field as focus leaves it, with the shared schema", async ({ page }) => {
+    await open(page);
+    const email = page.getByRole("textbox", { name: /^Email/ });
+    await email.fill("grace@");
+    await email.blur();
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await email.fill("grace@example.com");
+    await email.blur();
+    await expect(email).not.toHaveAttribute("aria-invalid", "true");
+  });
+});
+
+test.describe("consultation form without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  journeys(false);
+});

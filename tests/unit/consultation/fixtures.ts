@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { createFormToken } from "@/lib/consultation/form-token";
+import type { SubmitDeps } from "@/lib/consultation/submit";
+import type { Database } from "@/lib/db/types";
+import { META_FIELDS } from "@/lib/validations/consultation-form-data";
+
+export const TOKEN_KEY = Buffer.alloc(32, 7);
+export const RENDERED_AT = new Date("2025-03-03T10:00:00.000Z");
+export const SUBMITTED_AT = new Date("2025-03-03T10:02:00.000Z");
+
+export type FormRecord = Record<string, string | string[]>;
+
+export function validForm(overrides: FormRecord = {}): FormRecord {
+  return {
+    fullName: "Ada Lovelace",
+    email: "ada@example.com",
+    phone: "+44 20 7946 0958",
+    preferredContact: "email",
+    painArea: "lower-back",
+    painDuration: "6-12-weeks",
+    preferredTimes: ["weekday-morning", "saturday-morning"],
+    message: "It hurts when I sit for long.",
+    firstVisit: "yes",
+    consent: "yes",
+    [META_FIELDS.token]: createFormToken(TOKEN_KEY, RENDERED_AT),
+    [META_FIELDS.key]: randomUUID(),
+    ...overrides,
+  };
+}
+
+export function toFormData(record: FormRecord): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(record)) {
+    for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
+  }
+  return data;
+}
+
+export function testDeps(db: Kysely<Database>, overrides: Partial<SubmitDeps> = {}): SubmitDeps {
+  return {
+    db,
+    now: () => SUBMITTED_AT,
+    clientHash: "client-a",
+    tokenKey: TOKEN_KEY,
+    minFillSeconds: 3,
+    rateLimit: { count: 1_000_000, minutes: 10 },
+    mailEnabled: false,
+    ...overrides,
+  };
+}
+
+export async function countRows(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("consultation_requests")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
