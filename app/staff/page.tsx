@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { Inbox } from "@/components/staff/inbox";
+import { SignInForm } from "@/components/staff/sign-in-form";
+import { StaffDisabled } from "@/components/staff/staff-disabled";
+import { getClinic } from "@/lib/content/clinic";
+import { getDb } from "@/lib/db/client";
+import { countNewRequests, INBOX_LIMIT, listRequests } from "@/lib/db/staff-requests";
+import { requireStaff, staffAreaEnabled } from "@/lib/staff/auth";
+import { staffMetadata } from "@/lib/staff/metadata";
+import { inboxQuerySchema } from "@/lib/staff/schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  if (!staffAreaEnabled()) return staffMetadata("Staff area off");
+  return staffMetadata((await requireStaff()) ? "Staff inbox" : "Staff sign-in");
+}
+
+export default async function StaffPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  if (!staffAreaEnabled()) return <StaffDisabled />;
+  const query = inboxQuerySchema.parse(await searchParams);
+  if (!(await requireStaff())) return <SignInForm error={query.error} />;
+
+  const db = await getDb();
+  const [requests, newCount] = await Promise.all([
+    listRequests(db, { status: query.status }),
+    countNewRequests(db),
+  ]);
+  return (
+    <Inbox
+      requests={requests}
+      newCount={newCount}
+      status={query.status}
+      deleted={query.deleted}
+      timeZone={getClinic().timezone}
+      limit={INBOX_LIMIT}
+    />
+  );
+}

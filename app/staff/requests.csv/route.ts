@@ -1,0 +1,31 @@
+import { getClinic } from "@/lib/content/clinic";
+import { getDb } from "@/lib/db/client";
+import { listRequests } from "@/lib/db/staff-requests";
+import { requireStaff } from "@/lib/staff/auth";
+import { requestsToCsv } from "@/lib/staff/export";
+import { statusSchema } from "@/lib/staff/schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  if (!(await requireStaff())) {
+    return new Response("Sign in at /staff to export requests.\n", {
+      status: 401,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  const status = statusSchema
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get("status") ?? undefined);
+  const requests = await listRequests(await getDb(), { status, limit: null });
+  const day = new Date().toISOString().slice(0, 10);
+  // The byte-order mark tells Excel the file is UTF-8, so accented names survive.
+  return new Response(`\uFEFF${requestsToCsv(requests, getClinic().timezone)}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="requests-${status ?? "all"}-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

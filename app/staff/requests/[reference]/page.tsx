@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { RequestView } from "@/components/staff/request-view";
+import { getClinic } from "@/lib/content/clinic";
+import { getDb } from "@/lib/db/client";
+import { getRequestByReference } from "@/lib/db/staff-requests";
+import { requireStaff } from "@/lib/staff/auth";
+import { staffMetadata } from "@/lib/staff/metadata";
+import { referenceSchema, requestQuerySchema } from "@/lib/staff/schemas";
+
+export const dynamic = "force-dynamic";
+
+interface Props {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+// The title repeats only the reference from the URL: nothing is looked up for it.
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const reference = referenceSchema.safeParse((await params).reference);
+  return staffMetadata(reference.success ? `Request ${reference.data}` : "Request");
+}
+
+export default async function StaffRequestPage({ params, searchParams }: Props) {
+  // Outsiders go to sign-in before anything is looked up, so they learn nothing about references.
+  if (!(await requireStaff())) redirect("/staff");
+  const reference = referenceSchema.safeParse((await params).reference);
+  if (!reference.success) notFound();
+  const request = await getRequestByReference(await getDb(), reference.data);
+  if (!request) notFound();
+
+  const { notice } = requestQuerySchema.parse(await searchParams);
+  return <RequestView request={request} notice={notice} timeZone={getClinic().timezone} />;
+}

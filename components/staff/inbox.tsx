@@ -1,0 +1,52 @@
+import type { StaffRequest } from "@/lib/db/staff-requests";
+import type { RequestStatus } from "@/lib/db/types";
+import { statusLabel } from "@/lib/staff/format";
+import { Notice } from "./notice";
+import { RequestsTable } from "./requests-table";
+import { StaffToolbar } from "./staff-toolbar";
+import { StatusFilter } from "./status-filter";
+import { pageClass, secondaryButtonClass } from "./styles";
+
+interface Props {
+  requests: StaffRequest[];
+  newCount: number;
+  status?: RequestStatus;
+  deleted?: string;
+  timeZone: string;
+  limit: number;
+}
+
+export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: Props) {
+  const which = status ? `${statusLabel(status).toLowerCase()} requests` : "all requests";
+  const exportHref = status ? `/staff/requests.csv?status=${status}` : "/staff/requests.csv";
+  return (
+    <div className={pageClass}>
+      <StaffToolbar />
+      <h1 className="text-3xl font-semibold">Consultation requests</h1>
+      <p className="mt-2 text-lg" data-testid="new-count">
+        {newCount === 1 ? "1 new request" : `${newCount} new requests`}
+      </p>
+      {deleted && <Notice tone="success">Request {deleted} was deleted for good.</Notice>}
+      <StatusFilter current={status} />
+      {requests.length === 0 ? (
+        <p className="my-6">No {which} yet.</p>
+      ) : (
+        <RequestsTable
+          requests={requests}
+          timeZone={timeZone}
+          caption={`Consultation requests: ${which}`}
+          note={`Urgent new requests first, then newest first.${
+            requests.length >= limit
+              ? ` Only the latest ${limit} are listed; export to see all.`
+              : ""
+          }`}
+        />
+      )}
+      <p className="mt-6">
+        <a href={exportHref} download className={`${secondaryButtonClass} no-underline`}>
+          Export {which} as CSV
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { addRequestNoteAction } from "@/lib/actions/add-request-note";
+import { buttonClass, fieldClass } from "./styles";
+
+export function NoteForm({ reference }: { reference: string }) {
+  return (
+    <form action={addRequestNoteAction} className="mt-6 max-w-prose space-y-2">
+      <input type="hidden" name="reference" value={reference} />
+      <label htmlFor="request-note" className="block font-semibold">
+        Private note
+      </label>
+      <p id="request-note-hint" className="text-sm text-ink-muted">
+        Only staff see notes. Up to 2,000 characters.
+      </p>
+      <textarea
+        id="request-note"
+        name="note"
+        rows={4}
+        maxLength={2000}
+        required
+        aria-describedby="request-note-hint"
+        className={fieldClass}
+      />
+      <button type="submit" className={buttonClass}>
+        Add note
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import type { StaffRequestWithEvents } from "@/lib/db/staff-requests";
+import type { REQUEST_NOTICES } from "@/lib/staff/schemas";
+import { DeleteForm } from "./delete-form";
+import { NoteForm } from "./note-form";
+import { Notice } from "./notice";
+import { RequestFields } from "./request-fields";
+import { RequestHistory } from "./request-history";
+import { StaffToolbar } from "./staff-toolbar";
+import { StatusForm } from "./status-form";
+import { pageClass } from "./styles";
+
+type RequestNotice = (typeof REQUEST_NOTICES)[number];
+
+const NOTICES: Record<RequestNotice, { tone: "error" | "success"; text: string }> = {
+  status: { tone: "success", text: "Status updated." },
+  note: { tone: "success", text: "Note added." },
+  "note-error": {
+    tone: "error",
+    text: "The note was not saved: write between 1 and 2,000 characters.",
+  },
+  "delete-error": {
+    tone: "error",
+    text: "Nothing was deleted: tick the box to confirm, then press Delete permanently.",
+  },
+};
+
+interface Props {
+  request: StaffRequestWithEvents;
+  notice?: RequestNotice;
+  timeZone: string;
+}
+
+export function RequestView({ request, notice, timeZone }: Props) {
+  const message = notice ? NOTICES[notice] : undefined;
+  return (
+    <div className={pageClass}>
+      <StaffToolbar />
+      <h1 className="text-3xl font-semibold">Request {request.reference}</h1>
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      <div className="mt-6">
+        <RequestFields request={request} timeZone={timeZone} />
+      </div>
+      <section aria-labelledby="actions-heading" className="mt-10">
+        <h2 id="actions-heading" className="mb-3 text-2xl font-semibold">
+          Follow up
+        </h2>
+        <StatusForm reference={request.reference} status={request.status} />
+        <NoteForm reference={request.reference} />
+      </section>
+      <RequestHistory events={request.events} timeZone={timeZone} />
+      <DeleteForm reference={request.reference} />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import type { StaffRequest } from "@/lib/db/staff-requests";
+import { formatDateTime, labelOf, statusLabel } from "@/lib/staff/format";
+import { PAIN_AREAS } from "@/lib/validations/consultation-options";
+import { UrgentBadge } from "./urgent-badge";
+
+interface Props {
+  requests: StaffRequest[];
+  caption: string;
+  note: string;
+  timeZone: string;
+}
+
+const cell = "border-b border-line px-3 py-2 text-left align-top";
+
+/* Scrolls inside its own focusable region on narrow screens, so the page itself never scrolls sideways. */
+export function RequestsTable({ requests, caption, note, timeZone }: Props) {
+  return (
+    <>
+      <p className="mb-2 text-ink-muted">{note}</p>
+      <div role="region" aria-label="Requests" tabIndex={0} className="overflow-x-auto">
+        <table className="w-full min-w-[40rem] border-collapse">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={cell}>
+                Reference
+              </th>
+              <th scope="col" className={cell}>
+                Received
+              </th>
+              <th scope="col" className={cell}>
+                Name
+              </th>
+              <th scope="col" className={cell}>
+                Pain area
+              </th>
+              <th scope="col" className={cell}>
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((request) => (
+              <tr key={request.id} className={request.urgent ? "bg-warning-soft" : undefined}>
+                <th scope="row" className={cell}>
+                  <Link
+                    href={`/staff/requests/${request.reference}`}
+                    className="inline-flex min-h-6 items-center"
+                  >
+                    {request.reference}
+                  </Link>
+                  {request.urgent ? <UrgentBadge /> : null}
+                </th>
+                <td className={cell}>{formatDateTime(request.created_at, timeZone)}</td>
+                <td className={cell}>{request.full_name}</td>
+                <td className={cell}>{labelOf(PAIN_AREAS, request.pain_area)}</td>
+                <td className={cell}>{statusLabel(request.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { clientHash } from "@/lib/client-hash";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { requireStaff, startStaffSession } from "@/lib/staff/auth";
+import { isLockedOut, recordFailedSignIn } from "@/lib/staff/lockout";
+import { passwordMatches } from "@/lib/staff/password";
+import { formFields, signInSchema } from "@/lib/staff/schemas";
+
+/*
+ * Errors travel back as a fixed code in the URL, so the form works without
+ * JavaScript and needs no client component.
+ */
+export async function staffSignInAction(formData: FormData): Promise<void> {
+  const password = getEnv().STAFF_PASSWORD;
+  if (!password || (await requireStaff())) redirect("/staff");
+
+  const parsed = signInSchema.safeParse(formFields(formData, ["password"]));
+  if (!parsed.success) redirect("/staff?error=missing");
+
+  const db = await getDb();
+  const client = clientHash(await headers());
+  const now = new Date();
+  // A locked client is refused before its password is even looked at.
+  if (await isLockedOut(db, client, now)) redirect("/staff?error=locked");
+  if (!passwordMatches(parsed.data.password, password)) {
+    const locked = await recordFailedSignIn(db, client, now);
+    redirect(`/staff?error=${locked ? "locked" : "wrong"}`);
+  }
+  await startStaffSession(now);
+  redirect("/staff");
+}

@@ -1,0 +1,165 @@
+import type { Kysely } from "kysely";
+import type { ConsultationRequest, Database, RequestEvent, RequestStatus } from "./types";
+
+/*
+ * The staff inbox's reads and writes. Every change to a request records an
+ * event in the same transaction, so the history can never miss a change.
+ */
+export type StaffRequest = Omit<
+  ConsultationRequest,
+  "client_hash" | "idempotency_key" | "notify_attempts" | "notify_next_at"
+>;
+export interface StaffRequestWithEvents extends StaffRequest {
+  events: RequestEvent[];
+}
+
+export const INBOX_LIMIT = 500;
+type Db = Kysely<Database>;
+
+function selectRequests(db: Db) {
+  return db
+    .selectFrom("consultation_requests")
+    .select([
+      "id",
+      "reference",
+      "created_at",
+      "full_name",
+      "email",
+      "phone",
+      "preferred_contact",
+      "pain_area",
+      "pain_duration",
+      "preferred_times",
+      "message",
+      "first_visit",
+      "red_flags",
+      "urgent",
+      "status",
+      "notify_state",
+      "notified_at",
+    ]);
+}
+
+/** Newest first, except urgent new requests, which go to the top so nobody misses them. */
+export async function listRequests(
+  db: Db,
+  // limit: null lists every request (the CSV export); the inbox page stops at INBOX_LIMIT.
+  options: { status?: RequestStatus; limit?: number | null } = {},
+): Promise<StaffRequest[]> {
+  let query = selectRequests(db)
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when(eb.and([eb("status", "=", "new"), eb("urgent", "=", 1)]))
+        .then(0)
+        .else(1)
+        .end(),
+    )
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc");
+  if (options.status) query = query.where("status", "=", options.status);
+  if (options.limit !== null) query = query.limit(options.limit ?? INBOX_LIMIT);
+  return query.execute();
+}
+
+export async function countNewRequests(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("consultation_requests")
+    .select((eb) => eb.fn.countAll().as("count"))
+    .where("status", "=", "new")
+    .executeTakeFirst();
+  // PostgreSQL returns count(*) as a string.
+  return Number(row?.count ?? 0);
+}
+
+export async function getRequestByReference(
+  db: Db,
+  reference: string,
+): Promise<StaffRequestWithEvents | undefined> {
+  const request = await selectRequests(db).where("reference", "=", reference).executeTakeFirst();
+  if (!request) return undefined;
+  const events = await db
+    .selectFrom("request_events")
+    .selectAll()
+    .where("request_id", "=", request.id)
+    .orderBy("created_at", "asc")
+    .orderBy("id", "asc")
+    .execute();
+  return { ...request, events };
+}
+
+/** Returns false when no request has this reference. Setting the current status again records nothing. */
+export async function updateRequestStatus(
+  db: Db,
+  reference: string,
+  status: RequestStatus,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("consultation_requests")
+      .select(["id", "status"])
+      .where("reference", "=", reference)
+      .executeTakeFirst();
+    if (!row) return false;
+    if (row.status === status) return true;
+    await trx
+      .updateTable("consultation_requests")
+      .set({ status })
+      .where("id", "=", row.id)
+      .execute();
+    await trx
+      .insertInto("request_events")
+      .values({
+        request_id: row.id,
+        created_at: now.toISOString(),
+        kind: "status",
+        from_status: row.status,
+        to_status: status,
+        note: null,
+      })
+      .execute();
+    return true;
+  });
+}
+
+export async function addRequestNote(
+  db: Db,
+  reference: string,
+  note: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("consultation_requests")
+    .select("id")
+    .where("reference", "=", reference)
+    .executeTakeFirst();
+  if (!row) return false;
+  await db
+    .insertInto("request_events")
+    .values({
+      request_id: row.id,
+      created_at: now.toISOString(),
+      kind: "note",
+      from_status: null,
+      to_status: null,
+      note,
+    })
+    .execute();
+  return true;
+}
+
+/** Erases a request and its history for good (a patient's erasure request). */
+export async function deleteRequest(db: Db, reference: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("consultation_requests")
+      .select("id")
+      .where("reference", "=", reference)
+      .executeTakeFirst();
+    if (!row) return false;
+    await trx.deleteFrom("request_events").where("request_id", "=", row.id).execute();
+    await trx.deleteFrom("consultation_requests").where("id", "=", row.id).execute();
+    return true;
+  });
+}

@@ -1,0 +1,44 @@
+import { createHmac } from "node:crypto";
+import { cookies } from "next/headers";
+import { getEnv } from "@/lib/env";
+import { getSecretKey } from "@/lib/secrets";
+import {
+  SESSION_COOKIE,
+  sessionCookieOptions,
+  signSession,
+  verifySession,
+  type StaffSession,
+} from "./session";
+
+/*
+ * Every staff page, route and action calls requireStaff() itself; nothing
+ * relies on a layout or the proxy having checked first. Reading cookies() also
+ * makes each caller dynamic, so no staff response is ever prerendered.
+ */
+export function staffAreaEnabled(): boolean {
+  return getEnv().STAFF_PASSWORD !== undefined;
+}
+
+// Mixing the password into the key means changing STAFF_PASSWORD signs everyone out.
+function sessionKey(password: string): Buffer {
+  return createHmac("sha256", getSecretKey("staff-session")).update(password, "utf8").digest();
+}
+
+export async function requireStaff(): Promise<StaffSession | null> {
+  const password = getEnv().STAFF_PASSWORD;
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!password || !token) return null;
+  return verifySession(token, sessionKey(password), new Date());
+}
+
+export async function startStaffSession(now: Date): Promise<void> {
+  const { STAFF_PASSWORD: password, NODE_ENV } = getEnv();
+  if (!password) return;
+  const options = sessionCookieOptions(NODE_ENV === "production");
+  (await cookies()).set(SESSION_COOKIE, signSession(sessionKey(password), now), options);
+}
+
+export async function endStaffSession(): Promise<void> {
+  const { path } = sessionCookieOptions(false);
+  (await cookies()).delete({ name: SESSION_COOKIE, path });
+}

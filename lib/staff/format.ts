@@ -1,0 +1,54 @@
+import { z } from "zod";
+import type { NotifyState, RequestStatus } from "@/lib/db/types";
+
+/*
+ * Turning stored values into text staff can read. Values the option lists do
+ * not know (an older form, a tampered post) are shown raw rather than hidden.
+ */
+export function formatDateTime(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    // dateStyle cannot be combined with timeZoneName, so the parts are spelled out.
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(date);
+}
+
+const jsonList = z.array(z.string());
+
+export function parseJsonList(text: string): string[] {
+  try {
+    const result = jsonList.safeParse(JSON.parse(text));
+    return result.success ? result.data : [text];
+  } catch {
+    return [text];
+  }
+}
+
+type Option = { readonly value: string; readonly label: string };
+
+export function labelOf(options: readonly Option[], value: string): string {
+  return options.find((option) => option.value === value)?.label ?? value;
+}
+
+export function statusLabel(status: RequestStatus | string): string {
+  return status.charAt(0).toUpperCase() + status.slice(1);
+}
+
+const NOTIFY_TEXT: Record<NotifyState, string> = {
+  sent: "Sent",
+  pending: "Not sent yet (queued, will retry)",
+  failed: "Failed: the email could not be sent",
+  off: "Not sent: clinic email is not configured",
+};
+
+export function notifyText(state: NotifyState, sentAt: string | null, timeZone: string): string {
+  if (state === "sent" && sentAt) return `Sent ${formatDateTime(sentAt, timeZone)}`;
+  return NOTIFY_TEXT[state] ?? state;
+}

@@ -1,0 +1,68 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/*
+ * A staff session is a self-contained signed token: "v1.<issuedMs>.<expiresMs>.<nonce>.<mac>".
+ * No session table is needed, and the key it is checked with is derived from
+ * the staff password too (see auth.ts), so changing STAFF_PASSWORD ends every
+ * session at once.
+ */
+export const SESSION_COOKIE = "staff_session";
+export const SESSION_HOURS = 8;
+const SESSION_MS = SESSION_HOURS * 60 * 60 * 1000;
+const VERSION = "v1";
+
+export interface StaffSession {
+  issuedAt: Date;
+  expiresAt: Date;
+}
+
+function mac(key: Buffer, payload: string): string {
+  return createHmac("sha256", key).update(payload).digest("base64url");
+}
+
+export function signSession(key: Buffer, now: Date): string {
+  const issued = now.getTime();
+  const payload = [
+    VERSION,
+    issued,
+    issued + SESSION_MS,
+    randomBytes(12).toString("base64url"),
+  ].join(".");
+  return `${payload}.${mac(key, payload)}`;
+}
+
+/** Returns the session when the token is authentic and unexpired, otherwise null; never throws. */
+export function verifySession(
+  token: string | undefined,
+  key: Buffer,
+  now: Date,
+): StaffSession | null {
+  if (!token || token.length > 200) return null;
+  const cut = token.lastIndexOf(".");
+  if (cut < 0) return null;
+  const payload = token.slice(0, cut);
+  const given = Buffer.from(token.slice(cut + 1), "base64url");
+  const expected = Buffer.from(mac(key, payload), "base64url");
+  // timingSafeEqual needs equal lengths; a length mismatch says nothing about the key.
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+
+  const [version, issued, expires] = payload.split(".");
+  if (version !== VERSION) return null;
+  const issuedAt = Number(issued);
+  const expiresAt = Number(expires);
+  if (!Number.isSafeInteger(issuedAt) || !Number.isSafeInteger(expiresAt)) return null;
+  // Also refuse tokens from the future, so a clock fix cannot stretch a session.
+  if (now.getTime() >= expiresAt || issuedAt > now.getTime() + 60_000) return null;
+  return { issuedAt: new Date(issuedAt), expiresAt: new Date(expiresAt) };
+}
+
+export function sessionCookieOptions(production: boolean) {
+  return {
+    httpOnly: true,
+    sameSite: "strict" as const,
+    secure: production,
+    // Only staff pages need the cookie; public pages never see it.
+    path: "/staff",
+    maxAge: SESSION_MS / 1000,
+  };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+import type { Kysely } from "kysely";
+import { createDb, migrateToLatest } from "@/lib/db/client";
+import type { Database, NewConsultationRequest } from "@/lib/db/types";
+import { e2eServerEnv } from "./server-env";
+
+/*
+ * Staff journeys seed rows straight into the server's SQLite file (WAL mode
+ * makes sharing it safe) and read them back to prove what changed or did not.
+ */
+export const STAFF_PASSWORD = e2eServerEnv.STAFF_PASSWORD;
+export const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(1)>`;
+
+let db: Kysely<Database> | undefined;
+
+export async function testDb(): Promise<Kysely<Database>> {
+  if (!db) {
+    db = createDb({ dataDir: e2eServerEnv.DATA_DIR });
+    await migrateToLatest(db);
+  }
+  return db;
+}
+
+// A fresh address block per run, so lockouts left by an earlier run on a reused server never interfere.
+const runBlock = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+export const clientIp = (n: number) => `${runBlock}.${n}`;
+
+export async function seedRequest(
+  overrides: Partial<NewConsultationRequest> = {},
+): Promise<string> {
+  const reference = `E2E-${randomBytes(4).toString("hex").toUpperCase()}`;
+  await (
+    await testDb()
+  )
+    .insertInto("consultation_requests")
+    .values({
+      reference,
+      idempotency_key: `${reference}-key`,
+      created_at: new Date().toISOString(),
+      full_name: `Patient ${reference}`,
+      email: `${reference.toLowerCase()}@example.com`,
+      phone: null,
+      preferred_contact: "email",
+      pain_area: "lower-back",
+      pain_duration: "under-6-weeks",
+      preferred_times: JSON.stringify(["weekday-morning"]),
+      message: `Secret message ${reference}`,
+      first_visit: 1,
+      red_flags: "[]",
+      urgent: 0,
+      status: "new",
+      client_hash: "e2e",
+      notify_state: "sent",
+      notify_attempts: 1,
+      notify_next_at: null,
+      notified_at: new Date().toISOString(),
+      ...overrides,
+    })
+    .execute();
+  return reference;
+}
+
+export async function readRequest(reference: string) {
+  const d = await testDb();
+  const request = await d
+    .selectFrom("consultation_requests")
+    .select(["id", "status"])
+    .where("reference", "=", reference)
+    .executeTakeFirst();
+  const events = request
+    ? await d
+        .selectFrom("request_events")
+        .selectAll()
+        .where("request_id", "=", request.id)
+        .execute()
+    : [];
+  return { status: request?.status, events };
+}
+
+export async function submitPassword(page: Page, password: string): Promise<void> {
+  await page.goto("/staff");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signIn(page: Page): Promise<void> {
+  await submitPassword(page, STAFF_PASSWORD);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Consultation requests" }),
+  ).toBeVisible();
+}
+
+/** The server action ids a signed-in page's no-JavaScript forms carry. */
+export function actionIds(html: string): string[] {
+  return [...new Set([...html.matchAll(/name="\$ACTION_ID_([^"]+)"/g)].map((m) => m[1] as string))];
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { StaffRequest } from "@/lib/db/staff-requests";
+import { requestsToCsv, sortableDateTime } from "@/lib/staff/export";
+
+const request: StaffRequest = {
+  id: 1,
+  reference: "ABC-123",
+  created_at: "2025-07-04T15:05:00.000Z",
+  full_name: "=cmd|' /C calc'!A0",
+  email: "a@example.com",
+  phone: "+1 555 0100",
+  preferred_contact: "phone",
+  pain_area: "neck",
+  pain_duration: "over-3-months",
+  preferred_times: JSON.stringify(["weekday-morning", "unknown-slot"]),
+  message: 'Line one, "quoted"\nline two',
+  first_visit: 0,
+  red_flags: JSON.stringify(["chest-pain"]),
+  urgent: 1,
+  status: "new",
+  notify_state: "sent",
+  notified_at: "2025-07-04T15:06:00.000Z",
+};
+
+describe("sortableDateTime", () => {
+  it("writes the clinic's local time as YYYY-MM-DD HH:mm", () => {
+    expect(sortableDateTime("2025-07-04T15:05:00.000Z", "America/Chicago")).toBe(
+      "2025-07-04 10:05",
+    );
+    expect(sortableDateTime("2025-01-01T00:30:00.000Z", "America/Chicago")).toBe(
+      "2024-12-31 18:30",
+    );
+  });
+});
+
+describe("requestsToCsv", () => {
+  it("writes a header and one row per request with labels, quoting and neutralised cells", () => {
+    const [header, row, end] = requestsToCsv([request], "America/Chicago").split("\r\n");
+    expect(header).toMatch(/^Reference,Received \(America\/Chicago\),Status,Urgent,Name,/);
+    expect(row).toContain(
+      `ABC-123,2025-07-04 10:05,new,yes,'=cmd|' /C calc'!A0,a@example.com,'+1 555 0100,Phone,Neck`,
+    );
+    expect(row).toContain("Weekday mornings; unknown-slot");
+    expect(row).toContain("Chest pain");
+    expect(row).toContain('"Line one, ""quoted""\nline two"');
+    expect(end).toBe("");
+  });
+
+  it("writes just the header when there are no requests", () => {
+    expect(requestsToCsv([], "UTC").split("\r\n")).toHaveLength(2);
+  });
+});
