@@ -1,11 +1,13 @@
 import { getDb } from "@/lib/db/client";
 import { pruneRateEvents } from "@/lib/db/rate-events";
+import { deleteExpiredRequests } from "@/lib/db/retention";
+import { pruneRevokedStaffSessions } from "@/lib/db/staff-sessions";
 import { getEnv } from "@/lib/env";
 import { kickNotifications } from "@/lib/mail/notification-runner";
 
 /*
- * Work that runs beside requests: migrations at start-up, email retries and
- * pruning. The interval is unref'd so it never keeps a process alive, and every
+ * Work that runs beside requests: migrations at start-up, email retries,
+ * pruning and deleting requests past RETENTION_DAYS. The interval is unref'd so it never keeps a process alive, and every
  * step is idempotent, so running on several instances at once is harmless.
  */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -35,7 +37,8 @@ async function runJobs(): Promise<void> {
     const window = getEnv().CONSULTATION_RATE_LIMIT.minutes * 60_000;
     // Staff sign-in lockouts share the table; a day covers both windows.
     await pruneRateEvents(db, new Date(Date.now() - Math.max(window, DAY_MS)));
-    // --- Retention: the staff inbox's deleteExpiredRequests() call goes here. ---
+    await deleteExpiredRequests(db, new Date(), getEnv().RETENTION_DAYS);
+    await pruneRevokedStaffSessions(db, new Date());
   } catch (error) {
     console.error("Background jobs failed:", (error as Error).message);
   }

@@ -58,10 +58,17 @@ export interface RateEventTable {
   created_at: string;
 }
 
+/** Signed-out staff sessions, kept until the token would have expired. */
+export interface RevokedStaffSessionTable {
+  nonce: string;
+  expires_at: string;
+}
+
 export interface Database {
   consultation_requests: ConsultationRequestTable;
   request_events: RequestEventTable;
   rate_events: RateEventTable;
+  revoked_staff_sessions: RevokedStaffSessionTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;

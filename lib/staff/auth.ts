@@ -1,5 +1,7 @@
 import { createHmac } from "node:crypto";
 import { cookies } from "next/headers";
+import { getDb } from "@/lib/db/client";
+import { isStaffSessionRevoked, revokeStaffSession } from "@/lib/db/staff-sessions";
 import { getEnv } from "@/lib/env";
 import { getSecretKey } from "@/lib/secrets";
 import {
@@ -24,11 +26,17 @@ function sessionKey(password: string): Buffer {
   return createHmac("sha256", getSecretKey("staff-session")).update(password, "utf8").digest();
 }
 
-export async function requireStaff(): Promise<StaffSession | null> {
+async function currentSession(): Promise<StaffSession | null> {
   const password = getEnv().STAFF_PASSWORD;
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!password || !token) return null;
   return verifySession(token, sessionKey(password), new Date());
+}
+
+export async function requireStaff(): Promise<StaffSession | null> {
+  const session = await currentSession();
+  if (!session) return null;
+  return (await isStaffSessionRevoked(await getDb(), session.nonce)) ? null : session;
 }
 
 export async function startStaffSession(now: Date): Promise<void> {
@@ -39,6 +47,9 @@ export async function startStaffSession(now: Date): Promise<void> {
 }
 
 export async function endStaffSession(): Promise<void> {
+  const session = await currentSession();
+  // Recorded on the server, so a copy of the cookie stops working too.
+  if (session) await revokeStaffSession(await getDb(), session.nonce, session.expiresAt);
   const { path } = sessionCookieOptions(false);
   (await cookies()).delete({ name: SESSION_COOKIE, path });
 }

@@ -1,10 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /*
- * A staff session is a self-contained signed token: "v1.<issuedMs>.<expiresMs>.<nonce>.<mac>".
- * No session table is needed, and the key it is checked with is derived from
- * the staff password too (see auth.ts), so changing STAFF_PASSWORD ends every
- * session at once.
+ * A staff session is a signed token: "v1.<issuedMs>.<expiresMs>.<nonce>.<mac>".
+ * The key it is checked with is derived from the staff password too (see
+ * auth.ts), so changing STAFF_PASSWORD ends every session at once; signing out
+ * revokes one session by its nonce (lib/db/staff-sessions.ts).
  */
 export const SESSION_COOKIE = "staff_session";
 export const SESSION_HOURS = 8;
@@ -14,6 +14,8 @@ const VERSION = "v1";
 export interface StaffSession {
   issuedAt: Date;
   expiresAt: Date;
+  /** Random per sign-in; signing out records it as revoked (see lib/db/staff-sessions.ts). */
+  nonce: string;
 }
 
 function mac(key: Buffer, payload: string): string {
@@ -46,14 +48,14 @@ export function verifySession(
   // timingSafeEqual needs equal lengths; a length mismatch says nothing about the key.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
 
-  const [version, issued, expires] = payload.split(".");
-  if (version !== VERSION) return null;
+  const [version, issued, expires, nonce] = payload.split(".");
+  if (version !== VERSION || !nonce) return null;
   const issuedAt = Number(issued);
   const expiresAt = Number(expires);
   if (!Number.isSafeInteger(issuedAt) || !Number.isSafeInteger(expiresAt)) return null;
   // Also refuse tokens from the future, so a clock fix cannot stretch a session.
   if (now.getTime() >= expiresAt || issuedAt > now.getTime() + 60_000) return null;
-  return { issuedAt: new Date(issuedAt), expiresAt: new Date(expiresAt) };
+  return { issuedAt: new Date(issuedAt), expiresAt: new Date(expiresAt), nonce };
 }
 
 export function sessionCookieOptions(production: boolean) {

@@ -188,12 +188,19 @@ test.describe("staff", () => {
     expect(contacted).toContain(reference);
     expect(contacted).not.toContain(formula);
 
+    const copied = (await page.context().cookies()).find((c) => c.name === "staff_session");
+    expect(copied).toBeDefined();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { name: "Staff sign-in" })).toBeVisible();
     expect(
       (await page.context().cookies()).find((c) => c.name === "staff_session"),
     ).toBeUndefined();
     expect((await page.request.get("/staff/requests.csv")).status()).toBe(401);
+    // A copy of the cookie taken before signing out no longer works either.
+    const replayed = await page.request.get("/staff/requests.csv", {
+      headers: { cookie: `staff_session=${copied?.value}` },
+    });
+    expect(replayed.status()).toBe(401);
     expect(dialogs).toEqual([]);
   });
 

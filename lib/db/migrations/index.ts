@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./001-initial";
+import * as revokedStaffSessions from "./002-revoked-staff-sessions";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -7,6 +8,7 @@ import * as initial from "./001-initial";
  */
 const migrations: Record<string, Migration> = {
   "001-initial": initial,
+  "002-revoked-staff-sessions": revokedStaffSessions,
 };
 
 export const migrationProvider: MigrationProvider = {
