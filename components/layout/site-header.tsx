@@ -14,7 +14,7 @@ export function SiteHeader() {
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2">
         <Link
           href="/"
-          className="shrink-0 py-2 font-serif text-xl font-semibold whitespace-nowrap text-ink no-underline"
+          className="py-2 xl:shrink-0 font-serif text-xl font-semibold xl:whitespace-nowrap text-ink no-underline"
         >
           {clinic.shortName}
         </Link>

@@ -56,8 +56,14 @@ test.describe("an outsider", () => {
     const reference = await seedRequest();
     await signIn(page);
     const html = await (await page.request.get(`/staff/requests/${reference}`)).text();
-    const ids = actionIds(html);
+    // The sign-out form's action id is the last one before its button.
+    expect(html).toContain("Sign out</button>");
+    const beforeSignOut = html.slice(0, html.indexOf("Sign out</button>"));
+    const signOutId = actionIds(beforeSignOut).at(-1);
+    // Sign-out goes last: with the session it revokes the cookie the later posts rely on.
+    const ids = actionIds(html).sort((a, b) => Number(a === signOutId) - Number(b === signOutId));
     expect(ids.length).toBeGreaterThanOrEqual(4); // status, note, delete, sign out
+    expect(ids.at(-1)).toBe(signOutId);
     const session = (await page.context().cookies()).find((c) => c.name === "staff_session");
     const postAll = async (fields: Record<string, string>, cookie?: string) => {
       for (const id of ids) {
