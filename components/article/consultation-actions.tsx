@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { getClinic } from "@/lib/content/clinic";
+import { telHref } from "@/lib/content/phone";
+
+/** The two ways to get in touch, side by side: the form, or a phone call. */
+export function ConsultationActions({ large = false }: { large?: boolean }) {
+  const { phone } = getClinic();
+  const size = large ? "min-h-12 px-6 text-lg" : "min-h-11 px-5 py-2";
+  return (
+    <div className="mt-6 flex flex-wrap items-center gap-4">
+      <Link
+        href="/consultation"
+        className={`inline-flex items-center rounded-lg bg-brand font-semibold text-on-brand no-underline ${size}`}
+      >
+        Request a consultation
+      </Link>
+      <span>
+        or call <a href={telHref(phone)}>{phone}</a>
+      </span>
+    </div>
+  );
+}
