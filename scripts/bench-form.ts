@@ -15,17 +15,23 @@ import Database from "better-sqlite3";
  * hidden fields), on a throwaway SQLite database, and reports throughput,
  * latency and rows stored. With --instances N, N servers share the one
  * database file and the requests go round-robin, as behind a load balancer.
+ * With --javascript the posts are the ones React sends when JavaScript runs
+ * (checked against Chromium's own request): the same fields, prefixed as
+ * React encodes a FormData argument, the previous state, and the action id in
+ * a header; the answer is the action's result, not a whole page.
  */
 const { values: args } = parseArgs({
   options: {
     requests: { type: "string", default: "1000" },
     concurrency: { type: "string", default: "10" },
     instances: { type: "string", default: "1" },
+    javascript: { type: "boolean", default: false },
   },
 });
 const REQUESTS = Number(args.requests);
 const CONCURRENCY = Number(args.concurrency);
 const INSTANCES = Number(args.instances);
+const JAVASCRIPT = args.javascript;
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
@@ -106,18 +112,32 @@ const VISITOR: [string, string][] = [
   ["message", "Benchmark request."],
 ];
 
+/** One server, the hidden inputs of its form, and the action they are bound to. */
+type Target = { base: string; hidden: [string, string][]; action: BoundAction };
+type BoundAction = { id: string; initialState: string };
+
+/** The action id and the form's starting state, both carried in React's hidden inputs. */
+function boundAction(hidden: [string, string][]): BoundAction {
+  const value = (pattern: RegExp) => hidden.find(([name]) => pattern.test(name))?.[1] ?? "";
+  const { id } = JSON.parse(value(/^\$ACTION_\d+:0$/)) as { id: string };
+  const [state] = JSON.parse(value(/^\$ACTION_\d+:1$/)) as unknown[];
+  return { id, initialState: JSON.stringify(state) };
+}
+
 /*
  * The body a browser sends, encoded by hand so the client spends as little of
  * the shared CPU as possible: only the idempotency key differs per request.
  */
-function multipartBody(hidden: [string, string][]): { body: string; type: string } {
+function multipartBody({ hidden, action }: Target): { body: string; type: string } {
   const boundary = `----bench${randomUUID().replaceAll("-", "")}`;
   const fields = [
     ...hidden.map(([name, value]): [string, string] =>
       name === "idempotencyKey" ? [name, randomUUID()] : [name, value],
     ),
     ...VISITOR,
-  ];
+  ].map(([name, value]): [string, string] => [JAVASCRIPT ? `_1_${name}` : name, value]);
+  // React's encoding of the arguments (previous state, form data): "$K1" points at the _1_ fields.
+  if (JAVASCRIPT) fields.push(["0", `[${action.initialState},"$K1"]`]);
   const parts = fields.map(
     ([name, value]) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
@@ -130,8 +150,9 @@ function multipartBody(hidden: [string, string][]): { body: string; type: string
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-function submitOnce(base: string, hidden: [string, string][]): Promise<number> {
-  const { body, type } = multipartBody(hidden);
+function submitOnce(target: Target): Promise<number> {
+  const { base, action } = target;
+  const { body, type } = multipartBody(target);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -139,7 +160,12 @@ function submitOnce(base: string, hidden: [string, string][]): Promise<number> {
       {
         method: "POST",
         agent,
-        headers: { "content-type": type, "content-length": Buffer.byteLength(body), origin: base },
+        headers: {
+          "content-type": type,
+          "content-length": Buffer.byteLength(body),
+          origin: base,
+          ...(JAVASCRIPT ? { accept: "text/x-component", "next-action": action.id } : {}),
+        },
       },
       (response) => {
         let text = "";
@@ -157,8 +183,6 @@ function submitOnce(base: string, hidden: [string, string][]): Promise<number> {
   });
 }
 
-type Target = { base: string; hidden: [string, string][] };
-
 async function run(
   targets: Target[],
   total: number,
@@ -172,7 +196,7 @@ async function run(
       const target = targets[next % targets.length] as Target;
       next += 1;
       try {
-        latencies.push(await submitOnce(target.base, target.hidden));
+        latencies.push(await submitOnce(target));
       } catch {
         errors += 1;
       }
@@ -195,7 +219,8 @@ async function main(): Promise<void> {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       servers.push(await startServer(dataDir, base, port));
-      targets.push({ base, hidden: await readHiddenFields(base) });
+      const hidden = await readHiddenFields(base);
+      targets.push({ base, hidden, action: boundAction(hidden) });
     }
     const warmUp = Math.min(200 * INSTANCES, REQUESTS);
     await run(targets, warmUp);
@@ -209,7 +234,7 @@ async function main(): Promise<void> {
     ).n;
     db.close();
     console.info(
-      `requests sent:   ${REQUESTS} (+${warmUp} warm-up) at concurrency ${CONCURRENCY} to ${INSTANCES} server${INSTANCES === 1 ? "" : "s"}`,
+      `requests sent:   ${REQUESTS} (+${warmUp} warm-up) at concurrency ${CONCURRENCY}${JAVASCRIPT ? ", as with JavaScript," : ", without JavaScript,"} to ${INSTANCES} server${INSTANCES === 1 ? "" : "s"}`,
     );
     console.info(`errors:          ${errors}`);
     console.info(`throughput:      ${(REQUESTS / seconds).toFixed(0)} submissions/s`);
