@@ -3,6 +3,7 @@ import { expect, type Page } from "@playwright/test";
 import type { Kysely } from "kysely";
 import { createDb, migrateToLatest } from "@/lib/db/client";
 import type { Database, NewConsultationRequest } from "@/lib/db/types";
+import { insertRequest } from "../shared/insert-request";
 import { e2eServerEnv } from "./server-env";
 
 /*
@@ -30,35 +31,14 @@ export async function seedRequest(
   overrides: Partial<NewConsultationRequest> = {},
 ): Promise<string> {
   const reference = `E2E-${randomBytes(4).toString("hex").toUpperCase()}`;
-  await (
-    await testDb()
-  )
-    .insertInto("consultation_requests")
-    .values({
-      reference,
-      idempotency_key: `${reference}-key`,
-      created_at: new Date().toISOString(),
-      full_name: `Patient ${reference}`,
-      email: `${reference.toLowerCase()}@example.com`,
-      phone: null,
-      preferred_contact: "email",
-      pain_area: "lower-back",
-      pain_duration: "under-6-weeks",
-      preferred_times: JSON.stringify(["weekday-morning"]),
-      message: `Secret message ${reference}`,
-      first_visit: 1,
-      red_flags: "[]",
-      urgent: 0,
-      status: "new",
-      client_hash: "e2e",
-      notify_state: "sent",
-      notify_attempts: 1,
-      notify_next_at: null,
-      notified_at: new Date().toISOString(),
-      ...overrides,
-    })
-    .execute();
-  return reference;
+  return insertRequest(await testDb(), {
+    reference,
+    full_name: `Patient ${reference}`,
+    email: `${reference.toLowerCase()}@example.com`,
+    message: `Secret message ${reference}`,
+    client_hash: "e2e",
+    ...overrides,
+  });
 }
 
 export async function readRequest(reference: string) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteExpiredRequests } from "@/lib/db/retention";
 import { addRequestNote } from "@/lib/db/staff-requests";
 import { DATABASES, type TestDb } from "../db/test-databases";
-import { insertRequest } from "./seed-request";
+import { insertRequest } from "../../shared/insert-request";
 
 const now = new Date("2026-03-01T12:00:00.000Z");
 const daysAgo = (days: number, extraMs = 0) =>

@@ -8,7 +8,7 @@ import {
   updateRequestStatus,
 } from "@/lib/db/staff-requests";
 import { DATABASES, type TestDb } from "../db/test-databases";
-import { insertRequest } from "./seed-request";
+import { insertRequest } from "../../shared/insert-request";
 
 const at = (minutes: number) => new Date(Date.UTC(2025, 2, 1, 9, minutes)).toISOString();
 

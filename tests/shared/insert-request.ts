@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, NewConsultationRequest } from "@/lib/db/types";
 
-/* Staff tests seed rows directly; the databases come from tests/unit/db/test-databases.ts. */
+/* Staff tests, unit and end-to-end, seed request rows straight into the database. */
 let counter = 0;
 
 /** Inserts a request with sensible defaults; returns its reference. */
