@@ -1,5 +1,5 @@
-import { FieldError } from "./field-error";
-import { checkClass, describedBy, hintId, optionId } from "./field-ids";
+import { FieldHelp } from "./field-help";
+import { checkClass, describedBy, optionId } from "./field-ids";
 
 type ChoiceGroupProps = {
   name: string;
@@ -36,12 +36,7 @@ export function ChoiceGroup({
           </span>
         ) : null}
       </legend>
-      {hint ? (
-        <p id={hintId(name)} className="text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError name={name} message={error} />
+      <FieldHelp name={name} hint={hint} error={error} />
       <div className="space-y-1">
         {options.map((option) => (
           <div key={option.value} className="flex min-h-11 items-start gap-3 py-1">

@@ -1,6 +1,6 @@
 import type { ComponentPropsWithoutRef } from "react";
-import { FieldError } from "./field-error";
-import { describedBy, fieldId, hintId, inputClass } from "./field-ids";
+import { FieldHelp } from "./field-help";
+import { describedBy, fieldId, inputClass } from "./field-ids";
 
 type TextFieldProps = {
   name: string;
@@ -36,12 +36,7 @@ export function TextField({
         {label}{" "}
         <span className="font-normal text-ink-muted">{required ? "(required)" : "(optional)"}</span>
       </label>
-      {hint ? (
-        <p id={hintId(name)} className="text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError name={name} message={error} />
+      <FieldHelp name={name} hint={hint} error={error} />
       {multiline ? (
         <textarea {...common} rows={6} />
       ) : (
