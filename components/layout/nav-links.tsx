@@ -4,7 +4,12 @@ import { getNavigation } from "@/lib/content/entries";
 /** The main navigation, generated from content frontmatter (navOrder and navLabel). */
 export function NavLinks({ layout }: { layout: "row" | "column" }) {
   const items = [...getNavigation(), { href: "/consultation", label: "Request a consultation" }];
-  const list = layout === "row" ? "flex items-center gap-x-1" : "flex flex-col py-2";
+  // A label never breaks inside itself in the row; if staff add more entries than
+  // fit, whole entries wrap to a second line instead of overflowing.
+  const list =
+    layout === "row"
+      ? "flex flex-wrap items-center justify-end gap-x-1 whitespace-nowrap"
+      : "flex flex-col py-2";
   return (
     <ul className={list}>
       {items.map((item) => (
@@ -14,7 +19,7 @@ export function NavLinks({ layout }: { layout: "row" | "column" }) {
             className={
               item.href === "/consultation"
                 ? "ml-2 inline-flex min-h-11 items-center rounded-lg bg-brand px-4 font-semibold text-on-brand no-underline"
-                : "inline-flex min-h-11 items-center rounded-md px-2.5 text-ink no-underline hover:bg-brand-soft hover:underline"
+                : "inline-flex min-h-11 items-center rounded-md px-2 text-ink no-underline hover:bg-brand-soft hover:underline"
             }
           >
             {item.label}

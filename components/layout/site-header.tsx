@@ -11,7 +11,7 @@ export function SiteHeader() {
   const clinic = getClinic();
   return (
     <header className="relative border-b border-line bg-surface-raised">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2">
         <Link
           href="/"
           className="py-2 xl:shrink-0 font-serif text-xl font-semibold xl:whitespace-nowrap text-ink no-underline"

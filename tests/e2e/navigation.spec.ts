@@ -33,11 +33,25 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test("desktop navigation is always visible", async ({ page }) => {
+test("desktop navigation shows in one row at 1280px with no label broken over two lines", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" }).first();
   await expect(nav).toBeVisible();
+  // A label broken over two lines ("What to / expect") reads as two links.
+  const boxes = await nav.getByRole("link").evaluateAll((links) =>
+    links.map((link) => {
+      // The links are inline-flex boxes, so count the lines of their text instead.
+      const text = document.createRange();
+      text.selectNodeContents(link);
+      return { lines: text.getClientRects().length, top: link.getBoundingClientRect().top };
+    }),
+  );
+  expect(boxes.length).toBe(navigation.length + 1);
+  for (const box of boxes) expect(box.lines).toBe(1);
+  expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBe(1);
   await nav.getByRole("link", { name: navigation[0]?.label ?? "", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${navigation[0]?.path}$`));
 });
