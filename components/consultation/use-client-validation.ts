@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FocusEvent } from "react";
+import { useEffect, useRef, useState, type FocusEvent } from "react";
 import {
   consultationSchema,
   toFieldErrors,
@@ -23,23 +23,63 @@ export function validateForm(form: HTMLFormElement): FieldErrors {
  */
 export function useClientValidation(initial: FieldErrors) {
   const [errors, setErrors] = useState<FieldErrors>(initial);
+  const afterPress = useAfterPress();
 
   function onBlur(event: FocusEvent<HTMLFormElement>) {
     const target = event.target as unknown as { name: string };
     const next = event.relatedTarget as { name?: string } | null;
     if (!fields.includes(target.name) || next?.name === target.name) return;
     const found = validateForm(event.currentTarget);
-    setErrors((shown) => {
-      const updated: FieldErrors = {};
-      // Keep only errors that still apply; add the one for the field just left.
-      for (const [field, message] of Object.entries(shown) as [keyof FieldErrors, string][]) {
-        if (found[field]) updated[field] = found[field] ?? message;
-      }
-      const name = target.name as keyof FieldErrors;
-      if (found[name]) updated[name] = found[name];
-      return updated;
-    });
+    afterPress(() =>
+      setErrors((shown) => {
+        const updated: FieldErrors = {};
+        // Keep only errors that still apply; add the one for the field just left.
+        for (const [field, message] of Object.entries(shown) as [keyof FieldErrors, string][]) {
+          if (found[field]) updated[field] = found[field] ?? message;
+        }
+        const name = target.name as keyof FieldErrors;
+        if (found[name]) updated[name] = found[name];
+        return updated;
+      }),
+    );
   }
 
   return { errors, setErrors, onBlur };
+}
+
+/**
+ * Runs a layout-changing update only once the press that moved focus is over.
+ * Focus moves when a mouse button goes down (for touch, within the tap), before
+ * the click: an error appearing or going away right then would shift the option
+ * under the pointer, and the click would land elsewhere or nowhere.
+ */
+function useAfterPress() {
+  const pressed = useRef(false);
+  const waiting = useRef<(() => void)[]>([]);
+
+  useEffect(() => {
+    const down = () => {
+      pressed.current = true;
+    };
+    const up = () => {
+      pressed.current = false;
+      const run = waiting.current.splice(0);
+      // A task later, the click that follows this release has been dispatched.
+      if (run.length > 0) setTimeout(() => run.forEach((update) => update()));
+    };
+    document.addEventListener("pointerdown", down, true);
+    document.addEventListener("pointerup", up, true);
+    document.addEventListener("pointercancel", up, true);
+    return () => {
+      document.removeEventListener("pointerdown", down, true);
+      document.removeEventListener("pointerup", up, true);
+      document.removeEventListener("pointercancel", up, true);
+    };
+  }, []);
+
+  return (update: () => void) => {
+    if (pressed.current) waiting.current.push(update);
+    // A tap's mouse events (and the focus change) come after pointerup, all in one task.
+    else setTimeout(update);
+  };
 }

@@ -206,6 +206,47 @@ test.describe("consultation form with JavaScript", () => {
   });
 });
 
+/*
+ * Focus moves when a pointer is pressed, before the click lands. An error that
+ * appears or goes away right then moves the options below it, and the click
+ * must still reach the option that was pressed.
+ */
+for (const pointer of ["mouse", "touch"] as const) {
+  test.describe(`consultation form with a ${pointer}`, () => {
+    test.use(
+      pointer === "touch"
+        ? { viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true }
+        : { viewport: { width: 1280, height: 900 } },
+    );
+
+    test("a press on an option is never lost as an error above it comes or goes", async ({
+      page,
+    }) => {
+      await open(page);
+      const press = (name: string | RegExp) => {
+        const option = page.getByRole("radio", { name, exact: true });
+        return pointer === "touch" ? option.tap() : option.click();
+      };
+      // An error appears above the option being pressed.
+      await page.getByRole("textbox", { name: /^Email/ }).fill("grace@");
+      await press("Email");
+      await expect(page.getByRole("radio", { name: "Email", exact: true })).toBeChecked();
+      await expect(page.getByRole("textbox", { name: /^Email/ })).toHaveAttribute(
+        "aria-invalid",
+        "true",
+      );
+
+      // Errors shown after an empty submit go away, one by one, as they are fixed.
+      await page.getByRole("button", { name: "Send request" }).click();
+      await expect(page.getByRole("alert").first()).toBeVisible();
+      for (const name of ["Lower back", "Under 6 weeks", "No, I have been before"]) {
+        await press(name);
+        await expect(page.getByRole("radio", { name, exact: true })).toBeChecked();
+      }
+    });
+  });
+}
+
 test.describe("consultation form without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   journeys(false);
