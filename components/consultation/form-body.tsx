@@ -53,7 +53,7 @@ export function FormBody({ state, meta, clinic, action, pending, focusOnMount }:
       {showSummary ? <ErrorSummary errors={errors} summaryRef={summaryRef} /> : null}
       {failure ? <FormAlert status={failure.status} clinic={clinic} /> : null}
       <HiddenFields meta={hidden} />
-      <FormFields values={values} errors={errors} />
+      <FormFields values={values} errors={errors} emergencyNumber={clinic.emergencyNumber} />
       <ConsentField checked={values.consent === "yes"} error={errors.consent} />
       <SubmitButton pending={pending} />
     </form>

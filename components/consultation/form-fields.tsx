@@ -21,8 +21,10 @@ const list = (values: FormValues, name: string) => {
   return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 };
 
+type FormFieldsProps = { values: FormValues; errors: FieldErrors; emergencyNumber: string };
+
 /** The visitor's fields in reading order, refilled from the last answer. */
-export function FormFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+export function FormFields({ values, errors, emergencyNumber }: FormFieldsProps) {
   const group = (name: keyof FieldErrors) => ({
     name,
     selected: list(values, name),
@@ -104,7 +106,8 @@ export function FormFields({ values, errors }: { values: FormValues; errors: Fie
       <ChoiceGroup
         {...group("redFlags")}
         legend="Do you have any of these symptoms as well as your pain?"
-        hint="Tick any that apply. If none of these apply, leave them all unticked."
+        // Said before the form is sent: someone with these symptoms should not wait for a reply.
+        hint={`Tick any that apply, or leave them all unticked. If you have any of them now, do not wait for us: call ${emergencyNumber} or go to an emergency department.`}
         type="checkbox"
         options={RED_FLAGS}
       />
