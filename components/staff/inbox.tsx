@@ -1,6 +1,6 @@
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import type { RequestStatus } from "@/lib/db/types";
-import { statusLabel } from "@/lib/staff/format";
+import { emptyInboxText, statusLabel } from "@/lib/staff/format";
 import { Notice } from "./notice";
 import { RequestsTable } from "./requests-table";
 import { StaffToolbar } from "./staff-toolbar";
@@ -29,7 +29,7 @@ export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: 
       {deleted && <Notice tone="success">Request {deleted} was deleted for good.</Notice>}
       <StatusFilter current={status} />
       {requests.length === 0 ? (
-        <p className="my-6">No {which} yet.</p>
+        <p className="my-6">{emptyInboxText(status)}</p>
       ) : (
         <RequestsTable
           requests={requests}

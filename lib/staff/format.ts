@@ -41,6 +41,11 @@ export function statusLabel(status: RequestStatus | string): string {
   return status.charAt(0).toUpperCase() + status.slice(1);
 }
 
+/** What an empty list says: the whole inbox, or one status of it. */
+export function emptyInboxText(status?: RequestStatus): string {
+  return status ? `No ${status} requests.` : "No requests yet.";
+}
+
 const NOTIFY_TEXT: Record<NotifyState, string> = {
   sent: "Sent",
   pending: "Not sent yet (queued, will retry)",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatDateTime,
   labelOf,
+  emptyInboxText,
   notifyText,
   parseJsonList,
   statusLabel,
@@ -37,6 +38,11 @@ describe("labels", () => {
     expect(labelOf(PAIN_AREAS, "leg-sciatica")).toBe("Leg or sciatica");
     expect(labelOf(PAIN_AREAS, "elbow")).toBe("elbow");
     expect(statusLabel("contacted")).toBe("Contacted");
+  });
+
+  it("says an empty inbox or an empty status filter in plain words", () => {
+    expect(emptyInboxText()).toBe("No requests yet.");
+    expect(emptyInboxText("spam")).toBe("No spam requests.");
   });
 
   it("says whether the clinic email went out", () => {
