@@ -1,4 +1,4 @@
-import { getClinic } from "@/lib/content/clinic";
+import { getClinic, practitionerName } from "@/lib/content/clinic";
 import { telHref } from "@/lib/content/phone";
 
 export function ClinicDetails() {
@@ -8,7 +8,7 @@ export function ClinicDetails() {
     <dl className="my-6 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
       <dt className="font-semibold">Practitioner</dt>
       <dd>
-        {clinic.practitioner.name}, {clinic.practitioner.credentials}
+        {practitionerName(clinic)}
         <br />
         <span className="text-ink-muted">{clinic.practitioner.licence}</span>
       </dd>

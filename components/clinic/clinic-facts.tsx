@@ -1,4 +1,4 @@
-import { getClinic } from "@/lib/content/clinic";
+import { getClinic, practitionerName } from "@/lib/content/clinic";
 import { telHref } from "@/lib/content/phone";
 
 /* Small inline facts staff can drop into any MDX page; each reads content/clinic.yaml. */
@@ -8,8 +8,7 @@ export function ClinicName() {
 }
 
 export function PractitionerName() {
-  const { practitioner } = getClinic();
-  return <>{`${practitioner.name}, ${practitioner.credentials}`}</>;
+  return <>{practitionerName(getClinic())}</>;
 }
 
 export function ClinicPhone() {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { OpeningHours } from "@/components/clinic/opening-hours";
-import { getClinic } from "@/lib/content/clinic";
+import { asSentence, getClinic, practitionerName } from "@/lib/content/clinic";
 import { telHref } from "@/lib/content/phone";
 
 export function SiteFooter() {
@@ -57,8 +57,7 @@ export function SiteFooter() {
             <a href={telHref(clinic.emergencyNumber)}>{clinic.emergencyNumber}</a>.
           </p>
           <p>
-            {clinic.practitioner.name}, {clinic.practitioner.credentials}.{" "}
-            {clinic.practitioner.licence}.
+            {asSentence(practitionerName(clinic))} {asSentence(clinic.practitioner.licence)}
           </p>
         </div>
       </div>

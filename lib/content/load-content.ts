@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { loadClinic } from "./clinic";
+import { loadClinic, practitionerName } from "./clinic";
 import { checkBody, checkFrontmatter, checkLinks, type Problem } from "./check-file";
 import type { Frontmatter } from "./frontmatter-schema";
 import { analyseMdx, type FaqItem, type Heading, type MdxAnalysis } from "./mdx-analysis";
@@ -55,8 +55,7 @@ export function checkContent(options: Options = {}): ContentReport {
   // Entries still load when the clinic file is broken, so every other problem is listed too.
   let defaultReviewer = "";
   try {
-    const { practitioner } = loadClinic(dir);
-    defaultReviewer = `${practitioner.name}, ${practitioner.credentials}`;
+    defaultReviewer = practitionerName(loadClinic(dir));
   } catch (error) {
     errors.push({
       file: display("clinic.yaml"),

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { getClinic, practitionerName } from "@/lib/content/clinic";
 import { draftPaths, publishedPages } from "./content-pages";
 
 test.describe("content pages", () => {
@@ -89,4 +90,24 @@ test("an unknown address gets a 404 page with a way home", async ({ page }) => {
   await expect(page.locator("h1")).toHaveText("We can't find that page");
   await page.getByRole("link", { name: "Go to the home page" }).click();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test("the footer gives the clinic's details, hours, a disclaimer and the privacy link", async ({
+  page,
+}) => {
+  const clinic = getClinic();
+  await page.goto("/tips");
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByRole("heading", { name: clinic.name })).toBeVisible();
+  await expect(footer.getByText(clinic.address.street)).toBeVisible();
+  await expect(footer.getByRole("link", { name: clinic.phone })).toHaveAttribute("href", /^tel:\+/);
+  await expect(footer.getByRole("heading", { name: "Opening hours" })).toBeVisible();
+  await expect(footer.getByText(/not a diagnosis or medical advice/)).toBeVisible();
+  await expect(footer.getByRole("link", { name: "Privacy notice" })).toHaveAttribute(
+    "href",
+    "/privacy",
+  );
+  // Credentials such as "L.Ac." end in a full stop already; the sentence must not add another.
+  await expect(footer).toContainText(practitionerName(clinic));
+  expect(await footer.textContent()).not.toMatch(/\.\./);
 });

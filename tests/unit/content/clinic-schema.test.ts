@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getClinic } from "@/lib/content/clinic";
+import { asSentence, getClinic, practitionerName } from "@/lib/content/clinic";
 import { clinicSchema } from "@/lib/content/clinic-schema";
 
 const valid = getClinic();
@@ -35,5 +35,21 @@ describe("clinic facts schema", () => {
   it("refuses unknown fields so typos are caught", () => {
     const result = clinicSchema.safeParse({ ...valid, phon: "123" });
     expect(result.success).toBe(false);
+  });
+});
+
+describe("clinic facts in sentences", () => {
+  it("names the practitioner with their credentials", () => {
+    const practitioner = { name: "Sam Lee", credentials: "L.Ac.", licence: "Licence 1" };
+    expect(practitionerName({ practitioner })).toBe("Sam Lee, L.Ac.");
+  });
+
+  it.each([
+    ["Sam Lee, L.Ac.", "Sam Lee, L.Ac."],
+    ["Sam Lee, MSc", "Sam Lee, MSc."],
+    ["NCCAOM Diplomate ", "NCCAOM Diplomate."],
+    ["Really?", "Really?"],
+  ])("ends %j with exactly one full stop", (text, sentence) => {
+    expect(asSentence(text)).toBe(sentence);
   });
 });
