@@ -67,13 +67,15 @@ function useAfterPress() {
       // A task later, the click that follows this release has been dispatched.
       if (run.length > 0) setTimeout(() => run.forEach((update) => update()));
     };
+    // A press released outside the window may never send pointerup; losing focus ends it too.
+    const ends = ["pointerup", "pointercancel"] as const;
     document.addEventListener("pointerdown", down, true);
-    document.addEventListener("pointerup", up, true);
-    document.addEventListener("pointercancel", up, true);
+    for (const type of ends) document.addEventListener(type, up, true);
+    window.addEventListener("blur", up);
     return () => {
       document.removeEventListener("pointerdown", down, true);
-      document.removeEventListener("pointerup", up, true);
-      document.removeEventListener("pointercancel", up, true);
+      for (const type of ends) document.removeEventListener(type, up, true);
+      window.removeEventListener("blur", up);
     };
   }, []);
 
