@@ -25,7 +25,7 @@ export function FormBody({ state, meta, clinic, action, pending, focusOnMount }:
   const values = failure?.values ?? {};
   // Keep the first render's token and key, so the fill time and idempotency survive a correction.
   const hidden = { token: failure?.meta.token || meta.token, key: failure?.meta.key || meta.key };
-  const { errors, setErrors, onBlur } = useClientValidation(failure?.errors ?? {});
+  const { errors, setErrors, onBlur, onChange } = useClientValidation(failure?.errors ?? {});
   const [showSummary, setShowSummary] = useState(failure?.status === "invalid");
   const [focusTick, setFocusTick] = useState(focusOnMount && failure?.status === "invalid" ? 1 : 0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -49,7 +49,14 @@ export function FormBody({ state, meta, clinic, action, pending, focusOnMount }:
   }
 
   return (
-    <form action={action} onSubmit={onSubmit} onBlur={onBlur} noValidate className="space-y-8">
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      onBlur={onBlur}
+      onChange={onChange}
+      noValidate
+      className="space-y-8"
+    >
       {showSummary ? <ErrorSummary errors={errors} summaryRef={summaryRef} /> : null}
       {failure ? <FormAlert status={failure.status} clinic={clinic} /> : null}
       <HiddenFields meta={hidden} />

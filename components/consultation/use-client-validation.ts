@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type FocusEvent } from "react";
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from "react";
 import {
   consultationSchema,
   toFieldErrors,
@@ -18,12 +18,19 @@ export function validateForm(form: HTMLFormElement): FieldErrors {
 
 /**
  * Field errors shown beside inputs. A field is checked as focus leaves it, with
- * the same schema the server uses; moving between options of one group does
- * not count as leaving, so nobody is scolded half-way through a list.
+ * the same schema the server uses. Nobody is scolded for a field they have not
+ * touched (someone tabbing through to read the form), nor half-way through a
+ * list: moving between options of one group does not count as leaving. Missing
+ * answers are listed on submit.
  */
 export function useClientValidation(initial: FieldErrors) {
   const [errors, setErrors] = useState<FieldErrors>(initial);
+  const edited = useRef(new Set<string>());
   const afterPress = useAfterPress();
+
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    edited.current.add((event.target as unknown as { name: string }).name);
+  }
 
   function onBlur(event: FocusEvent<HTMLFormElement>) {
     const target = event.target as unknown as { name: string };
@@ -33,18 +40,18 @@ export function useClientValidation(initial: FieldErrors) {
     afterPress(() =>
       setErrors((shown) => {
         const updated: FieldErrors = {};
-        // Keep only errors that still apply; add the one for the field just left.
+        // Keep only errors that still apply; add the one for the field just left, if edited.
         for (const [field, message] of Object.entries(shown) as [keyof FieldErrors, string][]) {
           if (found[field]) updated[field] = found[field] ?? message;
         }
         const name = target.name as keyof FieldErrors;
-        if (found[name]) updated[name] = found[name];
+        if (found[name] && edited.current.has(name)) updated[name] = found[name];
         return updated;
       }),
     );
   }
 
-  return { errors, setErrors, onBlur };
+  return { errors, setErrors, onBlur, onChange };
 }
 
 /**
