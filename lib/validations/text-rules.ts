@@ -30,11 +30,14 @@ export function multiLine(label: string, max: number) {
   return normalised()
     .transform((v) => v.replace(/\r\n?/g, "\n"))
     .refine((v) => !CONTROL.test(v), `${label} contains characters we cannot accept`)
-    .refine(
-      (v) => v.length <= max,
-      `${label} must be ${max.toLocaleString("en")} characters or fewer`,
-    );
+    .refine((v) => v.length <= max, {
+      // Saying how long it is now tells the visitor how much to cut.
+      error: (issue) =>
+        `${label} must be ${count(max)} characters or fewer; it is ${count(String(issue.input).length)}`,
+    });
 }
+
+const count = (n: number) => n.toLocaleString("en");
 
 /** An empty string becomes undefined, so optional fields can be left blank. */
 export function blankToUndefined(value: unknown): unknown {
