@@ -1,5 +1,6 @@
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { BODY_SIZE_LIMIT } from "./lib/consultation/body-limit";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -44,7 +45,7 @@ const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "mdx"],
   serverExternalPackages: ["better-sqlite3", "pg", "nodemailer"],
   experimental: {
-    serverActions: { bodySizeLimit: "64kb" },
+    serverActions: { bodySizeLimit: BODY_SIZE_LIMIT },
   },
   async headers() {
     return [

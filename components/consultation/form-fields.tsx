@@ -1,6 +1,6 @@
 import type { FormValues } from "@/lib/validations/consultation-form-data";
 import type { FieldErrors } from "@/lib/validations/consultation";
-import { MESSAGE_MAX } from "@/lib/validations/consultation";
+import { MESSAGE_MAX, TEXT_MAX } from "@/lib/validations/consultation";
 import {
   CONTACT_METHODS,
   FIRST_VISIT,
@@ -30,34 +30,29 @@ export function FormFields({ values, errors, emergencyNumber }: FormFieldsProps)
     selected: list(values, name),
     error: errors[name],
   });
+  const field = (name: keyof typeof TEXT_MAX) => ({
+    name,
+    max: TEXT_MAX[name],
+    defaultValue: text(values, name),
+    error: errors[name],
+  });
   return (
     <>
+      <TextField {...field("fullName")} label="Full name" required autoComplete="name" />
       <TextField
-        name="fullName"
-        label="Full name"
-        required
-        autoComplete="name"
-        defaultValue={text(values, "fullName")}
-        error={errors.fullName}
-      />
-      <TextField
-        name="email"
+        {...field("email")}
         label="Email"
         type="email"
         required
         autoComplete="email"
         inputMode="email"
-        defaultValue={text(values, "email")}
-        error={errors.email}
       />
       <TextField
-        name="phone"
+        {...field("phone")}
         label="Phone"
         type="tel"
         autoComplete="tel"
         hint="Needed if you would like us to call you."
-        defaultValue={text(values, "phone")}
-        error={errors.phone}
       />
       <ChoiceGroup
         {...group("preferredContact")}
@@ -89,12 +84,10 @@ export function FormFields({ values, errors, emergencyNumber }: FormFieldsProps)
         required
       />
       <TextField
-        name="message"
+        {...field("message")}
         label="Anything else we should know"
         multiline
         hint={`Up to ${MESSAGE_MAX.toLocaleString("en")} characters.`}
-        defaultValue={text(values, "message")}
-        error={errors.message}
       />
       <ChoiceGroup
         {...group("firstVisit")}

@@ -1,4 +1,5 @@
 import type { ComponentPropsWithoutRef } from "react";
+import { hardMaxLength } from "@/lib/consultation/body-limit";
 import { FieldHelp } from "./field-help";
 import { describedBy, fieldId, inputClass } from "./field-ids";
 
@@ -9,6 +10,8 @@ type TextFieldProps = {
   hint?: string;
   error?: string;
   multiline?: boolean;
+  /** The schema's limit; the browser stops input only well past it (lib/consultation/body-limit.ts). */
+  max: number;
 } & Pick<ComponentPropsWithoutRef<"input">, "type" | "autoComplete" | "inputMode" | "defaultValue">;
 
 /** A labelled text input or textarea with its hint and error tied to it. */
@@ -19,12 +22,14 @@ export function TextField({
   hint,
   error,
   multiline,
+  max,
   ...input
 }: TextFieldProps) {
   const common = {
     id: fieldId(name),
     name,
     defaultValue: input.defaultValue,
+    maxLength: hardMaxLength(max),
     required,
     "aria-invalid": error ? (true as const) : undefined,
     "aria-describedby": describedBy(name, Boolean(hint), Boolean(error)),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CONSULTATION_FIELDS, LIST_FIELDS } from "./consultation";
+import { hardMaxLength } from "@/lib/consultation/body-limit";
+import { CONSULTATION_FIELDS, LIST_FIELDS, MESSAGE_MAX } from "./consultation";
 
 /*
  * FormData to plain values, shared by the browser and the server. Only known
@@ -11,8 +12,9 @@ export const META_FIELDS = {
   honeypot: "website",
 } as const;
 
-// Echoed back so the form refills after an error; longer values are invalid anyway.
-const ECHO_MAX = 4000;
+// Echoed back so the form refills after an error: all a browser lets anyone type into the
+// longest field (lib/consultation/body-limit.ts), and no more from anything else.
+const ECHO_MAX = hardMaxLength(MESSAGE_MAX);
 
 export type FormValues = Record<string, string | string[]>;
 

@@ -15,7 +15,9 @@ import { blankToUndefined, isPhoneNumber, multiLine, oneLine } from "./text-rule
  * check fields as the visitor leaves them; the server action parses FormData
  * with it. Keep it free of server-only imports.
  */
-export const MESSAGE_MAX = 2000;
+/** The longest answer accepted in each free-text field, in characters. */
+export const TEXT_MAX = { fullName: 100, email: 254, phone: 30, message: 2000 } as const;
+export const MESSAGE_MAX = TEXT_MAX.message;
 
 const asString = (v: unknown) => (v === undefined || v === null ? "" : v);
 
@@ -42,13 +44,13 @@ function choices<const T extends readonly [string, ...string[]]>(values: T, mess
 
 export const consultationSchema = z
   .object({
-    fullName: required("Full name", 100, "Enter your full name"),
-    email: required("Email", 254, "Enter your email address").pipe(
+    fullName: required("Full name", TEXT_MAX.fullName, "Enter your full name"),
+    email: required("Email", TEXT_MAX.email, "Enter your email address").pipe(
       z.email("Enter an email address in the format name@example.com"),
     ),
     phone: z.preprocess(
       blankToUndefined,
-      oneLine("Phone", 30)
+      oneLine("Phone", TEXT_MAX.phone)
         .refine(isPhoneNumber, "Enter a phone number, like 01632 960 001 or +44 1632 960 001")
         .optional(),
     ),

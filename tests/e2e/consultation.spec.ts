@@ -120,6 +120,26 @@ function journeys(javaScript: boolean): void {
     await expect(page.getByRole("checkbox", { name: /I agree/ })).toBeChecked();
   });
 
+  test("a pasted document far over the message limit is refused with a clear message, keeping what fits", async ({
+    page,
+  }) => {
+    const openedAt = await open(page);
+    await fillValid(page);
+    const message = page.getByLabel("Anything else we should know");
+    // Far more than the server accepts in one post: the browser stops at its hard limit.
+    await message.fill("My scan report says this. ".repeat(4000));
+    const kept = await message.inputValue();
+    expect(kept.length).toBeGreaterThan(2000);
+    expect(kept.length).toBeLessThan(100_000);
+    await submit(page, openedAt);
+    await expect(
+      page.getByRole("alert").getByRole("link", { name: /2,000 characters/ }),
+    ).toBeVisible();
+    await expect(message).toHaveAttribute("aria-invalid", "true");
+    await expect(message).toHaveValue(kept);
+    await expect(page.getByLabel("Full name")).toHaveValue("Grace Hopper");
+  });
+
   test("a valid request is stored once and shows its reference, even when the POST is replayed", async ({
     page,
   }) => {
