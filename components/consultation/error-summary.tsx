@@ -21,7 +21,7 @@ export function ErrorSummary({
       role="alert"
       tabIndex={-1}
       aria-labelledby="error-summary-title"
-      className="rounded-md border-4 border-danger bg-danger-soft p-4 focus:outline-none focus-visible:ring-4 focus-visible:ring-focus"
+      className="rounded-md border-4 border-danger bg-danger-soft p-4 focus-visible:outline-hidden focus-visible:ring-4 focus-visible:ring-focus"
     >
       <h2 id="error-summary-title" className="text-lg font-bold text-ink">
         There {problems.length === 1 ? "is a problem" : `are ${problems.length} problems`} with your

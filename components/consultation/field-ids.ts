@@ -10,9 +10,11 @@ export function describedBy(name: string, hint: boolean, error: boolean): string
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
+// The focus ring is a box-shadow, which forced-colors (high contrast) mode removes;
+// outline-hidden, unlike outline-none, leaves an outline that shows there instead.
 export const inputClass =
   "block min-h-11 w-full rounded-md border bg-surface px-3 py-2 text-base text-ink " +
-  "focus:outline-none focus-visible:outline-none focus-visible:ring-4 focus-visible:ring-focus";
+  "focus-visible:outline-hidden focus-visible:ring-4 focus-visible:ring-focus";
 
 export const checkClass =
-  "mt-0.5 h-6 w-6 shrink-0 accent-brand focus-visible:outline-none focus-visible:ring-4 focus-visible:ring-focus";
+  "mt-0.5 h-6 w-6 shrink-0 accent-brand focus-visible:outline-hidden focus-visible:ring-4 focus-visible:ring-focus";

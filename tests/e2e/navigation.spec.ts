@@ -69,3 +69,34 @@ test("the skip link is the first stop for the keyboard and moves focus to the co
   await skip.press("Enter");
   await expect(page.locator("#main")).toBeFocused();
 });
+
+/*
+ * Every stop of the keyboard shows where it is, also in forced-colors (high
+ * contrast) mode, which removes box-shadow focus rings and background colours.
+ */
+for (const forcedColors of ["none", "active"] as const) {
+  test(`keyboard focus is visible on every stop with forced colours ${forcedColors}`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ forcedColors });
+    for (const path of ["/how-it-works", "/consultation"]) {
+      await page.goto(path);
+      const unseen: string[] = [];
+      for (let stop = 0; stop < 40; stop += 1) {
+        await page.keyboard.press("Tab");
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+          return {
+            name: `${el.tagName.toLowerCase()} ${el.getAttribute("name") ?? el.textContent?.trim().slice(0, 30)}`,
+            seen: outline || style.boxShadow !== "none",
+          };
+        });
+        if (focus && !focus.seen) unseen.push(focus.name);
+      }
+      expect(unseen, `${path}: focus not visible on`).toEqual([]);
+    }
+  });
+}
