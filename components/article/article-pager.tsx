@@ -4,7 +4,7 @@ import type { Entry } from "@/lib/content/entries";
 export function ArticlePager({ previous, next }: { previous?: Entry; next?: Entry }) {
   if (!previous && !next) return null;
   return (
-    <nav aria-label="More articles" className="mt-10 grid gap-4 sm:grid-cols-2">
+    <nav aria-label="More articles" className="mt-10 grid gap-4 sm:grid-cols-2 print:hidden">
       {previous && (
         <Link
           href={previous.href}

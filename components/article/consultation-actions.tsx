@@ -10,12 +10,14 @@ export function ConsultationActions({ large = false }: { large?: boolean }) {
     <div className="mt-6 flex flex-wrap items-center gap-4">
       <Link
         href="/consultation"
-        className={`inline-flex items-center rounded-lg bg-brand font-semibold text-on-brand no-underline ${size}`}
+        className={`inline-flex items-center rounded-lg bg-brand font-semibold text-on-brand no-underline print:hidden ${size}`}
       >
         Request a consultation
       </Link>
       <span>
-        or call <a href={telHref(phone)}>{phone}</a>
+        {/* On paper there is no button to click, only the number to call. */}
+        <span className="print:hidden">or call</span>
+        <span className="hidden print:inline">Call us on</span> <a href={telHref(phone)}>{phone}</a>
       </span>
     </div>
   );

@@ -32,7 +32,7 @@ export function SiteFooter() {
             <OpeningHours compact />
           </div>
         </section>
-        <section aria-labelledby="footer-info">
+        <section aria-labelledby="footer-info" className="print:hidden">
           <h2 id="footer-info" className="text-base font-semibold">
             Good to know
           </h2>

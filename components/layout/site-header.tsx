@@ -18,10 +18,10 @@ export function SiteHeader() {
         >
           {clinic.shortName}
         </Link>
-        <nav aria-label="Main" className="hidden xl:block">
+        <nav aria-label="Main" className="hidden xl:block print:hidden">
           <NavLinks layout="row" />
         </nav>
-        <details className="xl:hidden">
+        <details className="xl:hidden print:hidden">
           <summary className="inline-flex min-h-11 list-none items-center gap-2 rounded-lg border border-line px-4 font-semibold [&::-webkit-details-marker]:hidden">
             <span aria-hidden="true">☰</span> Menu
           </summary>

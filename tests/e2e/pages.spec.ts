@@ -111,3 +111,25 @@ test("the footer gives the clinic's details, hours, a disclaimer and the privacy
   await expect(footer).toContainText(practitionerName(clinic));
   expect(await footer.textContent()).not.toMatch(/\.\./);
 });
+
+test("a printed article is dark ink on white, without navigation or buttons, even in dark mode", async ({
+  page,
+}) => {
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  await page.goto("/what-to-expect");
+  const ink = await page
+    .locator("main .prose > p")
+    .first()
+    .evaluate((p) => getComputedStyle(p).color);
+  // The light theme's ink, #1f2a2e, not the dark theme's pale text.
+  expect(ink).toBe("rgb(31, 42, 46)");
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "More articles" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Request a consultation" })).toHaveCount(0);
+  await expect(
+    page
+      .locator("main")
+      .getByText(/Call us on/)
+      .first(),
+  ).toBeVisible();
+});
