@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { didYouMean } from "./did-you-mean";
 import { formatIssues } from "./format-issues";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import type { MdxAnalysis } from "./mdx-analysis";
@@ -65,7 +66,7 @@ export function checkBody(file: string, analysis: MdxAnalysis, publicDir: string
     if (!isHtml && !known.has(name)) {
       problems.push({
         file,
-        message: `unknown component <${name}>${at(line)}: use one of ${MDX_COMPONENT_NAMES.join(", ")}`,
+        message: `unknown component <${name}>${at(line)}${didYouMean(name, known)}: use one of ${MDX_COMPONENT_NAMES.join(", ")}`,
       });
     }
   }
@@ -126,7 +127,7 @@ export function checkLinks(
     } else if (!routes.live.has(target) && !routes.drafts.has(target)) {
       problems.push({
         file,
-        message: `link "${href}"${at(line)} points at a page that does not exist`,
+        message: `link "${href}"${at(line)} points at a page that does not exist${didYouMean(target, routes.live)}`,
       });
     }
   }
