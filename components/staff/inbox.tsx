@@ -2,6 +2,7 @@ import type { StaffRequest } from "@/lib/db/staff-requests";
 import type { RequestStatus } from "@/lib/db/types";
 import { emptyInboxText, statusLabel } from "@/lib/staff/format";
 import { Notice } from "./notice";
+import { RequestCards } from "./request-cards";
 import { RequestsTable } from "./requests-table";
 import { StaffToolbar } from "./staff-toolbar";
 import { StatusFilter } from "./status-filter";
@@ -31,16 +32,29 @@ export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: 
       {requests.length === 0 ? (
         <p className="my-6">{emptyInboxText(status)}</p>
       ) : (
-        <RequestsTable
-          requests={requests}
-          timeZone={timeZone}
-          caption={`Consultation requests: ${which}`}
-          note={`Urgent new requests first, then newest first.${
-            requests.length >= limit
+        <>
+          <p className="mb-2 text-ink-muted">
+            Urgent new requests first, then newest first.
+            {requests.length >= limit
               ? ` Only the latest ${limit} are listed; export to see all.`
-              : ""
-          }`}
-        />
+              : ""}
+          </p>
+          {/* Cards on phones, a table from tablet width up; the other is display:none to everyone. */}
+          <div className="sm:hidden">
+            <RequestCards
+              requests={requests}
+              timeZone={timeZone}
+              label={`Consultation requests: ${which}`}
+            />
+          </div>
+          <div className="hidden sm:block">
+            <RequestsTable
+              requests={requests}
+              timeZone={timeZone}
+              caption={`Consultation requests: ${which}`}
+            />
+          </div>
+        </>
       )}
       <p className="mt-6">
         <a href={exportHref} download className={`${secondaryButtonClass} no-underline`}>

@@ -67,7 +67,7 @@ export function RequestFields({ request, timeZone }: { request: StaffRequest; ti
         {rows.map(([term, value]) => (
           <div key={term} className="contents">
             <dt className="font-semibold">{term}</dt>
-            <dd className="break-words" data-field={term}>
+            <dd className="wrap-anywhere" data-field={term}>
               {value}
             </dd>
           </div>

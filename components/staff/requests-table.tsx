@@ -7,17 +7,15 @@ import { UrgentBadge } from "./urgent-badge";
 interface Props {
   requests: StaffRequest[];
   caption: string;
-  note: string;
   timeZone: string;
 }
 
 const cell = "border-b border-line px-3 py-2 text-left align-top";
 
-/* Scrolls inside its own focusable region on narrow screens, so the page itself never scrolls sideways. */
-export function RequestsTable({ requests, caption, note, timeZone }: Props) {
+/* Scrolls inside its own focusable region if it is ever too wide, so the page itself never scrolls sideways. */
+export function RequestsTable({ requests, caption, timeZone }: Props) {
   return (
     <>
-      <p className="mb-2 text-ink-muted">{note}</p>
       <div role="region" aria-label="Requests" tabIndex={0} className="overflow-x-auto">
         <table className="w-full min-w-[40rem] border-collapse">
           <caption className="sr-only">{caption}</caption>

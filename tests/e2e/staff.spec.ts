@@ -296,3 +296,34 @@ test.describe("accessibility", () => {
     await check(new RegExp(`^Request ${reference} \\|`));
   });
 });
+
+test.describe("on a phone", () => {
+  test.use({
+    extraHTTPHeaders: { "x-forwarded-for": clientIp(6) },
+    viewport: { width: 320, height: 700 },
+  });
+
+  test("the inbox is a list of cards with urgent ones marked, with no sideways scrolling", async ({
+    page,
+  }) => {
+    // A visitor's text may hold a word wider than the screen.
+    const long = "Backpain".repeat(8);
+    const reference = await seedRequest({ urgent: 1, message: long });
+    await signIn(page);
+    const fitsWidth = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        320,
+      );
+    const cards = page.getByRole("list", { name: "Consultation requests: all requests" });
+    const card = cards.getByRole("listitem").filter({ hasText: reference });
+    await expect(card).toContainText("Urgent");
+    await expect(card).toContainText(`Patient ${reference}`);
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await fitsWidth();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await card.getByRole("link", { name: reference }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Request ${reference}`);
+    await expect(page.getByText(long)).toBeVisible();
+    await fitsWidth();
+  });
+});
