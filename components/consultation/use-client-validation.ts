@@ -17,41 +17,52 @@ export function validateForm(form: HTMLFormElement): FieldErrors {
 }
 
 /**
- * Field errors shown beside inputs. A field is checked as focus leaves it, with
- * the same schema the server uses. Nobody is scolded for a field they have not
- * touched (someone tabbing through to read the form), nor half-way through a
- * list: moving between options of one group does not count as leaving. Missing
- * answers are listed on submit.
+ * Field errors shown beside inputs, checked with the same schema the server
+ * uses. An error goes away as soon as its field is fixed; a new one appears as
+ * focus leaves a field the visitor has edited. Nobody is scolded for a field
+ * they have not touched (someone tabbing through to read the form), nor half-way
+ * through a list: moving between options of one group does not count as
+ * leaving. Missing answers are listed on submit.
  */
 export function useClientValidation(initial: FieldErrors) {
   const [errors, setErrors] = useState<FieldErrors>(initial);
   const edited = useRef(new Set<string>());
   const afterPress = useAfterPress();
 
+  function recheck(form: HTMLFormElement, left?: string) {
+    afterPress(() => {
+      // Checked once the press is over, so an option just clicked counts.
+      const found = validateForm(form);
+      setErrors((shown) => {
+        const updated: FieldErrors = {};
+        for (const field of Object.keys(shown) as (keyof FieldErrors)[]) {
+          if (found[field]) updated[field] = found[field];
+        }
+        const name = left as keyof FieldErrors | undefined;
+        if (name && found[name] && edited.current.has(name)) updated[name] = found[name];
+        return sameErrors(shown, updated) ? shown : updated;
+      });
+    });
+  }
+
   function onChange(event: FormEvent<HTMLFormElement>) {
     edited.current.add((event.target as unknown as { name: string }).name);
+    recheck(event.currentTarget);
   }
 
   function onBlur(event: FocusEvent<HTMLFormElement>) {
-    const target = event.target as unknown as { name: string };
+    const { name } = event.target as unknown as { name: string };
     const next = event.relatedTarget as { name?: string } | null;
-    if (!fields.includes(target.name) || next?.name === target.name) return;
-    const found = validateForm(event.currentTarget);
-    afterPress(() =>
-      setErrors((shown) => {
-        const updated: FieldErrors = {};
-        // Keep only errors that still apply; add the one for the field just left, if edited.
-        for (const [field, message] of Object.entries(shown) as [keyof FieldErrors, string][]) {
-          if (found[field]) updated[field] = found[field] ?? message;
-        }
-        const name = target.name as keyof FieldErrors;
-        if (found[name] && edited.current.has(name)) updated[name] = found[name];
-        return updated;
-      }),
-    );
+    if (!fields.includes(name) || next?.name === name) return;
+    recheck(event.currentTarget, name);
   }
 
   return { errors, setErrors, onBlur, onChange };
+}
+
+function sameErrors(a: FieldErrors, b: FieldErrors): boolean {
+  const keys = Object.keys(a) as (keyof FieldErrors)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 /**

@@ -269,7 +269,10 @@ for (const pointer of ["mouse", "touch"] as const) {
       await expect(page.getByRole("alert").first()).toBeVisible();
       for (const name of ["Lower back", "Under 6 weeks", "No, I have been before"]) {
         await press(name);
-        await expect(page.getByRole("radio", { name, exact: true })).toBeChecked();
+        const option = page.getByRole("radio", { name, exact: true });
+        await expect(option).toBeChecked();
+        // Fixed, so its error goes at once, not only when focus leaves the group.
+        await expect(option).not.toHaveAttribute("aria-invalid", "true");
       }
     });
   });
