@@ -26,7 +26,9 @@ export function FormBody({ state, meta, clinic, action, pending, focusOnMount }:
   // Keep the first render's token and key, so the fill time and idempotency survive a correction.
   const hidden = { token: failure?.meta.token || meta.token, key: failure?.meta.key || meta.key };
   const { errors, setErrors, onBlur, onChange } = useClientValidation(failure?.errors ?? {});
-  const [showSummary, setShowSummary] = useState(failure?.status === "invalid");
+  // The summary lists the problems as of the last submit; it does not change while the visitor
+  // fixes them, so a screen reader does not re-announce the alert at every keystroke.
+  const [summary, setSummary] = useState(failure?.status === "invalid" ? failure.errors : null);
   const [focusTick, setFocusTick] = useState(focusOnMount && failure?.status === "invalid" ? 1 : 0);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -43,7 +45,7 @@ export function FormBody({ state, meta, clinic, action, pending, focusOnMount }:
     if (Object.keys(found).length > 0) {
       event.preventDefault();
       setErrors(found);
-      setShowSummary(true);
+      setSummary(found);
       setFocusTick((tick) => tick + 1);
     }
   }
@@ -57,7 +59,7 @@ export function FormBody({ state, meta, clinic, action, pending, focusOnMount }:
       noValidate
       className="space-y-8"
     >
-      {showSummary ? <ErrorSummary errors={errors} summaryRef={summaryRef} /> : null}
+      {summary ? <ErrorSummary errors={summary} summaryRef={summaryRef} /> : null}
       {failure ? <FormAlert status={failure.status} clinic={clinic} /> : null}
       <HiddenFields meta={hidden} />
       <FormFields values={values} errors={errors} emergencyNumber={clinic.emergencyNumber} />

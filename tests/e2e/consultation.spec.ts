@@ -266,7 +266,9 @@ for (const pointer of ["mouse", "touch"] as const) {
 
       // Errors shown after an empty submit go away, one by one, as they are fixed.
       await page.getByRole("button", { name: "Send request" }).click();
-      await expect(page.getByRole("alert").first()).toBeVisible();
+      const summary = page.getByRole("alert").filter({ hasText: /problems? with your request/ });
+      await expect(summary).toBeVisible();
+      const listed = await summary.textContent();
       for (const name of ["Lower back", "Under 6 weeks", "No, I have been before"]) {
         await press(name);
         const option = page.getByRole("radio", { name, exact: true });
@@ -274,6 +276,8 @@ for (const pointer of ["mouse", "touch"] as const) {
         // Fixed, so its error goes at once, not only when focus leaves the group.
         await expect(option).not.toHaveAttribute("aria-invalid", "true");
       }
+      // The summary stays as it was at submit, so it is not re-announced while fixing.
+      expect(await summary.textContent()).toBe(listed);
     });
   });
 }
