@@ -13,7 +13,8 @@ export default function ErrorPage({
     <div className="mx-auto max-w-2xl px-4 py-16 text-center">
       <h1 className="text-3xl font-semibold">Something went wrong on our side</h1>
       <p className="mt-4 text-lg">
-        Please try again. If it keeps happening, call the clinic and we will help by phone.
+        Please try again. If it keeps happening, call us on the number at the foot of this page and
+        we will help by phone.
       </p>
       <div className="mt-8 flex flex-wrap justify-center gap-4">
         <button
