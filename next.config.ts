@@ -1,6 +1,7 @@
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
-import { BODY_SIZE_LIMIT } from "./lib/consultation/body-limit";
+// JSON, not TypeScript: Node loads it however the config is compiled or where `next` runs from.
+import bodyLimit from "./lib/consultation/body-limit.json";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -45,7 +46,7 @@ const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "mdx"],
   serverExternalPackages: ["better-sqlite3", "pg", "nodemailer"],
   experimental: {
-    serverActions: { bodySizeLimit: BODY_SIZE_LIMIT },
+    serverActions: { bodySizeLimit: `${bodyLimit.kilobytes}kb` },
   },
   async headers() {
     return [

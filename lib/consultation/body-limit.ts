@@ -1,3 +1,5 @@
+import bodyLimit from "./body-limit.json";
+
 /*
  * A posted form larger than the server action body limit is refused by Next.js
  * before our code runs: without JavaScript the visitor would get a bare error
@@ -6,10 +8,9 @@
  * over, be told so and keep the text, yet small enough that the largest form a
  * browser can send stays under the limit (tests/unit/consultation checks it).
  */
-export const BODY_SIZE_LIMIT_KB = 64;
 
-/** serverActions.bodySizeLimit in next.config.ts. */
-export const BODY_SIZE_LIMIT = `${BODY_SIZE_LIMIT_KB}kb` as const;
+/** serverActions.bodySizeLimit in next.config.ts, which reads the same JSON file. */
+export const BODY_SIZE_LIMIT_KB = bodyLimit.kilobytes;
 
 /** The maxlength for a field whose schema accepts up to `max` characters. */
 export function hardMaxLength(max: number): number {
