@@ -133,3 +133,17 @@ test("a printed article is dark ink on white, without navigation or buttons, eve
       .first(),
   ).toBeVisible();
 });
+
+test("phone numbers are never broken across lines, even at 320px", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto("/about");
+  const lines = await page.locator('a[href^="tel:"]').evaluateAll((links) =>
+    links.map((link) => {
+      const text = document.createRange();
+      text.selectNodeContents(link);
+      return text.getClientRects().length;
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(2);
+  expect(lines.every((count) => count === 1)).toBe(true);
+});
