@@ -100,7 +100,7 @@ export function FormFields({ values, errors, emergencyNumber }: FormFieldsProps)
         {...group("redFlags")}
         legend="Do you have any of these symptoms as well as your pain?"
         // Said before the form is sent: someone with these symptoms should not wait for a reply.
-        hint={`Tick any that apply, or leave them all unticked. If you have any of them now, do not wait for us: call ${emergencyNumber} or go to an emergency department.`}
+        hint={`Tick any that apply, or leave them all unticked. If you have any of them, please do not wait for us: get medical help now from a doctor or an emergency department, or call ${emergencyNumber}.`}
         type="checkbox"
         options={RED_FLAGS}
       />
