@@ -19,6 +19,7 @@ interface Props {
 
 export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: Props) {
   const which = status ? `${statusLabel(status).toLowerCase()} requests` : "all requests";
+  const list = { requests, timeZone, label: `Consultation requests: ${which}` };
   const exportHref = status ? `/staff/requests.csv?status=${status}` : "/staff/requests.csv";
   return (
     <div className={pageClass}>
@@ -41,18 +42,10 @@ export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: 
           </p>
           {/* Cards on phones, a table from tablet width up; the other is display:none to everyone. */}
           <div className="sm:hidden">
-            <RequestCards
-              requests={requests}
-              timeZone={timeZone}
-              label={`Consultation requests: ${which}`}
-            />
+            <RequestCards {...list} />
           </div>
           <div className="hidden sm:block">
-            <RequestsTable
-              requests={requests}
-              timeZone={timeZone}
-              caption={`Consultation requests: ${which}`}
-            />
+            <RequestsTable {...list} />
           </div>
         </>
       )}

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import { formatDateTime, labelOf, statusLabel } from "@/lib/staff/format";
 import { PAIN_AREAS } from "@/lib/validations/consultation-options";
-import { UrgentBadge } from "./urgent-badge";
+import { RequestLink } from "./request-link";
 
 /* The inbox on a phone: one card per request, read top to bottom, nothing to scroll sideways. */
 export function RequestCards({
@@ -23,13 +22,7 @@ export function RequestCards({
           className={`px-3 py-3 wrap-anywhere ${request.urgent ? "bg-warning-soft" : ""}`}
         >
           <p className="flex flex-wrap items-center gap-x-2">
-            <Link
-              href={`/staff/requests/${request.reference}`}
-              className="inline-flex min-h-11 items-center font-semibold"
-            >
-              {request.reference}
-            </Link>
-            {request.urgent ? <UrgentBadge /> : null}
+            <RequestLink request={request} />
             <span className="ml-auto">{statusLabel(request.status)}</span>
           </p>
           <p className="font-semibold">{request.full_name}</p>

@@ -1,24 +1,24 @@
-import Link from "next/link";
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import { formatDateTime, labelOf, statusLabel } from "@/lib/staff/format";
 import { PAIN_AREAS } from "@/lib/validations/consultation-options";
-import { UrgentBadge } from "./urgent-badge";
+import { RequestLink } from "./request-link";
 
 interface Props {
   requests: StaffRequest[];
-  caption: string;
+  /** Read as the table's caption. */
+  label: string;
   timeZone: string;
 }
 
 const cell = "border-b border-line px-3 py-2 text-left align-top";
 
 /* Scrolls inside its own focusable region if it is ever too wide, so the page itself never scrolls sideways. */
-export function RequestsTable({ requests, caption, timeZone }: Props) {
+export function RequestsTable({ requests, label, timeZone }: Props) {
   return (
     <>
       <div role="region" aria-label="Requests" tabIndex={0} className="overflow-x-auto">
         <table className="w-full min-w-[40rem] border-collapse">
-          <caption className="sr-only">{caption}</caption>
+          <caption className="sr-only">{label}</caption>
           <thead>
             <tr>
               <th scope="col" className={cell}>
@@ -42,13 +42,7 @@ export function RequestsTable({ requests, caption, timeZone }: Props) {
             {requests.map((request) => (
               <tr key={request.id} className={request.urgent ? "bg-warning-soft" : undefined}>
                 <th scope="row" className={cell}>
-                  <Link
-                    href={`/staff/requests/${request.reference}`}
-                    className="inline-flex min-h-6 items-center"
-                  >
-                    {request.reference}
-                  </Link>
-                  {request.urgent ? <UrgentBadge /> : null}
+                  <RequestLink request={request} />
                 </th>
                 <td className={cell}>{formatDateTime(request.created_at, timeZone)}</td>
                 <td className={cell}>{request.full_name}</td>
