@@ -1,5 +1,6 @@
-import type { ComponentPropsWithoutRef } from "react";
+import { useState, type ComponentPropsWithoutRef } from "react";
 import { hardMaxLength } from "@/lib/consultation/body-limit";
+import { CharacterCount } from "./character-count";
 import { FieldHelp } from "./field-help";
 import { describedBy, fieldId, inputClass } from "./field-ids";
 
@@ -9,6 +10,7 @@ type TextFieldProps = {
   required?: boolean;
   hint?: string;
   error?: string;
+  /** A textarea, with a running count of the characters left. */
   multiline?: boolean;
   /** The schema's limit; the browser stops input only well past it (lib/consultation/body-limit.ts). */
   max: number;
@@ -25,6 +27,12 @@ export function TextField({
   max,
   ...input
 }: TextFieldProps) {
+  // Counted as the schema counts: trimmed and normalised.
+  const measure = (value: unknown) =>
+    String(value ?? "")
+      .trim()
+      .normalize("NFC").length;
+  const [length, setLength] = useState(() => measure(input.defaultValue));
   const common = {
     id: fieldId(name),
     name,
@@ -43,7 +51,14 @@ export function TextField({
       </label>
       <FieldHelp name={name} hint={hint} error={error} />
       {multiline ? (
-        <textarea {...common} rows={6} />
+        <>
+          <textarea
+            {...common}
+            rows={6}
+            onInput={(event) => setLength(measure(event.currentTarget.value))}
+          />
+          <CharacterCount max={max} length={length} />
+        </>
       ) : (
         <input
           {...common}

@@ -219,6 +219,20 @@ function journeys(javaScript: boolean): void {
 test.describe("consultation form with JavaScript", () => {
   journeys(true);
 
+  test("the message counts the characters left as you type", async ({ page }) => {
+    await open(page);
+    const message = page.getByLabel("Anything else we should know");
+    // What is seen updates at once; screen readers hear it from a polite live region once typing pauses.
+    const seen = page.locator('p[aria-hidden="true"]').filter({ hasText: /^You have/ });
+    const heard = page.locator('[aria-live="polite"]').filter({ hasText: /^You have/ });
+    await expect(seen).toHaveText("You have 2,000 characters left");
+    await message.fill("a".repeat(1999));
+    await expect(seen).toHaveText("You have 1 character left");
+    await message.fill("a".repeat(2010));
+    await expect(seen).toHaveText("You have 10 characters too many");
+    await expect(heard).toHaveText("You have 10 characters too many");
+  });
+
   test("checks a field as focus leaves it, with the shared schema", async ({ page }) => {
     await open(page);
     // Tabbing through to read the form scolds nobody: untouched fields wait for submit.
@@ -287,4 +301,10 @@ for (const pointer of ["mouse", "touch"] as const) {
 test.describe("consultation form without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   journeys(false);
+
+  test("the message states its limit, with no count that could not update", async ({ page }) => {
+    await open(page);
+    await expect(page.getByText("Up to 2,000 characters.")).toBeVisible();
+    await expect(page.getByText(/characters? left/)).toHaveCount(0);
+  });
 });
