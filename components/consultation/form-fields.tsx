@@ -1,6 +1,6 @@
 import type { FormValues } from "@/lib/validations/consultation-form-data";
 import type { FieldErrors } from "@/lib/validations/consultation";
-import { MESSAGE_MAX, TEXT_MAX } from "@/lib/validations/consultation";
+import { TEXT_MAX } from "@/lib/validations/consultation";
 import {
   CONTACT_METHODS,
   FIRST_VISIT,
@@ -87,7 +87,7 @@ export function FormFields({ values, errors, emergencyNumber }: FormFieldsProps)
         {...field("message")}
         label="Anything else we should know"
         multiline
-        hint={`Up to ${MESSAGE_MAX.toLocaleString("en")} characters.`}
+        hint={`Up to ${TEXT_MAX.message.toLocaleString("en")} characters.`}
       />
       <ChoiceGroup
         {...group("firstVisit")}

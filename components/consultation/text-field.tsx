@@ -1,5 +1,6 @@
 import { useState, type ComponentPropsWithoutRef } from "react";
 import { hardMaxLength } from "@/lib/consultation/body-limit";
+import { normaliseText } from "@/lib/validations/text-rules";
 import { CharacterCount } from "./character-count";
 import { FieldHelp } from "./field-help";
 import { describedBy, fieldId, inputClass } from "./field-ids";
@@ -27,11 +28,8 @@ export function TextField({
   max,
   ...input
 }: TextFieldProps) {
-  // Counted as the schema counts: trimmed and normalised.
-  const measure = (value: unknown) =>
-    String(value ?? "")
-      .trim()
-      .normalize("NFC").length;
+  // Counted as the schema counts.
+  const measure = (value: unknown) => normaliseText(String(value ?? "")).length;
   const [length, setLength] = useState(() => measure(input.defaultValue));
   const common = {
     id: fieldId(name),

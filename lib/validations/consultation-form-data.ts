@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hardMaxLength } from "@/lib/consultation/body-limit";
-import { CONSULTATION_FIELDS, LIST_FIELDS, MESSAGE_MAX } from "./consultation";
+import { CONSULTATION_FIELDS, LIST_FIELDS, TEXT_MAX } from "./consultation";
 
 /*
  * FormData to plain values, shared by the browser and the server. Only known
@@ -14,7 +14,7 @@ export const META_FIELDS = {
 
 // Echoed back so the form refills after an error: all a browser lets anyone type into the
 // longest field (lib/consultation/body-limit.ts), and no more from anything else.
-const ECHO_MAX = hardMaxLength(MESSAGE_MAX);
+const ECHO_MAX = hardMaxLength(TEXT_MAX.message);
 
 export type FormValues = Record<string, string | string[]>;
 

@@ -17,7 +17,6 @@ import { blankToUndefined, isPhoneNumber, multiLine, oneLine } from "./text-rule
  */
 /** The longest answer accepted in each free-text field, in characters. */
 export const TEXT_MAX = { fullName: 100, email: 254, phone: 30, message: 2000 } as const;
-export const MESSAGE_MAX = TEXT_MAX.message;
 
 const asString = (v: unknown) => (v === undefined || v === null ? "" : v);
 
@@ -61,7 +60,7 @@ export const consultationSchema = z
       (list) => list.length > 0,
       "Choose at least one day and time",
     ),
-    message: z.preprocess(blankToUndefined, multiLine("Your message", MESSAGE_MAX).optional()),
+    message: z.preprocess(blankToUndefined, multiLine("Your message", TEXT_MAX.message).optional()),
     firstVisit: choice(FIRST_VISIT, "Tell us whether this is your first visit"),
     redFlags: choices(RED_FLAG_VALUES, "Choose only symptoms from the list"),
     consent: z

@@ -10,8 +10,13 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // Anything a mail header or a log line could read as a new line.
 const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
 
+/** Text as it is checked, counted and stored; the form's character count uses it too. */
+export function normaliseText(value: string): string {
+  return value.normalize("NFC").trim();
+}
+
 function normalised() {
-  return z.string().normalize("NFC").trim();
+  return z.string().overwrite(normaliseText);
 }
 
 /** A single-line field: no line breaks, no control characters, bounded. */
