@@ -1,22 +1,50 @@
 import { getClinic } from "@/lib/content/clinic";
-import { telHref } from "@/lib/content/phone";
-import { RED_FLAGS } from "@/lib/content/red-flags";
+import {
+  RED_FLAG_LEVELS,
+  redFlagAdvice,
+  redFlagsAt,
+  type RedFlagLevel,
+} from "@/lib/content/red-flags";
+import { DialLinks } from "./dial-links";
 
-/** The urgent-care symptom list, shared with the consultation form's screening questions. */
+const boxes: Record<RedFlagLevel, string> = {
+  emergency: "border-danger bg-danger-soft",
+  urgent: "border-danger bg-warning-soft",
+};
+
+/**
+ * The warning signs at both levels, each with what to do, from the list the
+ * consultation form asks about. The emergency number is a link that dials it.
+ */
 export function RedFlags() {
   const { emergencyNumber } = getClinic();
   return (
-    <>
-      <ul className="list-disc space-y-1 pl-6">
-        {RED_FLAGS.map((flag) => (
-          <li key={flag.value}>{flag.label}</li>
-        ))}
-      </ul>
-      <p className="font-semibold">
-        If you have back pain with any of these, contact a doctor or urgent care today, or call{" "}
-        <a href={telHref(emergencyNumber)}>{emergencyNumber}</a> in an emergency. Please do not wait
-        for an acupuncture appointment.
-      </p>
-    </>
+    <div className="my-6 space-y-4">
+      {RED_FLAG_LEVELS.map((level) => {
+        const advice = redFlagAdvice(level, emergencyNumber);
+        const id = `red-flags-${level}`;
+        return (
+          <section
+            key={level}
+            aria-labelledby={id}
+            data-level={level}
+            className={`rounded-lg border-l-4 px-5 py-4 ${boxes[level]}`}
+          >
+            <h3 id={id} className="text-xl font-semibold">
+              {advice.title}
+            </h3>
+            <p className="mt-2">{advice.lead}</p>
+            <ul className="mt-2 list-disc space-y-1 pl-6">
+              {redFlagsAt(level).map((flag) => (
+                <li key={flag.value}>{flag.label}</li>
+              ))}
+            </ul>
+            <p className="mt-3 font-semibold">
+              <DialLinks text={advice.action} number={emergencyNumber} />
+            </p>
+          </section>
+        );
+      })}
+    </div>
   );
 }

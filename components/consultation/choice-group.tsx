@@ -39,22 +39,48 @@ export function ChoiceGroup({
       <FieldHelp name={name} hint={hint} error={error} />
       <div className="space-y-1">
         {options.map((option) => (
-          <div key={option.value} className="flex min-h-11 items-start gap-3 py-1">
-            <input
-              type={type}
-              id={optionId(name, option.value)}
-              name={name}
-              value={option.value}
-              defaultChecked={selected.includes(option.value)}
-              aria-invalid={error ? true : undefined}
-              className={checkClass}
-            />
-            <label htmlFor={optionId(name, option.value)} className="text-ink">
-              {option.label}
-            </label>
-          </div>
+          <ChoiceOption
+            key={option.value}
+            name={name}
+            type={type}
+            option={option}
+            checked={selected.includes(option.value)}
+            invalid={Boolean(error)}
+          />
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** One radio or checkbox with its label; the whole row is a touch target of at least 44px. */
+export function ChoiceOption({
+  name,
+  type,
+  option,
+  checked,
+  invalid,
+}: {
+  name: string;
+  type: "radio" | "checkbox";
+  option: { value: string; label: string };
+  checked: boolean;
+  invalid: boolean;
+}) {
+  return (
+    <div className="flex min-h-11 items-start gap-3 py-1">
+      <input
+        type={type}
+        id={optionId(name, option.value)}
+        name={name}
+        value={option.value}
+        defaultChecked={checked}
+        aria-invalid={invalid ? true : undefined}
+        className={checkClass}
+      />
+      <label htmlFor={optionId(name, option.value)} className="text-ink">
+        {option.label}
+      </label>
+    </div>
   );
 }

@@ -6,10 +6,10 @@ import {
   FIRST_VISIT,
   PAIN_AREAS,
   PAIN_DURATIONS,
-  RED_FLAGS,
   TIME_SLOTS,
 } from "@/lib/validations/consultation-options";
 import { ChoiceGroup } from "./choice-group";
+import { RedFlagQuestion } from "./red-flag-question";
 import { TextField } from "./text-field";
 
 const text = (values: FormValues, name: string) => {
@@ -96,13 +96,10 @@ export function FormFields({ values, errors, emergencyNumber }: FormFieldsProps)
         options={FIRST_VISIT}
         required
       />
-      <ChoiceGroup
-        {...group("redFlags")}
-        legend="Do you have any of these symptoms as well as your pain?"
-        // Said before the form is sent: someone with these symptoms should not wait for a reply.
-        hint={`Tick any that apply, or leave them all unticked. If you have any of them, please do not wait for us: get medical help now from a doctor or an emergency department, or call ${emergencyNumber}.`}
-        type="checkbox"
-        options={RED_FLAGS}
+      <RedFlagQuestion
+        selected={list(values, "redFlags")}
+        error={errors.redFlags}
+        emergencyNumber={emergencyNumber}
       />
     </>
   );

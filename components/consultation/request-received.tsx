@@ -1,10 +1,16 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { DialLinks } from "@/components/clinic/dial-links";
+import { redFlagAdvice } from "@/lib/content/red-flags";
 import type { ConsultationReceived } from "@/lib/consultation/state";
 import { telHref, type ClinicContact } from "./clinic-contact";
 
-/** The answer after a stored request: urgent advice first when a red flag was ticked. */
+/**
+ * The answer after a stored request. A ticked warning sign puts its advice
+ * first, at its level: an emergency sign is told to call now, a see-a-doctor
+ * sign to see a doctor today, in the words the article uses.
+ */
 export function RequestReceived({
   result,
   clinic,
@@ -27,25 +33,26 @@ export function RequestReceived({
     <strong className="font-mono text-lg tracking-wider text-ink">{result.reference}</strong>
   );
 
-  if (result.urgent) {
+  if (result.level) {
+    const advice = redFlagAdvice(result.level, clinic.emergencyNumber);
     return (
       <section
         role="status"
-        className="space-y-4 rounded-md border-4 border-danger bg-danger-soft p-6"
+        data-level={result.level}
+        className={`space-y-4 rounded-md border-4 border-danger p-6 ${
+          result.level === "emergency" ? "bg-danger-soft" : "bg-warning-soft"
+        }`}
       >
         <h2 ref={heading} tabIndex={-1} className="text-2xl font-bold text-ink focus:outline-none">
-          Please get urgent medical care now
+          {advice.title}
         </h2>
         <p className="text-lg text-ink">
-          The symptoms you ticked can be signs of a problem that needs a doctor today, not
-          acupuncture. Call{" "}
-          <a
-            href={`tel:${clinic.emergencyNumber}`}
-            className="font-bold text-danger underline underline-offset-2"
-          >
-            {clinic.emergencyNumber}
-          </a>{" "}
-          or go to your nearest emergency department now.
+          {result.level === "emergency"
+            ? "A sign you ticked can mean a serious problem that needs help straight away."
+            : "A sign you ticked needs a doctor to check it today, before acupuncture."}{" "}
+          <span className="text-danger">
+            <DialLinks text={advice.action} number={clinic.emergencyNumber} />
+          </span>
         </p>
         <p className="text-ink">
           We have kept your request, reference {reference}, and marked it urgent for our staff. You

@@ -35,7 +35,8 @@ export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: 
       ) : (
         <>
           <p className="mb-2 text-ink-muted">
-            Urgent new requests first, then newest first.
+            Urgent new requests first (emergencies, then those told to see a doctor today), then
+            newest first.
             {requests.length >= limit
               ? ` Only the latest ${limit} are listed; export to see all.`
               : ""}

@@ -1,3 +1,4 @@
+import { RED_FLAG_LABELS } from "@/lib/content/red-flags";
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import {
   formatDateTime,
@@ -5,12 +6,13 @@ import {
   notifyText,
   parseJsonList,
   statusLabel,
+  URGENCY_TEXT,
+  urgencyOf,
 } from "@/lib/staff/format";
 import {
   CONTACT_METHODS,
   PAIN_AREAS,
   PAIN_DURATIONS,
-  RED_FLAGS,
   TIME_SLOTS,
 } from "@/lib/validations/consultation-options";
 import { UrgentBadge } from "./urgent-badge";
@@ -21,7 +23,8 @@ import { UrgentBadge } from "./urgent-badge";
  */
 export function RequestFields({ request, timeZone }: { request: StaffRequest; timeZone: string }) {
   const times = parseJsonList(request.preferred_times).map((v) => labelOf(TIME_SLOTS, v));
-  const flags = parseJsonList(request.red_flags).map((v) => labelOf(RED_FLAGS, v));
+  const flags = parseJsonList(request.red_flags).map((v) => labelOf(RED_FLAG_LABELS, v));
+  const level = urgencyOf(request);
   const rows: [string, React.ReactNode][] = [
     ["Reference", request.reference],
     ["Received", formatDateTime(request.created_at, timeZone)],
@@ -58,9 +61,12 @@ export function RequestFields({ request, timeZone }: { request: StaffRequest; ti
   ];
   return (
     <>
-      {request.urgent ? (
-        <p className="my-4 rounded-md border-2 border-danger bg-danger-soft px-4 py-3 text-danger">
-          <UrgentBadge /> The visitor ticked warning symptoms that may need a doctor first.
+      {level ? (
+        <p
+          data-testid="urgency"
+          className="my-4 rounded-md border-2 border-danger bg-danger-soft px-4 py-3 text-danger"
+        >
+          <UrgentBadge level={level} /> {URGENCY_TEXT[level].told}
         </p>
       ) : null}
       <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">

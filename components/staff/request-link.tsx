@@ -1,9 +1,15 @@
 import Link from "next/link";
 import type { StaffRequest } from "@/lib/db/staff-requests";
+import { urgencyOf } from "@/lib/staff/format";
 import { UrgentBadge } from "./urgent-badge";
 
 /** A request's reference, linking to its page, and whether it is urgent: how a list names a request. */
-export function RequestLink({ request }: { request: Pick<StaffRequest, "reference" | "urgent"> }) {
+export function RequestLink({
+  request,
+}: {
+  request: Pick<StaffRequest, "reference" | "urgent" | "red_flag_level">;
+}) {
+  const level = urgencyOf(request);
   return (
     <>
       <Link
@@ -12,7 +18,7 @@ export function RequestLink({ request }: { request: Pick<StaffRequest, "referenc
       >
         {request.reference}
       </Link>
-      {request.urgent ? <UrgentBadge /> : null}
+      {level ? <UrgentBadge level={level} /> : null}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { RedFlagLevel } from "@/lib/content/red-flags";
 import type { FormValues } from "@/lib/validations/consultation-form-data";
 import type { FieldErrors } from "@/lib/validations/consultation";
 
@@ -18,6 +19,8 @@ export type ConsultationReceived = {
   status: "received";
   reference: string;
   urgent: boolean;
+  /** Which advice the answer gives: an emergency now, or a doctor today. */
+  level: RedFlagLevel | null;
   preferredContact: "email" | "phone";
 };
 

@@ -82,6 +82,13 @@ function received(stored: StoredSummary): ConsultationReceived {
     status: "received",
     reference: stored.reference,
     urgent: Number(stored.urgent) === 1,
+    // A request stored as urgent with no level (never expected) gets the more serious advice.
+    level:
+      Number(stored.urgent) === 1
+        ? stored.red_flag_level === "urgent"
+          ? "urgent"
+          : "emergency"
+        : null,
     preferredContact: stored.preferred_contact === "phone" ? "phone" : "email",
   };
 }

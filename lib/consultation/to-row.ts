@@ -1,3 +1,4 @@
+import { redFlagLevel } from "@/lib/content/red-flags";
 import type { NewConsultationRequest, NotifyState } from "@/lib/db/types";
 import type { Consultation } from "@/lib/validations/consultation";
 
@@ -13,6 +14,7 @@ export function toRequestRow(
     mailEnabled: boolean;
   },
 ): NewConsultationRequest {
+  const level = redFlagLevel(consultation.redFlags);
   const notify: NotifyState = context.spam || !context.mailEnabled ? "off" : "pending";
   return {
     reference: context.reference,
@@ -28,7 +30,8 @@ export function toRequestRow(
     message: consultation.message ?? null,
     first_visit: consultation.firstVisit === "yes" ? 1 : 0,
     red_flags: JSON.stringify(consultation.redFlags),
-    urgent: consultation.redFlags.length > 0 ? 1 : 0,
+    urgent: level ? 1 : 0,
+    red_flag_level: level,
     status: context.spam ? "spam" : "new",
     client_hash: context.clientHash,
     notify_state: notify,

@@ -1,14 +1,22 @@
 import type { Kysely } from "kysely";
+import type { RedFlagLevel } from "@/lib/content/red-flags";
 import type { Database, NewConsultationRequest } from "./types";
 
 export type StoredSummary = {
   id: number;
   reference: string;
   urgent: number;
+  red_flag_level: RedFlagLevel | null;
   preferred_contact: string;
 };
 
-const summaryColumns = ["id", "reference", "urgent", "preferred_contact"] as const;
+const summaryColumns = [
+  "id",
+  "reference",
+  "urgent",
+  "red_flag_level",
+  "preferred_contact",
+] as const;
 
 /**
  * Inserts a request unless its idempotency key is already stored, in which case

@@ -34,13 +34,17 @@ function selectRequests(db: Db) {
       "first_visit",
       "red_flags",
       "urgent",
+      "red_flag_level",
       "status",
       "notify_state",
       "notified_at",
     ]);
 }
 
-/** Newest first, except urgent new requests, which go to the top so nobody misses them. */
+/**
+ * Newest first, except urgent new requests, which go to the top so nobody
+ * misses them: emergencies, then those told to see a doctor today.
+ */
 export async function listRequests(
   db: Db,
   // limit: null lists every request (the CSV export); the inbox page stops at INBOX_LIMIT.
@@ -50,9 +54,12 @@ export async function listRequests(
     .orderBy((eb) =>
       eb
         .case()
+        .when(eb.and([eb("status", "=", "new"), eb("red_flag_level", "=", "urgent")]))
+        .then(1)
+        // Urgent with any other level (or none, which staff are shown as an emergency).
         .when(eb.and([eb("status", "=", "new"), eb("urgent", "=", 1)]))
         .then(0)
-        .else(1)
+        .else(2)
         .end(),
     )
     .orderBy("created_at", "desc")

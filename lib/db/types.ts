@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { RedFlagLevel } from "@/lib/content/red-flags";
 
 /*
  * Table shapes shared by SQLite and PostgreSQL. Timestamps are ISO-8601 UTC
@@ -29,7 +30,10 @@ export interface ConsultationRequestTable {
   first_visit: number;
   /** JSON array of red-flag symptom values the visitor ticked. */
   red_flags: string;
+  /** 1 when any warning sign was ticked, at either level. */
   urgent: number;
+  /** The most serious level ticked: "emergency" (now) or "urgent" (a doctor today); null when none. */
+  red_flag_level: RedFlagLevel | null;
   status: RequestStatus;
   /** Keyed hash of the client address; the address itself is never stored. */
   client_hash: string;

@@ -1,13 +1,18 @@
+import { RED_FLAG_LABELS } from "@/lib/content/red-flags";
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import {
   CONTACT_METHODS,
   PAIN_AREAS,
   PAIN_DURATIONS,
-  RED_FLAGS,
   TIME_SLOTS,
 } from "@/lib/validations/consultation-options";
 import { toCsv } from "./csv";
-import { labelOf, parseJsonList } from "./format";
+import { labelOf, parseJsonList, URGENCY_TEXT, urgencyOf } from "./format";
+
+function levelLabel(request: StaffRequest): string {
+  const level = urgencyOf(request);
+  return level ? URGENCY_TEXT[level].short : "";
+}
 
 /* "2025-03-01 09:05": a form spreadsheets read as a date and that sorts as text. */
 export function sortableDateTime(iso: string, timeZone: string): string {
@@ -31,6 +36,7 @@ export function requestsToCsv(requests: readonly StaffRequest[], timeZone: strin
     `Received (${timeZone})`,
     "Status",
     "Urgent",
+    "Urgency level",
     "Name",
     "Email",
     "Phone",
@@ -48,6 +54,7 @@ export function requestsToCsv(requests: readonly StaffRequest[], timeZone: strin
     sortableDateTime(r.created_at, timeZone),
     r.status,
     r.urgent ? "yes" : "no",
+    levelLabel(r),
     r.full_name,
     r.email,
     r.phone ?? "",
@@ -59,7 +66,7 @@ export function requestsToCsv(requests: readonly StaffRequest[], timeZone: strin
       .join("; "),
     r.first_visit ? "yes" : "no",
     parseJsonList(r.red_flags)
-      .map((v) => labelOf(RED_FLAGS, v))
+      .map((v) => labelOf(RED_FLAG_LABELS, v))
       .join("; "),
     r.message ?? "",
     r.notify_state,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RedFlagLevel } from "@/lib/content/red-flags";
 import type { NotifyState, RequestStatus } from "@/lib/db/types";
 
 /*
@@ -45,6 +46,30 @@ export function statusLabel(status: RequestStatus | string): string {
 export function emptyInboxText(status?: RequestStatus): string {
   return status ? `No ${status} requests.` : "No requests yet.";
 }
+
+/*
+ * What staff read about a request's warning signs: the short badge in a list,
+ * and what the visitor was told, on the request page and in the export. A row
+ * marked urgent without a level is shown as an emergency, the safer reading.
+ */
+export function urgencyOf(request: {
+  urgent: number;
+  red_flag_level: RedFlagLevel | null;
+}): RedFlagLevel | null {
+  if (!request.urgent) return null;
+  return request.red_flag_level === "urgent" ? "urgent" : "emergency";
+}
+
+export const URGENCY_TEXT: Record<RedFlagLevel, { short: string; told: string }> = {
+  emergency: {
+    short: "emergency now",
+    told: "Emergency sign: the visitor was told to call the emergency number or go to an emergency department now.",
+  },
+  urgent: {
+    short: "doctor today",
+    told: "See-a-doctor-today sign: the visitor was told to see a doctor today.",
+  },
+};
 
 const NOTIFY_TEXT: Record<NotifyState, string> = {
   sent: "Sent",

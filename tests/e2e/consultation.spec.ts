@@ -11,15 +11,16 @@ import { E2E_BASE_URL, e2eServerEnv } from "./server-env";
 const REFERENCE = /BP-[23456789A-Z]{6}/;
 const MIN_FILL_MS = Number(e2eServerEnv.CONSULTATION_MIN_FILL_SECONDS) * 1000 + 300;
 
-function rowsFor(reference: string): { status: string; urgent: number }[] {
+type StoredRow = { status: string; urgent: number; red_flag_level: string | null };
+
+function rowsFor(reference: string): StoredRow[] {
   const db = new Database(path.join(e2eServerEnv.DATA_DIR, "clinic.sqlite"), { readonly: true });
   try {
     return db
-      .prepare("SELECT status, urgent FROM consultation_requests WHERE reference = ?")
-      .all(reference) as {
-      status: string;
-      urgent: number;
-    }[];
+      .prepare(
+        "SELECT status, urgent, red_flag_level FROM consultation_requests WHERE reference = ?",
+      )
+      .all(reference) as StoredRow[];
   } finally {
     db.close();
   }
@@ -153,7 +154,7 @@ function journeys(javaScript: boolean): void {
     await expect(
       page.getByRole("status").getByRole("link", { name: "+1 555 010 0123" }),
     ).toBeVisible();
-    expect(rowsFor(reference)).toEqual([{ status: "new", urgent: 0 }]);
+    expect(rowsFor(reference)).toEqual([{ status: "new", urgent: 0, red_flag_level: null }]);
 
     const request = await posted;
     const headers = await request.allHeaders();
@@ -168,31 +169,64 @@ function journeys(javaScript: boolean): void {
     expect(rowsFor(reference)).toHaveLength(1);
   });
 
-  test("a red-flag symptom gets urgent advice instead of the usual confirmation", async ({
-    page,
-  }) => {
-    const openedAt = await open(page);
+  test("the warning-sign question groups the signs under what each needs", async ({ page }) => {
+    await open(page);
+    const question = page.getByRole("group", { name: /Do you have any of these symptoms/ });
+    await expect(question).toHaveAccessibleDescription(/please do not wait for our reply/);
+    const emergency = question.getByRole("group", {
+      name: "Call 911 or go to an emergency department now",
+    });
+    const today = question.getByRole("group", { name: "See a doctor today" });
+    await expect(emergency.getByRole("checkbox")).toHaveCount(5);
+    await expect(today.getByRole("checkbox")).toHaveCount(7);
     await expect(
-      page.getByRole("group", { name: /Do you have any of these symptoms/ }),
-    ).toHaveAccessibleDescription(
-      /please do not wait for us: get medical help now .* or call 911\./,
-    );
-    await fillValid(page);
-    await page.getByRole("checkbox", { name: "Chest pain" }).check();
-    await submit(page, openedAt);
-    await expect(
-      page.getByRole("heading", { name: "Please get urgent medical care now" }),
+      emergency.getByRole("checkbox", {
+        name: "Numbness or tingling around your genitals or buttocks",
+      }),
     ).toBeVisible();
-    await expect(page.getByRole("status").getByRole("link", { name: "911" })).toHaveAttribute(
+    await expect(
+      today.getByRole("checkbox", { name: "A fever, or feeling hot and shivery" }),
+    ).toBeVisible();
+  });
+
+  test("an emergency sign is told to call the emergency number now", async ({ page }) => {
+    const openedAt = await open(page);
+    await fillValid(page);
+    await page.getByRole("checkbox", { name: "Chest pain or sudden breathlessness" }).check();
+    await page.getByRole("checkbox", { name: "Weight loss you cannot explain" }).check();
+    await submit(page, openedAt);
+    const answer = page.getByRole("status");
+    await expect(
+      answer.getByRole("heading", { name: "Call 911 or go to an emergency department now" }),
+    ).toBeVisible();
+    await expect(answer.getByRole("link", { name: "911" }).first()).toHaveAttribute(
       "href",
       "tel:911",
     );
+    await expect(answer).toContainText("go to your nearest emergency department now");
+    await expect(answer).not.toContainText("today");
     await expect(
       page.getByRole("heading", { name: "Thank you, we have your request" }),
     ).toHaveCount(0);
     const text = (await page.getByText(/We have kept your request/).textContent()) ?? "";
     const reference = text.match(REFERENCE)?.[0] ?? "";
-    expect(rowsFor(reference)).toEqual([{ status: "new", urgent: 1 }]);
+    expect(rowsFor(reference)).toEqual([{ status: "new", urgent: 1, red_flag_level: "emergency" }]);
+  });
+
+  test("a see-a-doctor-today sign is told to see a doctor today", async ({ page }) => {
+    const openedAt = await open(page);
+    await fillValid(page);
+    await page
+      .getByRole("checkbox", { name: "Pain that is worse at night or does not ease with rest" })
+      .check();
+    await submit(page, openedAt);
+    const answer = page.getByRole("status");
+    await expect(answer.getByRole("heading", { name: "See a doctor today" })).toBeVisible();
+    await expect(answer).toContainText("Ask your doctor for an urgent appointment today");
+    await expect(answer).not.toContainText(/\bnow\b|emergency department/);
+    const text = (await page.getByText(/We have kept your request/).textContent()) ?? "";
+    const reference = text.match(REFERENCE)?.[0] ?? "";
+    expect(rowsFor(reference)).toEqual([{ status: "new", urgent: 1, red_flag_level: "urgent" }]);
   });
 
   test("the form in its error state has no accessibility violations", async ({ page }) => {

@@ -68,12 +68,24 @@ test.describe("content pages", () => {
     });
   });
 
-  test("the red-flag advice names the emergency number", async ({ page }) => {
+  test("the warning signs come in two levels, each with its own advice", async ({ page }) => {
     await page.goto("/is-it-right-for-you");
-    await expect(
-      page.getByText("Numbness or tingling around your genitals or buttocks"),
-    ).toBeVisible();
-    await expect(page.getByRole("link", { name: "911" }).first()).toBeVisible();
+    const emergency = page.getByRole("region", {
+      name: "Call 911 or go to an emergency department now",
+    });
+    const today = page.getByRole("region", { name: "See a doctor today" });
+    await expect(emergency.getByRole("listitem")).toHaveCount(5);
+    await expect(emergency).toContainText("Numbness or tingling around your genitals or buttocks");
+    await expect(emergency).toContainText("Chest pain or sudden breathlessness");
+    await expect(emergency.getByRole("link", { name: "911" }).first()).toHaveAttribute(
+      "href",
+      "tel:911",
+    );
+    await expect(emergency).not.toContainText("today");
+    await expect(today.getByRole("listitem")).toHaveCount(7);
+    await expect(today).toContainText("A lump or swelling on your back, or a change in its shape");
+    await expect(today).toContainText("Ask your doctor for an urgent appointment today");
+    await expect(today).not.toContainText(/\bnow\b|911/);
   });
 
   for (const path of draftPaths) {

@@ -130,6 +130,7 @@ test.describe("staff", () => {
       full_name: HOSTILE,
       message: HOSTILE,
       urgent: 1,
+      red_flag_level: "emergency",
       red_flags: '["chest-pain"]',
     });
     const formula = await seedRequest({ full_name: '=HYPERLINK("http://evil.example","click")' });
@@ -147,14 +148,19 @@ test.describe("staff", () => {
 
     await expect(page.getByTestId("new-count")).toContainText(/\d+ new requests?/);
     const row = page.getByRole("row").filter({ hasText: reference });
-    await expect(row).toContainText("Urgent");
+    await expect(row).toContainText("Urgent: emergency now");
     await expect(row).toContainText(HOSTILE);
 
     await row.getByRole("link", { name: reference }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Request ${reference}`);
     await expect(page.locator('[data-field="Message"]')).toHaveText(HOSTILE);
     await expect(page.locator('[data-field="Name"]')).toHaveText(HOSTILE);
-    await expect(page.locator('[data-field="Warning symptoms"]')).toHaveText("Chest pain");
+    await expect(page.locator('[data-field="Warning symptoms"]')).toHaveText(
+      "Chest pain or sudden breathlessness",
+    );
+    await expect(page.getByTestId("urgency")).toContainText(
+      "told to call the emergency number or go to an emergency department now",
+    );
     await expect(page.locator('[data-field="Clinic email"]')).toContainText("Sent");
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
 
@@ -308,7 +314,7 @@ test.describe("on a phone", () => {
   }) => {
     // A visitor's text may hold a word wider than the screen.
     const long = "Backpain".repeat(8);
-    const reference = await seedRequest({ urgent: 1, message: long });
+    const reference = await seedRequest({ urgent: 1, red_flag_level: "urgent", message: long });
     await signIn(page);
     const fitsWidth = async () =>
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -316,13 +322,16 @@ test.describe("on a phone", () => {
       );
     const cards = page.getByRole("list", { name: "Consultation requests: all requests" });
     const card = cards.getByRole("listitem").filter({ hasText: reference });
-    await expect(card).toContainText("Urgent");
+    await expect(card).toContainText("Urgent: doctor today");
     await expect(card).toContainText(`Patient ${reference}`);
     await expect(page.getByRole("table")).toHaveCount(0);
     await fitsWidth();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await card.getByRole("link", { name: reference }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Request ${reference}`);
+    await expect(page.getByTestId("urgency")).toContainText(
+      "the visitor was told to see a doctor today",
+    );
     await expect(page.getByText(long)).toBeVisible();
     await fitsWidth();
   });

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./001-initial";
 import * as revokedStaffSessions from "./002-revoked-staff-sessions";
+import * as redFlagLevel from "./003-red-flag-level";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -9,6 +10,7 @@ import * as revokedStaffSessions from "./002-revoked-staff-sessions";
 const migrations: Record<string, Migration> = {
   "001-initial": initial,
   "002-revoked-staff-sessions": revokedStaffSessions,
+  "003-red-flag-level": redFlagLevel,
 };
 
 export const migrationProvider: MigrationProvider = {

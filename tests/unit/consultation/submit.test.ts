@@ -64,16 +64,39 @@ describe.each(DATABASES)("submitConsultation on $name", ({ open }) => {
     expect(await countRows(t.db)).toBe(before + 1);
   });
 
-  it("marks a request with a red flag urgent", async () => {
+  it("marks a request with an emergency sign urgent, at the emergency level", async () => {
     const state = await submitConsultation(
-      toFormData(validForm({ redFlags: ["bladder-bowel", "chest-pain"] })),
+      toFormData(validForm({ redFlags: ["bladder-bowel", "fever"] })),
       testDeps(t.db),
     );
-    expect(state).toMatchObject({ status: "received", urgent: true });
+    expect(state).toMatchObject({ status: "received", urgent: true, level: "emergency" });
     if (state.status !== "received") return;
     const row = await rowByReference(state.reference);
-    expect(row.urgent).toBe(1);
-    expect(JSON.parse(row.red_flags)).toEqual(["bladder-bowel", "chest-pain"]);
+    expect(row).toMatchObject({ urgent: 1, red_flag_level: "emergency" });
+    expect(JSON.parse(row.red_flags)).toEqual(["bladder-bowel", "fever"]);
+  });
+
+  it("marks a request with only see-a-doctor-today signs urgent, at that level", async () => {
+    const state = await submitConsultation(
+      toFormData(validForm({ redFlags: ["night-pain", "cough-sneeze"] })),
+      testDeps(t.db),
+    );
+    expect(state).toMatchObject({ status: "received", urgent: true, level: "urgent" });
+    if (state.status !== "received") return;
+    expect(await rowByReference(state.reference)).toMatchObject({
+      urgent: 1,
+      red_flag_level: "urgent",
+    });
+  });
+
+  it("stores no level when no sign is ticked", async () => {
+    const state = await submitConsultation(toFormData(validForm()), testDeps(t.db));
+    expect(state).toMatchObject({ status: "received", urgent: false, level: null });
+    if (state.status !== "received") return;
+    expect(await rowByReference(state.reference)).toMatchObject({
+      urgent: 0,
+      red_flag_level: null,
+    });
   });
 
   it.each([

@@ -17,6 +17,7 @@ const request: StaffRequest = {
   first_visit: 0,
   red_flags: JSON.stringify(["chest-pain"]),
   urgent: 1,
+  red_flag_level: "emergency",
   status: "new",
   notify_state: "sent",
   notified_at: "2025-07-04T15:06:00.000Z",
@@ -36,14 +37,29 @@ describe("sortableDateTime", () => {
 describe("requestsToCsv", () => {
   it("writes a header and one row per request with labels, quoting and neutralised cells", () => {
     const [header, row, end] = requestsToCsv([request], "America/Chicago").split("\r\n");
-    expect(header).toMatch(/^Reference,Received \(America\/Chicago\),Status,Urgent,Name,/);
+    expect(header).toMatch(
+      /^Reference,Received \(America\/Chicago\),Status,Urgent,Urgency level,Name,/,
+    );
     expect(row).toContain(
-      `ABC-123,2025-07-04 10:05,new,yes,'=cmd|' /C calc'!A0,a@example.com,'+1 555 0100,Phone,Neck`,
+      `ABC-123,2025-07-04 10:05,new,yes,emergency now,'=cmd|' /C calc'!A0,a@example.com,'+1 555 0100,Phone,Neck`,
     );
     expect(row).toContain("Weekday mornings; unknown-slot");
-    expect(row).toContain("Chest pain");
+    expect(row).toContain("Chest pain or sudden breathlessness");
     expect(row).toContain('"Line one, ""quoted""\nline two"');
     expect(end).toBe("");
+  });
+
+  it("names the level of each urgent request, and leaves it blank for the rest", () => {
+    const rows = requestsToCsv(
+      [
+        { ...request, red_flag_level: "urgent", red_flags: JSON.stringify(["fever"]) },
+        { ...request, urgent: 0, red_flag_level: null, red_flags: "[]" },
+      ],
+      "UTC",
+    ).split("\r\n");
+    expect(rows[1]).toContain(",new,yes,doctor today,");
+    expect(rows[1]).toContain("A fever, or feeling hot and shivery");
+    expect(rows[2]).toContain(",new,no,,");
   });
 
   it("writes just the header when there are no requests", () => {

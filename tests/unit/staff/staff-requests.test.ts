@@ -43,6 +43,31 @@ describe.each(DATABASES)("staff requests on $name", ({ open }) => {
     expect(all[0]).not.toHaveProperty("client_hash");
   });
 
+  it("puts new emergencies first, then new see-a-doctor-today requests, then the rest", async () => {
+    await insertRequest(t.db, { reference: "PLAIN", created_at: at(5) });
+    await insertRequest(t.db, {
+      reference: "TODAY",
+      created_at: at(4),
+      urgent: 1,
+      red_flag_level: "urgent",
+    });
+    await insertRequest(t.db, {
+      reference: "EMERGENCY",
+      created_at: at(1),
+      urgent: 1,
+      red_flag_level: "emergency",
+    });
+    await insertRequest(t.db, {
+      reference: "TODAY-NEWER",
+      created_at: at(6),
+      urgent: 1,
+      red_flag_level: "urgent",
+    });
+    const all = await listRequests(t.db);
+    expect(all.map((r) => r.reference)).toEqual(["EMERGENCY", "TODAY-NEWER", "TODAY", "PLAIN"]);
+    expect(all[0]?.red_flag_level).toBe("emergency");
+  });
+
   it("counts only new requests", async () => {
     expect(await countNewRequests(t.db)).toBe(0);
     await insertRequest(t.db);

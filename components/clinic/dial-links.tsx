@@ -1,0 +1,24 @@
+import { telHref } from "@/lib/content/phone";
+
+/*
+ * Advice text with every mention of the emergency number made a link that
+ * dials it. Plain markup, so the article (server) and the form's answer
+ * (client) render the same words the same way.
+ */
+export function DialLinks({ text, number }: { text: string; number: string }) {
+  const parts = text.split(number);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i > 0 ? (
+            <a href={telHref(number)} className="font-bold underline underline-offset-2">
+              {number}
+            </a>
+          ) : null}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
