@@ -1,5 +1,6 @@
 import type { MDXComponents } from "mdx/types";
 import { ConsultationCta } from "@/components/article/consultation-cta";
+import { Cite } from "@/components/article/source-list";
 import { ClinicDetails } from "@/components/clinic/clinic-details";
 import {
   ClinicEmail,
@@ -35,6 +36,7 @@ const staffComponents = {
   OpeningHours: () => <OpeningHours />,
   GettingHere,
   RedFlags,
+  Cite,
 } satisfies Record<MdxComponentName, MDXComponents[string]>;
 
 export function useMDXComponents(components: MDXComponents): MDXComponents {

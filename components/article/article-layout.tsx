@@ -7,6 +7,7 @@ import { ArticlePager } from "./article-pager";
 import { Breadcrumbs } from "./breadcrumbs";
 import { ConsultationCta } from "./consultation-cta";
 import { MedicalDisclaimer } from "./medical-disclaimer";
+import { SourceList } from "./source-list";
 import { TableOfContents } from "./table-of-contents";
 
 /** The frame around every content page: where you are, who reviewed it, and what to do next. */
@@ -31,6 +32,7 @@ export function ArticleLayout({ entry, children }: { entry: Entry; children: Rea
       </header>
       <TableOfContents sections={entry.sections} />
       <div className="prose mt-8">{children}</div>
+      <SourceList keys={entry.frontmatter.sources} />
       <MedicalDisclaimer />
       {isArticle && <ConsultationCta />}
       {isArticle && <ArticlePager previous={previous} next={next} />}

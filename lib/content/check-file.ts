@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { fullTitle, pageTitle, TITLE_MAX } from "@/lib/seo/title";
 import { didYouMean } from "./did-you-mean";
 import { formatIssues } from "./format-issues";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
@@ -132,4 +133,81 @@ export function checkLinks(
     }
   }
   return problems;
+}
+
+/**
+ * A page's sources must all be in content/sources.yaml, and every <Cite> must
+ * point at one the page lists, so the reader finds it under "Sources".
+ */
+export function checkSources(
+  file: string,
+  frontmatter: Frontmatter | undefined,
+  analysis: MdxAnalysis,
+  sources: Record<string, unknown>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const known = Object.keys(sources);
+  const listed = frontmatter?.sources ?? [];
+  for (const key of listed) {
+    if (!(key in sources)) {
+      problems.push({
+        file,
+        message: `frontmatter sources: "${key}" is not in content/sources.yaml${didYouMean(key, known)}`,
+      });
+    }
+  }
+  for (const { source, line } of analysis.citations) {
+    if (!source) {
+      problems.push({
+        file,
+        message: `<Cite>${at(line)} needs source="key", with a key from content/sources.yaml`,
+      });
+    } else if (!(source in sources)) {
+      problems.push({
+        file,
+        message: `<Cite source="${source}">${at(line)}: "${source}" is not in content/sources.yaml${didYouMean(source, known)}`,
+      });
+    } else if (frontmatter && !listed.includes(source)) {
+      problems.push({
+        file,
+        message: `<Cite source="${source}">${at(line)}: add "${source}" to sources in the frontmatter, so it is listed at the end of the page`,
+      });
+    }
+  }
+  return problems;
+}
+
+const EVIDENCE_WORDS = /\b(research|studies|trials|evidence|guidelines?|cochrane)\b/i;
+
+/** Warnings: a full title search results would cut, and evidence talked about without sources. */
+export function checkWarnings(
+  file: string,
+  slug: string,
+  frontmatter: Frontmatter,
+  analysis: MdxAnalysis,
+  shortName: string | undefined,
+): Problem[] {
+  const warnings: Problem[] = [];
+  if (shortName !== undefined) {
+    const title = fullTitle(frontmatter, slug, shortName);
+    if (title.length > TITLE_MAX) {
+      const room = TITLE_MAX - (title.length - pageTitle(frontmatter).length);
+      warnings.push({
+        file,
+        message: `the page title "${title}" is ${title.length} characters, so search results will cut it (at most ${TITLE_MAX}): shorten ${frontmatter.seoTitle ? "seoTitle" : "the title, or add a seoTitle"} of at most ${room} characters`,
+      });
+    }
+  }
+  if (
+    frontmatter.kind === "article" &&
+    !frontmatter.sources?.length &&
+    EVIDENCE_WORDS.test(analysis.text)
+  ) {
+    warnings.push({
+      file,
+      message:
+        "talks about research or guidelines but lists no sources: add them to sources in the frontmatter (see content/sources.yaml)",
+    });
+  }
+  return warnings;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SOURCE_KEY } from "./sources-schema";
 
 const isoDate = z
   .string({ error: "is required, as a date like 2026-01-31" })
@@ -23,6 +24,13 @@ export const frontmatterSchema = z.strictObject({
     .trim()
     .min(1, "is required")
     .max(90, "must be at most 90 characters"),
+  // The <title> search results show, when the heading is too long for it (content:check warns).
+  seoTitle: z
+    .string()
+    .trim()
+    .min(1, "must not be empty when given")
+    .max(70, "must be at most 70 characters")
+    .optional(),
   description: z
     .string({ error: "is required" })
     .trim()
@@ -36,6 +44,14 @@ export const frontmatterSchema = z.strictObject({
   navLabel: z.string().trim().min(1).max(30, "must be at most 30 characters").optional(),
   navOrder: z.number({ error: "must be a whole number" }).int("must be a whole number").optional(),
   draft: z.boolean({ error: "must be true or false" }).optional(),
+  // Keys from content/sources.yaml, listed under "Sources" at the end of the page.
+  sources: z
+    .array(
+      z.string().regex(SOURCE_KEY, "must list keys from content/sources.yaml, like acp-2017"),
+      { error: "must be a list of keys from content/sources.yaml, like [acp-2017, nice-ng59]" },
+    )
+    .refine((keys) => new Set(keys).size === keys.length, "must not list a source twice")
+    .optional(),
   kind: z.enum(["article", "page"], { error: 'must be "article" or "page"' }).default("article"),
 });
 

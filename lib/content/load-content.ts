@@ -1,10 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadClinic, practitionerName } from "./clinic";
-import { checkBody, checkFrontmatter, checkLinks, type Problem } from "./check-file";
+import {
+  checkBody,
+  checkFrontmatter,
+  checkLinks,
+  checkSources,
+  checkWarnings,
+  type Problem,
+} from "./check-file";
 import type { Frontmatter } from "./frontmatter-schema";
 import { analyseMdx, type FaqItem, type Heading, type MdxAnalysis } from "./mdx-analysis";
-import { CONTENT_DIR, PUBLIC_DIR } from "./paths";
+import { CLINIC_FILE, CONTENT_DIR, PUBLIC_DIR, SOURCES_FILE } from "./paths";
+import { loadSources, type Sources } from "./sources";
 
 export type { Problem } from "./check-file";
 
@@ -54,11 +62,23 @@ export function checkContent(options: Options = {}): ContentReport {
 
   // Entries still load when the clinic file is broken, so every other problem is listed too.
   let defaultReviewer = "";
+  let shortName: string | undefined;
   try {
-    defaultReviewer = practitionerName(loadClinic(dir));
+    const clinic = loadClinic(dir);
+    defaultReviewer = practitionerName(clinic);
+    shortName = clinic.shortName;
   } catch (error) {
     errors.push({
-      file: display("clinic.yaml"),
+      file: display(CLINIC_FILE),
+      message: (error as Error).message.replace(/^\S+ /, ""),
+    });
+  }
+  let sources: Sources = {};
+  try {
+    sources = loadSources(dir);
+  } catch (error) {
+    errors.push({
+      file: display(SOURCES_FILE),
       message: (error as Error).message.replace(/^\S+ /, ""),
     });
   }
@@ -105,7 +125,9 @@ export function checkContent(options: Options = {}): ContentReport {
   const entries: Entry[] = [];
   for (const { file, slug, analysis, frontmatter } of parsed) {
     errors.push(...checkLinks(file, analysis, routes, frontmatter?.draft === true));
+    errors.push(...checkSources(file, frontmatter, analysis, sources));
     if (!frontmatter) continue;
+    warnings.push(...checkWarnings(file, slug, frontmatter, analysis, shortName));
     const ageDays =
       (now.getTime() - Date.parse(`${frontmatter.lastReviewed}T00:00:00Z`)) / 86_400_000;
     if (ageDays > STALE_AFTER_DAYS) {

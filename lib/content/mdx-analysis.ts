@@ -36,6 +36,10 @@ export interface MdxAnalysis {
   components: { name: string; line: number | undefined }[];
   links: { href: string; line: number | undefined }[];
   images: ImageUse[];
+  /** Sources pointed at from the text with <Cite source="key" />. */
+  citations: { source: string | undefined; line: number | undefined }[];
+  /** The readable text, for checks on what a page says. */
+  text: string;
   words: number;
 }
 
@@ -70,6 +74,8 @@ export function analyseMdx(source: string): MdxAnalysis {
     components: [],
     links: [],
     images: [],
+    citations: [],
+    text: "",
     words: 0,
   };
 
@@ -97,7 +103,12 @@ export function analyseMdx(source: string): MdxAnalysis {
     }
   });
 
-  result.words = countWords(tree);
+  const texts: string[] = [];
+  visit(tree, "text", (node) => {
+    texts.push(node.value);
+  });
+  result.text = texts.join(" ");
+  result.words = result.text.split(/\s+/).filter(Boolean).length;
   return result;
 }
 
@@ -106,6 +117,7 @@ function analyseJsx(node: JsxElement, line: number | undefined, result: MdxAnaly
   result.components.push({ name: node.name, line });
   const href = attr(node, "href");
   if (href !== undefined) result.links.push({ href, line });
+  if (node.name === "Cite") result.citations.push({ source: attr(node, "source"), line });
   if (node.name === "Question") {
     result.faq.push({ question: attr(node, "q") ?? "", answer: toString(node).trim() });
   }
@@ -118,12 +130,4 @@ function analyseJsx(node: JsxElement, line: number | undefined, result: MdxAnaly
       line,
     });
   }
-}
-
-function countWords(tree: Root): number {
-  let words = 0;
-  visit(tree, "text", (node) => {
-    words += node.value.split(/\s+/).filter(Boolean).length;
-  });
-  return words;
 }

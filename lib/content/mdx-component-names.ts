@@ -19,6 +19,7 @@ export const MDX_COMPONENT_NAMES = [
   "OpeningHours",
   "GettingHere",
   "RedFlags",
+  "Cite",
 ] as const;
 
 export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];

@@ -4,3 +4,4 @@ import path from "node:path";
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 export const PUBLIC_DIR = path.join(process.cwd(), "public");
 export const CLINIC_FILE = "clinic.yaml";
+export const SOURCES_FILE = "sources.yaml";

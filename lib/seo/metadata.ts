@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import type { Clinic } from "@/lib/content/clinic";
 import type { Entry } from "@/lib/content/entries";
 import { siteUrl } from "@/lib/site-url";
+import { pageTitle, titleTemplate } from "./title";
 
 /** Site-wide defaults: the title template, the base for every relative URL, sharing defaults. */
 export function rootMetadata(clinic: Clinic): Metadata {
   return {
     metadataBase: new URL(siteUrl()),
-    title: { default: clinic.name, template: `%s | ${clinic.shortName}` },
+    title: { default: clinic.name, template: titleTemplate(clinic.shortName) },
     description: clinic.tagline,
     applicationName: clinic.shortName,
     openGraph: { siteName: clinic.shortName, locale: "en_US", type: "website" },
@@ -22,7 +23,8 @@ export function entryMetadata(entry: Entry): Metadata {
   const isArticle = entry.frontmatter.kind === "article";
   return {
     // The home page shows the clinic name alone rather than "Home | Clinic".
-    title: entry.slug === "" ? { absolute: title } : title,
+    title:
+      entry.slug === "" ? { absolute: pageTitle(entry.frontmatter) } : pageTitle(entry.frontmatter),
     description,
     alternates: { canonical: entry.href },
     openGraph: {

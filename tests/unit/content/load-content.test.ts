@@ -77,6 +77,19 @@ describe("broken fixtures", () => {
     expect(about("secret-draft.mdx")).toEqual([]);
   });
 
+  it("refuses a source without its year or a link, and citations it cannot find", () => {
+    const sources = messages.filter((m) => m.includes("sources.yaml:")).join("\n");
+    expect(sources).toMatch(/no-year\.year: is required: the year it was published/);
+    expect(sources).toMatch(/no-link\.url: needs a link: give its doi/);
+    expect(about("bad-sources.mdx")).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/frontmatter sources: "acp-2071" is not in content\/sources\.yaml/),
+        expect.stringMatching(/<Cite source="no-year"> \(line 8\)/),
+        expect.stringMatching(/<Cite> \(line 8\) needs source="key"/),
+      ]),
+    );
+  });
+
   it("stops loading with one message that lists every problem", () => {
     expect(() => loadContent({ dir: path.join(fixtures, "broken"), publicDir, now })).toThrow(
       /Content has \d+ problem\(s\)[\s\S]*missing-fields\.mdx: frontmatter title[\s\S]*bad-body\.mdx/,
@@ -107,7 +120,19 @@ describe("valid fixtures", () => {
         file: expect.stringMatching(/first\.mdx$/),
         message: expect.stringMatching(/lastReviewed 2024-01-15 is more than a year ago/),
       },
+      {
+        file: expect.stringMatching(/long-title\.mdx$/),
+        message:
+          'the page title "A heading long enough that the whole page title passes seventy | Willow Lane Acupuncture" is 88 characters, so search results will cut it (at most 70): shorten the title, or add a seoTitle of at most 44 characters',
+      },
     ]);
+  });
+
+  it("lists a page's sources and knows each cited one", () => {
+    const second = checkContent({ ...options, includeDrafts: false }).entries.find(
+      (e) => e.slug === "second",
+    );
+    expect(second?.frontmatter.sources).toEqual(["example-2020"]);
   });
 
   it("reads sections with rehype-slug ids, FAQ items, reviewer and reading time", () => {

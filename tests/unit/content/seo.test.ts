@@ -10,6 +10,8 @@ import {
   serializeJsonLd,
 } from "@/lib/seo/json-ld";
 import { entryMetadata, rootMetadata } from "@/lib/seo/metadata";
+import { fullTitle, TITLE_MAX } from "@/lib/seo/title";
+import { checkContent } from "@/lib/content/load-content";
 
 const entry: Entry = {
   slug: "benefits",
@@ -41,6 +43,22 @@ describe("metadata builders", () => {
     const metadata = rootMetadata(getClinic());
     expect(String(metadata.metadataBase)).toBe("https://clinic.example/");
     expect(metadata.title).toMatchObject({ template: `%s | ${getClinic().shortName}` });
+  });
+
+  it("uses a page's shorter seoTitle for its <title>, keeping the heading for sharing", () => {
+    const metadata = entryMetadata({
+      ...entry,
+      frontmatter: { ...entry.frontmatter, title: "A long heading", seoTitle: "Short" },
+    });
+    expect(metadata.title).toBe("Short");
+    expect(metadata.openGraph?.title).toBe("A long heading");
+  });
+
+  it("keeps every real page's full title, with the clinic name, within 70 characters", () => {
+    const { shortName } = getClinic();
+    const titles = checkContent().entries.map((e) => fullTitle(e.frontmatter, e.slug, shortName));
+    expect(titles.length).toBeGreaterThan(5);
+    expect(titles.filter((title) => title.length > TITLE_MAX)).toEqual([]);
   });
 
   it("gives each page its own title, description, canonical URL and sharing tags", () => {
