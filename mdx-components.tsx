@@ -6,6 +6,7 @@ import {
   ClinicEmail,
   ClinicName,
   ClinicPhone,
+  Electroacupuncture,
   EmergencyNumber,
   GettingHere,
   PractitionerName,
@@ -37,6 +38,7 @@ const staffComponents = {
   GettingHere,
   RedFlags,
   Cite,
+  Electroacupuncture,
 } satisfies Record<MdxComponentName, MDXComponents[string]>;
 
 export function useMDXComponents(components: MDXComponents): MDXComponents {

@@ -26,6 +26,21 @@ export function EmergencyNumber() {
   return <a href={telHref(emergencyNumber)}>{emergencyNumber}</a>;
 }
 
+/** Whether the clinic uses electroacupuncture, and why it matters with an implanted device. */
+export function Electroacupuncture() {
+  return getClinic().electroacupuncture ? (
+    <>
+      We sometimes use electroacupuncture, where a small electric current is passed through the
+      needles. We never use it if you have a pacemaker or another implanted device.
+    </>
+  ) : (
+    <>
+      We don&apos;t use electroacupuncture (a small electric current passed through the needles) at
+      our clinic.
+    </>
+  );
+}
+
 export function GettingHere() {
   return <p>{getClinic().gettingHere}</p>;
 }

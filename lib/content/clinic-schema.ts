@@ -68,6 +68,11 @@ export const clinicSchema = z.strictObject({
     .min(1, "must list at least one opening time"),
   gettingHere: z.string().trim().min(1, "is required"),
   replyWithin: oneLine,
+  // Whether the clinic ever passes a small current through the needles: the safety advice
+  // for people with a pacemaker or other implanted device depends on it.
+  electroacupuncture: z.boolean({
+    error: "must be true or false: does the clinic ever use electroacupuncture?",
+  }),
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;

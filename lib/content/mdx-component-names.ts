@@ -20,6 +20,7 @@ export const MDX_COMPONENT_NAMES = [
   "GettingHere",
   "RedFlags",
   "Cite",
+  "Electroacupuncture",
 ] as const;
 
 export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];

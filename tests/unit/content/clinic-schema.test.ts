@@ -15,6 +15,7 @@ describe("clinic facts schema", () => {
     ["timezone", { timezone: "Moon/Base" }, /IANA time zone/],
     ["email", { email: "not-an-email" }, /email address/],
     ["name", { name: "Two\nlines" }, /one line/],
+    ["electroacupuncture", { electroacupuncture: "sometimes" }, /true or false/],
   ])("refuses a bad %s with a message about it", (field, patch, message) => {
     const result = clinicSchema.safeParse({ ...valid, ...patch });
     expect(result.success).toBe(false);
