@@ -1,11 +1,18 @@
+import { getClinic } from "@/lib/content/clinic";
 import { checkContent } from "@/lib/content/load-content";
+import { fullTitle } from "@/lib/seo/title";
 
 /* What the journeys expect to find, read from content/ the same way the build does. */
 const report = checkContent();
 
 export const publishedPages = report.entries
   .filter((entry) => !entry.frontmatter.draft)
-  .map((entry) => ({ path: entry.href, title: entry.frontmatter.title }));
+  .map((entry) => ({
+    path: entry.href,
+    title: entry.frontmatter.title,
+    fullTitle: fullTitle(entry.frontmatter, entry.slug, getClinic().shortName),
+    sources: entry.frontmatter.sources ?? [],
+  }));
 
 export const draftPaths = report.entries
   .filter((entry) => entry.frontmatter.draft)

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { getClinic, practitionerName } from "@/lib/content/clinic";
+import { getSources, sourceHref } from "@/lib/content/sources";
 import { draftPaths, publishedPages } from "./content-pages";
 
 test.describe("content pages", () => {
@@ -11,6 +12,8 @@ test.describe("content pages", () => {
       expect(response?.status()).toBe(200);
       await expect(tab.locator("h1")).toHaveCount(1);
       await expect(tab.locator("h1")).toHaveText(page.title);
+      await expect(tab).toHaveTitle(page.fullTitle);
+      expect(page.fullTitle.length).toBeLessThanOrEqual(70);
       await expect(tab.locator('link[rel="canonical"]')).toHaveAttribute(
         "href",
         new RegExp(`${page.path === "/" ? "" : page.path}$`),
@@ -87,6 +90,50 @@ test.describe("content pages", () => {
     await expect(today).toContainText("Ask your doctor for an urgent appointment today");
     await expect(today).not.toContainText(/\bnow\b|911/);
   });
+
+  test("after-care keeps its levels: breathlessness is an emergency now, a sore needle site a doctor", async ({
+    page,
+  }) => {
+    await page.goto("/what-to-expect");
+    const afterCare = page.getByRole("complementary", {
+      name: "After a session: when to get help",
+    });
+    await expect(afterCare).toContainText(
+      "Call 911 now if you become breathless or have chest pain after a session",
+    );
+    await expect(afterCare.getByRole("link", { name: "911" })).toHaveAttribute("href", "tel:911");
+    await expect(afterCare).toContainText(
+      "See a doctor if a place where a needle went in becomes red, hot, swollen or weeping",
+    );
+    await expect(afterCare).not.toContainText("today");
+  });
+
+  const sources = getSources();
+  for (const page of publishedPages.filter((p) => p.sources.length > 0)) {
+    test(`${page.path} lists its sources in full, each with its year and a link`, async ({
+      page: tab,
+    }) => {
+      await tab.goto(page.path);
+      const list = tab.getByRole("region", { name: "Sources" });
+      await expect(list.getByRole("listitem")).toHaveCount(page.sources.length);
+      for (const [i, key] of page.sources.entries()) {
+        const source = sources[key]!;
+        const item = list.getByRole("listitem").nth(i);
+        await expect(item).toContainText(source.authors);
+        await expect(item).toContainText(source.title);
+        await expect(item).toContainText(String(source.year));
+        await expect(item.getByRole("link")).toHaveAttribute("href", sourceHref(source));
+      }
+      // Every citation in the text leads to an entry in the list.
+      const targets = await tab
+        .locator('main a[href^="#source-"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      expect(targets.length).toBeGreaterThan(0);
+      for (const target of new Set(targets)) {
+        await expect(tab.locator(target!)).toHaveCount(1);
+      }
+    });
+  }
 
   for (const path of draftPaths) {
     test(`draft ${path} does not exist in the production build`, async ({ page }) => {
