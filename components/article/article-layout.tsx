@@ -7,7 +7,7 @@ import { ArticlePager } from "./article-pager";
 import { Breadcrumbs } from "./breadcrumbs";
 import { ConsultationCta } from "./consultation-cta";
 import { MedicalDisclaimer } from "./medical-disclaimer";
-import { SourceList } from "./source-list";
+import { pageSources, SourceList } from "./source-list";
 import { TableOfContents } from "./table-of-contents";
 
 /** The frame around every content page: where you are, who reviewed it, and what to do next. */
@@ -21,7 +21,7 @@ export function ArticleLayout({ entry, children }: { entry: Entry; children: Rea
   return (
     <article className="mx-auto max-w-3xl px-4 py-8 sm:py-12">
       <JsonLd data={breadcrumbJsonLd(trail)} />
-      {isArticle && <JsonLd data={medicalWebPageJsonLd(entry)} />}
+      {isArticle && <JsonLd data={medicalWebPageJsonLd(entry, pageSources(entry))} />}
       {entry.faq.length > 0 && <JsonLd data={faqJsonLd(entry.faq)} />}
       <Breadcrumbs trail={trail} />
       <header className="mt-6">

@@ -1,6 +1,13 @@
+import type { Entry } from "@/lib/content/entries";
 import { getSources, sourceHref, type Source } from "@/lib/content/sources";
 
 export const sourceId = (key: string) => `source-${key}`;
+
+/** The sources a page lists, in its order. */
+export function pageSources(entry: Entry): Source[] {
+  const sources = getSources();
+  return (entry.frontmatter.sources ?? []).flatMap((key) => sources[key] ?? []);
+}
 
 /**
  * The page's sources, each cited in full the same way on every article:

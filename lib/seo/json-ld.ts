@@ -1,6 +1,7 @@
 import type { Clinic } from "@/lib/content/clinic";
 import type { Entry } from "@/lib/content/entries";
 import type { FaqItem } from "@/lib/content/mdx-analysis";
+import { sourceHref, type Source } from "@/lib/content/sources-schema";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 
 /* schema.org structured data, built from the same facts the pages show. */
@@ -42,7 +43,8 @@ export function clinicJsonLd(clinic: Clinic) {
   };
 }
 
-export function medicalWebPageJsonLd(entry: Entry) {
+/** The page as a reviewed medical page; its cited sources are given to search engines as well. */
+export function medicalWebPageJsonLd(entry: Entry, sources: readonly Source[] = []) {
   const { title, description, lastReviewed, reviewedBy } = entry.frontmatter;
   return {
     "@context": "https://schema.org",
@@ -56,6 +58,17 @@ export function medicalWebPageJsonLd(entry: Entry) {
     publisher: { "@id": clinicId() },
     about: { "@type": "MedicalCondition", name: "Back pain" },
     inLanguage: "en",
+    ...(sources.length > 0
+      ? {
+          citation: sources.map((source) => ({
+            "@type": "CreativeWork",
+            name: source.title,
+            author: source.authors,
+            datePublished: String(source.year),
+            url: sourceHref(source),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -45,6 +45,29 @@ describe("metadata builders", () => {
     expect(metadata.title).toMatchObject({ template: `%s | ${getClinic().shortName}` });
   });
 
+  it("gives search engines the page's cited sources, each with its year and link", () => {
+    const data = medicalWebPageJsonLd(entry, [
+      {
+        label: "Cochrane review, 2020",
+        authors: "Mu J, Furlan AD",
+        title: "Acupuncture for chronic nonspecific low back pain",
+        journal: "Cochrane Database Syst Rev",
+        year: 2020,
+        doi: "10.1002/14651858.CD013814",
+      },
+    ]);
+    expect(data.citation).toEqual([
+      {
+        "@type": "CreativeWork",
+        name: "Acupuncture for chronic nonspecific low back pain",
+        author: "Mu J, Furlan AD",
+        datePublished: "2020",
+        url: "https://doi.org/10.1002/14651858.CD013814",
+      },
+    ]);
+    expect(medicalWebPageJsonLd(entry)).not.toHaveProperty("citation");
+  });
+
   it("uses a page's shorter seoTitle for its <title>, keeping the heading for sharing", () => {
     const metadata = entryMetadata({
       ...entry,
