@@ -28,7 +28,7 @@ export function composeNewRequestEmail(facts: NewRequestFacts, mail: MailAddress
     `A new consultation request has arrived through the website.`,
     ``,
     `Reference: ${facts.reference}`,
-    `Urgent: ${facts.urgent ? "yes - the visitor ticked a red-flag symptom and was told to seek urgent care" : "no"}`,
+    `Urgent: ${facts.urgent ? "yes - the visitor ticked a warning sign and was told to get medical help; the inbox shows how urgently" : "no"}`,
     `Preferred contact: ${contact}`,
     `Received: ${received}`,
     ``,
