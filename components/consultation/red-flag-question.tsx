@@ -42,16 +42,19 @@ export function RedFlagQuestion({
           <legend className="float-left mb-1 w-full font-semibold text-ink">
             {redFlagAdvice(level, emergencyNumber).title}
           </legend>
-          {redFlagsAt(level).map((flag) => (
-            <ChoiceOption
-              key={flag.value}
-              name={NAME}
-              type="checkbox"
-              option={flag}
-              checked={selected.includes(flag.value)}
-              invalid={Boolean(error)}
-            />
-          ))}
+          {/* The legend floats so it sits inside the box; the options start below it. */}
+          <div className="clear-both">
+            {redFlagsAt(level).map((flag) => (
+              <ChoiceOption
+                key={flag.value}
+                name={NAME}
+                type="checkbox"
+                option={flag}
+                checked={selected.includes(flag.value)}
+                invalid={Boolean(error)}
+              />
+            ))}
+          </div>
         </fieldset>
       ))}
     </fieldset>
