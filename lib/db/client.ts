@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, SqliteDialect } from "kysely";
 import { Pool } from "pg";
 import { getEnv } from "@/lib/env";
 import { migrationProvider } from "./migrations";
@@ -25,7 +25,11 @@ export function createDb(options: { databaseUrl?: string; dataDir: string }): Ky
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(await migrationTableSchema(db)),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
@@ -34,6 +38,21 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
       `Database migration failed${name}: ${String((error as Error)?.message ?? error)}`,
     );
   }
+}
+
+/*
+ * Unless told a schema, Kysely takes its bookkeeping tables in ANY schema of a
+ * PostgreSQL database as its own, then fails to find them in the one in use.
+ * Naming the current schema (usually "public", where they have always been)
+ * keeps a database shared by several schemas, such as parallel tests, safe.
+ */
+async function migrationTableSchema(db: Kysely<Database>) {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return {};
+  const { rows } = await sql<{ schema: string | null }>`SELECT current_schema() AS schema`.execute(
+    db,
+  );
+  const schema = rows[0]?.schema;
+  return schema ? { migrationTableSchema: schema } : {};
 }
 
 /*

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "@/lib/db/client";
 import type { NewConsultationRequest } from "@/lib/db/types";
-import { DATABASES, type TestDb } from "./test-databases";
+import { DATABASES, postgresTestDb, type TestDb } from "./test-databases";
 
 const request = (
   n: number,
@@ -108,5 +108,25 @@ describe.each(DATABASES)("migrations on $name", ({ open }) => {
         })
         .execute(),
     ).rejects.toThrow();
+  });
+});
+
+describe("migrations on PostgreSQL with other schemas in the same database", () => {
+  it("migrates a fresh schema while another schema already holds its own migrated tables", async () => {
+    const first = await postgresTestDb();
+    try {
+      const second = await postgresTestDb();
+      try {
+        for (const t of [first, second]) {
+          await expect(
+            t.db.selectFrom("consultation_requests").select("id").execute(),
+          ).resolves.toEqual([]);
+        }
+      } finally {
+        await second.dispose();
+      }
+    } finally {
+      await first.dispose();
+    }
   });
 });
