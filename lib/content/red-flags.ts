@@ -99,12 +99,12 @@ export function redFlagAdvice(level: RedFlagLevel, emergencyNumber: string) {
     ? {
         title: `Call ${emergencyNumber} or go to an emergency department now`,
         lead: "Back pain with any of these can be a sign of a serious problem that needs help straight away:",
-        action: `Call ${emergencyNumber} or go to your nearest emergency department now. Do not wait, and do not book with us first.`,
+        action: `Call ${emergencyNumber} or go to your nearest emergency department now. Do not wait for an appointment with us.`,
       }
     : {
         title: "See a doctor today",
         lead: "Back pain with any of these needs a doctor to check it today:",
         action:
-          "Ask your doctor for an urgent appointment today, or contact your local urgent-care centre or medical advice line. Please see a doctor before you book with us.",
+          "Ask your doctor for an urgent appointment today, or contact your local urgent-care centre or medical advice line. Please see a doctor before you have acupuncture.",
       };
 }
