@@ -1,7 +1,7 @@
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 // JSON, not TypeScript: Node loads it however the config is compiled or where `next` runs from.
-import bodyLimit from "./lib/consultation/body-limit.json";
+import bodyLimit from "./lib/validations/body-limit.json";
 
 const isProduction = process.env.NODE_ENV === "production";
 

@@ -1,11 +1,13 @@
-import { randomBytes, hkdfSync } from "node:crypto";
+import "server-only";
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 
 /*
  * One master secret, a separate key per purpose: a leaked form-token key does
- * not let anyone reverse client hashes or forge staff sessions.
+ * not let anyone reverse client hashes or forge staff sessions. Signed tokens
+ * (the form's render time, the staff session) are made and checked here too.
  */
 export type SecretPurpose = "form-token" | "client-hash" | "staff-session";
 
@@ -52,4 +54,30 @@ export function readOrCreateSecretFile(dataDir: string): string {
 /** For tests that change APP_SECRET or DATA_DIR between cases. */
 export function resetSecretCache(): void {
   keys.clear();
+}
+
+/*
+ * A signed token is its parts joined by dots, then an HMAC of those parts:
+ * "v1.<issuedMs>.<mac>" for a form, "v1.<issuedMs>.<expiresMs>.<nonce>.<mac>"
+ * for a staff session. Parts must not contain dots.
+ */
+const mac = (key: Buffer, payload: string) =>
+  createHmac("sha256", key).update(payload).digest("base64url");
+
+export function signToken(key: Buffer, parts: readonly (string | number)[]): string {
+  const payload = parts.join(".");
+  return `${payload}.${mac(key, payload)}`;
+}
+
+/** The parts of an authentic token, or null for a forged, altered or malformed one; never throws. */
+export function openToken(token: string | undefined, key: Buffer): string[] | null {
+  if (!token || token.length > 300) return null;
+  const cut = token.lastIndexOf(".");
+  if (cut < 0) return null;
+  const payload = token.slice(0, cut);
+  const given = Buffer.from(token.slice(cut + 1));
+  const expected = Buffer.from(mac(key, payload));
+  // timingSafeEqual needs equal lengths; a length mismatch says nothing about the key.
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return payload.split(".");
 }

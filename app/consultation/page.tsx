@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ConsultationForm } from "@/components/consultation/consultation-form";
-import { newFormMeta } from "@/lib/consultation/new-form";
+import { newFormMeta } from "@/lib/consultation/token";
 import { getClinic } from "@/lib/content/clinic";
 
 // Every render carries a fresh signed time and idempotency key, so this one page cannot be static.

@@ -1,4 +1,4 @@
-import { telHref } from "@/lib/content/phone";
+import { PhoneLink } from "./phone-link";
 
 /*
  * Advice text with every mention of the emergency number made a link that
@@ -12,9 +12,7 @@ export function DialLinks({ text, number }: { text: string; number: string }) {
       {parts.map((part, i) => (
         <span key={i}>
           {i > 0 ? (
-            <a href={telHref(number)} className="font-bold underline underline-offset-2">
-              {number}
-            </a>
+            <PhoneLink number={number} className="font-bold underline underline-offset-2" />
           ) : null}
           {part}
         </span>

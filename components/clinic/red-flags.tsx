@@ -4,7 +4,7 @@ import {
   redFlagAdvice,
   redFlagsAt,
   type RedFlagLevel,
-} from "@/lib/content/red-flags";
+} from "@/lib/validations/consultation-fields";
 import { DialLinks } from "./dial-links";
 
 const boxes: Record<RedFlagLevel, string> = {

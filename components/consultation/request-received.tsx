@@ -2,9 +2,9 @@
 
 import { useEffect, useRef } from "react";
 import { DialLinks } from "@/components/clinic/dial-links";
-import { redFlagAdvice } from "@/lib/content/red-flags";
-import type { ConsultationReceived } from "@/lib/consultation/state";
-import { telHref, type ClinicContact } from "./clinic-contact";
+import { PhoneLink } from "@/components/clinic/phone-link";
+import type { ConsultationReceived } from "@/lib/consultation/types";
+import { redFlagAdvice, type ClinicContact } from "@/lib/validations/consultation-fields";
 
 /**
  * The answer after a stored request. A ticked warning sign puts its advice
@@ -22,12 +22,10 @@ export function RequestReceived({
   // Move focus so screen readers announce the outcome instead of silence.
   useEffect(() => heading.current?.focus(), []);
   const phone = (
-    <a
-      href={telHref(clinic.phone)}
+    <PhoneLink
+      number={clinic.phone}
       className="font-semibold text-brand underline underline-offset-2"
-    >
-      {clinic.phone}
-    </a>
+    />
   );
   const reference = (
     <strong className="font-mono text-lg tracking-wider text-ink">{result.reference}</strong>

@@ -3,13 +3,13 @@
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from "react";
 import {
   consultationSchema,
+  readConsultationForm,
   toFieldErrors,
   type FieldErrors,
 } from "@/lib/validations/consultation";
-import { CONSULTATION_FIELDS } from "@/lib/validations/consultation";
-import { readConsultationForm } from "@/lib/validations/consultation-form-data";
+import { CONSULTATION_FIELDS } from "@/lib/validations/consultation-fields";
 
-const fields: readonly string[] = CONSULTATION_FIELDS;
+const fields: readonly string[] = CONSULTATION_FIELDS.map((field) => field.name);
 
 export function validateForm(form: HTMLFormElement): FieldErrors {
   const result = consultationSchema.safeParse(readConsultationForm(new FormData(form)));

@@ -1,6 +1,6 @@
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import { formatDateTime, labelOf, statusLabel } from "@/lib/staff/format";
-import { PAIN_AREAS } from "@/lib/validations/consultation-options";
+import { PAIN_AREAS } from "@/lib/validations/consultation-fields";
 import { RequestLink } from "./request-link";
 
 /* The inbox on a phone: one card per request, read top to bottom, nothing to scroll sideways. */

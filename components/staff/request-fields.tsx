@@ -1,20 +1,14 @@
-import { RED_FLAG_LABELS } from "@/lib/content/red-flags";
+import type { ReactNode } from "react";
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import {
+  answerOf,
   formatDateTime,
-  labelOf,
   notifyText,
-  parseJsonList,
+  STAFF_FIELDS,
   statusLabel,
   URGENCY_TEXT,
   urgencyOf,
 } from "@/lib/staff/format";
-import {
-  CONTACT_METHODS,
-  PAIN_AREAS,
-  PAIN_DURATIONS,
-  TIME_SLOTS,
-} from "@/lib/validations/consultation-options";
 import { UrgentBadge } from "./urgent-badge";
 
 /*
@@ -22,42 +16,36 @@ import { UrgentBadge } from "./urgent-badge";
  * visitor typed is shown, never run.
  */
 export function RequestFields({ request, timeZone }: { request: StaffRequest; timeZone: string }) {
-  const times = parseJsonList(request.preferred_times).map((v) => labelOf(TIME_SLOTS, v));
-  const flags = parseJsonList(request.red_flags).map((v) => labelOf(RED_FLAG_LABELS, v));
   const level = urgencyOf(request);
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     ["Reference", request.reference],
     ["Received", formatDateTime(request.created_at, timeZone)],
     ["Status", statusLabel(request.status)],
     ["Clinic email", notifyText(request.notify_state, request.notified_at, timeZone)],
-    ["Name", request.full_name],
-    ["Email", request.email],
-    ["Phone", request.phone ?? "Not given"],
-    ["Preferred contact", labelOf(CONTACT_METHODS, request.preferred_contact)],
-    ["Pain area", labelOf(PAIN_AREAS, request.pain_area)],
-    ["Pain duration", labelOf(PAIN_DURATIONS, request.pain_duration)],
-    ["Preferred times", times.length ? times.join("; ") : "None given"],
-    ["First visit", request.first_visit ? "Yes" : "No, has been before"],
-    [
-      "Warning symptoms",
-      flags.length ? (
-        <ul className="list-disc pl-5">
-          {flags.map((flag) => (
-            <li key={flag}>{flag}</li>
-          ))}
-        </ul>
-      ) : (
-        "None ticked"
-      ),
-    ],
-    [
-      "Message",
-      request.message ? (
-        <span className="whitespace-pre-wrap">{request.message}</span>
-      ) : (
-        "No message"
-      ),
-    ],
+    ...STAFF_FIELDS.map((field): [string, ReactNode] => {
+      const answer = answerOf(field, request);
+      const empty = "staffEmpty" in field ? field.staffEmpty : "";
+      if (answer.length === 0) return [field.staff, empty];
+      if (field.kind === "checkbox") {
+        return [
+          field.staff,
+          <ul key={field.name} className="list-disc pl-5">
+            {answer.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>,
+        ];
+      }
+      if (field.kind === "textarea") {
+        return [
+          field.staff,
+          <span key={field.name} className="whitespace-pre-wrap">
+            {answer[0]}
+          </span>,
+        ];
+      }
+      return [field.staff, answer[0]];
+    }),
   ];
   return (
     <>

@@ -1,4 +1,4 @@
-import type { RedFlagLevel } from "@/lib/content/red-flags";
+import type { RedFlagLevel } from "@/lib/validations/consultation-fields";
 import { URGENCY_TEXT } from "@/lib/staff/format";
 
 /* Urgency and its level are said in words, not only with colour. */

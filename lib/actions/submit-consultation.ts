@@ -2,11 +2,10 @@
 
 import { headers } from "next/headers";
 import { clientHash } from "@/lib/client-hash";
-import type { ConsultationState } from "@/lib/consultation/state";
 import { submitConsultation } from "@/lib/consultation/submit";
+import type { ConsultationState } from "@/lib/consultation/types";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { kickNotifications } from "@/lib/mail/notification-runner";
 import { getSecretKey } from "@/lib/secrets";
 
 /** The form's server action: real clock, real database, real client address. */
@@ -16,13 +15,13 @@ export async function submitConsultationAction(
 ): Promise<ConsultationState> {
   const env = getEnv();
   return submitConsultation(formData, {
-    db: getDb(),
+    // Migrated at server start (instrumentation.ts), so this resolves at once.
+    db: await getDb(),
     now: () => new Date(),
     clientHash: clientHash(await headers()),
     tokenKey: getSecretKey("form-token"),
     minFillSeconds: env.CONSULTATION_MIN_FILL_SECONDS,
     rateLimit: env.CONSULTATION_RATE_LIMIT,
     mailEnabled: Boolean(env.SMTP_URL),
-    onStored: kickNotifications,
   });
 }

@@ -1,31 +1,40 @@
-import { randomUUID } from "node:crypto";
+import "server-only";
+import { randomInt, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { findByIdempotencyKey, type StoredSummary } from "@/lib/db/consultation-requests";
+import {
+  findByIdempotencyKey,
+  insertConsultationRequest,
+  isUniqueViolation,
+  type StoredSummary,
+} from "@/lib/db/consultation-requests";
 import { countRateEvents } from "@/lib/db/rate-events";
-import type { Database } from "@/lib/db/types";
-import { consultationSchema, toFieldErrors } from "@/lib/validations/consultation";
-import { readConsultationForm, readFormMeta } from "@/lib/validations/consultation-form-data";
-import { spamReason } from "./spam-checks";
-import type { ConsultationFailure, ConsultationReceived, ConsultationState } from "./state";
-import { storeRequest } from "./store-request";
-import { toRequestRow } from "./to-row";
+import type { Database, NewConsultationRequest } from "@/lib/db/types";
+import { kickNotifications } from "@/lib/mail/notification-runner";
+import { redFlagLevel, toColumns, type Consultation } from "@/lib/validations/consultation-fields";
+import {
+  consultationSchema,
+  readConsultationForm,
+  readFormMeta,
+  toFieldErrors,
+  type FormMeta,
+} from "@/lib/validations/consultation";
+import { verifyFormToken } from "./token";
+import type { ConsultationFailure, ConsultationReceived, ConsultationState } from "./types";
 
 export type SubmitDeps = {
-  db: Kysely<Database> | Promise<Kysely<Database>>;
+  db: Kysely<Database>;
   now: () => Date;
   clientHash: string;
   tokenKey: Buffer;
   minFillSeconds: number;
   rateLimit: { count: number; minutes: number };
   mailEnabled: boolean;
-  /** Called after a request worth telling the clinic about is committed; must not block. */
-  onStored?: () => void;
 };
 
 /**
  * The whole consultation submit, free of Next.js so tests can drive it with
- * any FormData, database and clock. It never throws: every outcome is a state
- * the form can show.
+ * any FormData, database and clock: parse, idempotency, rate limit, spam check,
+ * store, notify. It never throws: every outcome is a state the form can show.
  */
 export async function submitConsultation(
   formData: FormData,
@@ -44,31 +53,44 @@ export async function submitConsultation(
   if (!parsed.success) return fail("invalid", toFieldErrors(parsed.error));
 
   try {
-    const db = await deps.db;
+    const { db } = deps;
+    // A re-sent form answers with the request it already stored.
     if (meta.key) {
       const existing = await findByIdempotencyKey(db, meta.key);
       if (existing) return received(existing);
     }
+
     const now = deps.now();
     const since = new Date(now.getTime() - deps.rateLimit.minutes * 60_000);
     const recent = await countRateEvents(db, "consultation", deps.clientHash, since);
     if (recent >= deps.rateLimit.count) return fail("rate-limited");
 
-    const spam = spamReason(meta, {
-      tokenKey: deps.tokenKey,
-      now,
-      minFillSeconds: deps.minFillSeconds,
-    });
-    const { reference: _unused, ...row } = toRequestRow(parsed.data, {
-      reference: "",
+    // A suspected bot gets the same answer as a person, so it learns nothing; its request is
+    // stored as spam, where staff can still find a false positive, and nobody is emailed.
+    const spam = spamReason(meta, deps, now) !== null;
+    const row = toRequestRow(parsed.data, {
       idempotencyKey: meta.key || randomUUID(),
       clientHash: deps.clientHash,
       now,
-      spam: spam !== null,
+      spam,
       mailEnabled: deps.mailEnabled,
     });
-    const stored = await storeRequest(db, row);
-    if (row.notify_state === "pending") deps.onStored?.();
+
+    let stored: StoredSummary | undefined;
+    for (let attempt = 1; !stored; attempt += 1) {
+      try {
+        stored =
+          (await insertConsultationRequest(db, { ...row, reference: generateReference() })) ??
+          // Another submit with this key won the race: answer with its request.
+          (await findByIdempotencyKey(db, row.idempotency_key));
+        if (!stored) throw new Error("A request with this idempotency key vanished while stored");
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
+      }
+    }
+
+    // Fire and forget: the visitor's answer never waits for the mail server.
+    if (row.notify_state === "pending") kickNotifications();
     return received(stored);
   } catch (error) {
     // The message names the failure, never the visitor's data.
@@ -91,4 +113,60 @@ function received(stored: StoredSummary): ConsultationReceived {
         : null,
     preferredContact: stored.preferred_contact === "phone" ? "phone" : "email",
   };
+}
+
+export type SpamReason = "honeypot" | "no-key" | "bad-signature" | "too-fast" | "expired";
+
+export function spamReason(
+  meta: FormMeta,
+  options: { tokenKey: Buffer; minFillSeconds: number },
+  now: Date,
+): SpamReason | null {
+  if (meta.honeypot.trim() !== "") return "honeypot";
+  if (meta.key === "") return "no-key";
+  const verdict = verifyFormToken(meta.token, options.tokenKey, now, options.minFillSeconds);
+  return verdict === "ok" ? null : verdict;
+}
+
+/** The parsed form as a table row, all but its reference, which is drawn afresh per attempt. */
+export function toRequestRow(
+  consultation: Consultation,
+  context: {
+    idempotencyKey: string;
+    clientHash: string;
+    now: Date;
+    spam: boolean;
+    mailEnabled: boolean;
+  },
+): Omit<NewConsultationRequest, "reference"> {
+  const notify = context.spam || !context.mailEnabled ? "off" : "pending";
+  const level = redFlagLevel(consultation.redFlags);
+  return {
+    ...toColumns(consultation),
+    idempotency_key: context.idempotencyKey,
+    created_at: context.now.toISOString(),
+    urgent: level ? 1 : 0,
+    red_flag_level: level,
+    status: context.spam ? "spam" : "new",
+    client_hash: context.clientHash,
+    notify_state: notify,
+    notify_attempts: 0,
+    notify_next_at: notify === "pending" ? context.now.toISOString() : null,
+    notified_at: null,
+  };
+}
+
+/*
+ * A reference a visitor can read out on the phone: no 0/O, 1/I/L or U, so it
+ * survives handwriting and bad lines. 30^6 is about 7e8 values; a collision is
+ * caught by the unique constraint and the insert retried with a new one.
+ */
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+const REFERENCE_ATTEMPTS = 5;
+export const REFERENCE_PATTERN = new RegExp(`^BP-[${ALPHABET}]{6}$`);
+
+export function generateReference(random: (max: number) => number = randomInt): string {
+  let code = "";
+  for (let i = 0; i < 6; i += 1) code += ALPHABET[random(ALPHABET.length)];
+  return `BP-${code}`;
 }

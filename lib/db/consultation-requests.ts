@@ -1,5 +1,7 @@
+import "server-only";
 import type { Kysely } from "kysely";
-import type { RedFlagLevel } from "@/lib/content/red-flags";
+import { recordRateEvent } from "./rate-events";
+import type { RedFlagLevel } from "@/lib/validations/consultation-fields";
 import type { Database, NewConsultationRequest } from "./types";
 
 export type StoredSummary = {
@@ -19,20 +21,27 @@ const summaryColumns = [
 ] as const;
 
 /**
- * Inserts a request unless its idempotency key is already stored, in which case
- * it returns undefined and the caller looks the first one up. Both SQLite and
- * PostgreSQL support ON CONFLICT ... DO NOTHING, so a double submit cannot race.
+ * Inserts a request and its rate event in one transaction, so either both are
+ * committed or neither. When the idempotency key is already stored it inserts
+ * nothing and returns undefined; both SQLite and PostgreSQL support ON CONFLICT
+ * ... DO NOTHING, so a double submit cannot race. A reference collision throws
+ * a unique violation for the caller to retry with a fresh reference.
  */
 export async function insertConsultationRequest(
   db: Kysely<Database>,
   row: NewConsultationRequest,
 ): Promise<StoredSummary | undefined> {
-  return db
-    .insertInto("consultation_requests")
-    .values(row)
-    .onConflict((oc) => oc.column("idempotency_key").doNothing())
-    .returning(summaryColumns)
-    .executeTakeFirst();
+  return db.transaction().execute(async (trx) => {
+    const stored = await trx
+      .insertInto("consultation_requests")
+      .values(row)
+      .onConflict((oc) => oc.column("idempotency_key").doNothing())
+      .returning(summaryColumns)
+      .executeTakeFirst();
+    if (stored)
+      await recordRateEvent(trx, "consultation", row.client_hash, new Date(row.created_at));
+    return stored;
+  });
 }
 
 export async function findByIdempotencyKey(

@@ -1,4 +1,6 @@
+import "server-only";
 import type { Kysely } from "kysely";
+import { STORED_FIELDS } from "@/lib/validations/consultation-fields";
 import type { ConsultationRequest, Database, RequestEvent, RequestStatus } from "./types";
 
 /*
@@ -16,29 +18,21 @@ export interface StaffRequestWithEvents extends StaffRequest {
 export const INBOX_LIMIT = 500;
 type Db = Kysely<Database>;
 
+/** Every answer column the form fills (from the field catalogue) and what staff track about it. */
+const STAFF_COLUMNS = [
+  "id",
+  "reference",
+  "created_at",
+  ...STORED_FIELDS.map((field) => field.column),
+  "urgent",
+  "red_flag_level",
+  "status",
+  "notify_state",
+  "notified_at",
+] as const;
+
 function selectRequests(db: Db) {
-  return db
-    .selectFrom("consultation_requests")
-    .select([
-      "id",
-      "reference",
-      "created_at",
-      "full_name",
-      "email",
-      "phone",
-      "preferred_contact",
-      "pain_area",
-      "pain_duration",
-      "preferred_times",
-      "message",
-      "first_visit",
-      "red_flags",
-      "urgent",
-      "red_flag_level",
-      "status",
-      "notify_state",
-      "notified_at",
-    ]);
+  return db.selectFrom("consultation_requests").select(STAFF_COLUMNS);
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { RedFlagLevel } from "@/lib/content/red-flags";
+import type { Generated, Insertable, Selectable } from "kysely";
+import type { FormColumns, RedFlagLevel } from "@/lib/validations/consultation-fields";
 
 /*
  * Table shapes shared by SQLite and PostgreSQL. Timestamps are ISO-8601 UTC
@@ -10,26 +10,17 @@ import type { RedFlagLevel } from "@/lib/content/red-flags";
 export const REQUEST_STATUSES = ["new", "contacted", "booked", "closed", "spam"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const NOTIFY_STATES = ["pending", "sent", "failed", "off"] as const;
-export type NotifyState = (typeof NOTIFY_STATES)[number];
+export type NotifyState = "pending" | "sent" | "failed" | "off";
 
-export interface ConsultationRequestTable {
+/**
+ * A request: the columns its form answers fill, typed from the field catalogue
+ * (lists are JSON arrays of option values), and these, which the site keeps.
+ */
+export interface ConsultationRequestTable extends FormColumns {
   id: Generated<number>;
   reference: string;
   idempotency_key: string;
   created_at: string;
-  full_name: string;
-  email: string;
-  phone: string | null;
-  preferred_contact: string;
-  pain_area: string;
-  pain_duration: string;
-  /** JSON array of preferred day/time slot values. */
-  preferred_times: string;
-  message: string | null;
-  first_visit: number;
-  /** JSON array of red-flag symptom values the visitor ticked. */
-  red_flags: string;
   /** 1 when any warning sign was ticked, at either level. */
   urgent: number;
   /** The most serious level ticked: "emergency" (now) or "urgent" (a doctor today); null when none. */
@@ -77,5 +68,4 @@ export interface Database {
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;
 export type NewConsultationRequest = Insertable<ConsultationRequestTable>;
-export type ConsultationRequestUpdate = Updateable<ConsultationRequestTable>;
 export type RequestEvent = Selectable<RequestEventTable>;

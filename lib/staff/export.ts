@@ -1,13 +1,6 @@
-import { RED_FLAG_LABELS } from "@/lib/content/red-flags";
 import type { StaffRequest } from "@/lib/db/staff-requests";
-import {
-  CONTACT_METHODS,
-  PAIN_AREAS,
-  PAIN_DURATIONS,
-  TIME_SLOTS,
-} from "@/lib/validations/consultation-options";
 import { toCsv } from "./csv";
-import { labelOf, parseJsonList, URGENCY_TEXT, urgencyOf } from "./format";
+import { answerCell, STAFF_FIELDS, URGENCY_TEXT, urgencyOf } from "./format";
 
 function levelLabel(request: StaffRequest): string {
   const level = urgencyOf(request);
@@ -37,16 +30,7 @@ export function requestsToCsv(requests: readonly StaffRequest[], timeZone: strin
     "Status",
     "Urgent",
     "Urgency level",
-    "Name",
-    "Email",
-    "Phone",
-    "Preferred contact",
-    "Pain area",
-    "Pain duration",
-    "Preferred times",
-    "First visit",
-    "Warning symptoms",
-    "Message",
+    ...STAFF_FIELDS.map((field) => field.staff),
     "Clinic email",
   ];
   const rows = requests.map((r) => [
@@ -55,20 +39,7 @@ export function requestsToCsv(requests: readonly StaffRequest[], timeZone: strin
     r.status,
     r.urgent ? "yes" : "no",
     levelLabel(r),
-    r.full_name,
-    r.email,
-    r.phone ?? "",
-    labelOf(CONTACT_METHODS, r.preferred_contact),
-    labelOf(PAIN_AREAS, r.pain_area),
-    labelOf(PAIN_DURATIONS, r.pain_duration),
-    parseJsonList(r.preferred_times)
-      .map((v) => labelOf(TIME_SLOTS, v))
-      .join("; "),
-    r.first_visit ? "yes" : "no",
-    parseJsonList(r.red_flags)
-      .map((v) => labelOf(RED_FLAG_LABELS, v))
-      .join("; "),
-    r.message ?? "",
+    ...STAFF_FIELDS.map((field) => answerCell(field, r)),
     r.notify_state,
   ]);
   return toCsv(header, rows);

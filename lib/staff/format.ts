@@ -1,6 +1,12 @@
 import { z } from "zod";
-import type { RedFlagLevel } from "@/lib/content/red-flags";
+import type { StaffRequest } from "@/lib/db/staff-requests";
 import type { NotifyState, RequestStatus } from "@/lib/db/types";
+import {
+  STORED_FIELDS,
+  type Option,
+  type RedFlagLevel,
+  type StoredFieldSpec,
+} from "@/lib/validations/consultation-fields";
 
 /*
  * Turning stored values into text staff can read. Values the option lists do
@@ -32,10 +38,43 @@ export function parseJsonList(text: string): string[] {
   }
 }
 
-type Option = { readonly value: string; readonly label: string };
-
 export function labelOf(options: readonly Option[], value: string): string {
   return options.find((option) => option.value === value)?.label ?? value;
+}
+
+/** The form's answers in the order staff read them: free text last, so the short facts scan. */
+export const STAFF_FIELDS = [...STORED_FIELDS].sort(
+  (a, b) => Number(a.kind === "textarea") - Number(b.kind === "textarea"),
+);
+
+/** One stored answer as staff read it: labels for choices, an empty list for no answer. */
+export function answerOf(field: StoredFieldSpec, request: StaffRequest): string[] {
+  const stored = (request as unknown as Record<string, string | number | null>)[field.column];
+  if (stored === null || stored === undefined || stored === "") return [];
+  switch (field.kind) {
+    case "checkbox": {
+      const known = [...field.options, ...("retired" in field ? field.retired : [])];
+      return parseJsonList(String(stored)).map((value) => labelOf(known, value));
+    }
+    case "yes-no": {
+      const option = field.options[Number(stored) === 1 ? 0 : 1];
+      return [option && "staff" in option ? option.staff : String(stored)];
+    }
+    case "radio":
+      return [labelOf(field.options, String(stored))];
+    default:
+      return [String(stored)];
+  }
+}
+
+/** The same answer as one CSV cell: lists joined with semicolons, yes/no as "yes" or "no". */
+export function answerCell(field: StoredFieldSpec, request: StaffRequest): string {
+  if (field.kind === "yes-no") {
+    return Number((request as unknown as Record<string, unknown>)[field.column]) === 1
+      ? "yes"
+      : "no";
+  }
+  return answerOf(field, request).join("; ");
 }
 
 export function statusLabel(status: RequestStatus | string): string {

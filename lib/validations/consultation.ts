@@ -1,113 +1,140 @@
 import { z } from "zod";
 import {
-  CONTACT_METHODS,
-  FIRST_VISIT,
-  PAIN_AREAS,
-  PAIN_DURATIONS,
-  RED_FLAG_VALUES,
-  TIME_SLOTS,
-  valuesOf,
-} from "./consultation-options";
+  CONSULTATION_FIELDS,
+  hardMaxLength,
+  META_FIELDS,
+  type Consultation,
+  type ConsultationField,
+  type FieldSpec,
+} from "./consultation-fields";
 import { blankToUndefined, isPhoneNumber, multiLine, oneLine } from "./text-rules";
 
 /*
- * The one definition of a valid consultation request. The client imports it to
- * check fields as the visitor leaves them; the server action parses FormData
- * with it. Keep it free of server-only imports.
+ * The one definition of a valid consultation request, built from the field
+ * catalogue. The client imports it to check fields as the visitor leaves them;
+ * the server action parses FormData with it. Keep it free of server-only imports.
  */
-/** The longest answer accepted in each free-text field, in characters. */
-export const TEXT_MAX = { fullName: 100, email: 254, phone: 30, message: 2000 } as const;
 
 const asString = (v: unknown) => (v === undefined || v === null ? "" : v);
 
-function required(label: string, max: number, emptyMessage: string) {
-  return z.preprocess(
-    asString,
-    oneLine(label, max).refine((v) => v.length > 0, emptyMessage),
-  );
+function textSchema(field: Extract<FieldSpec, { max: number }>) {
+  const noun = field.noun ?? field.label;
+  let rule: z.ZodType<string, string> =
+    field.kind === "textarea" ? multiLine(noun, field.max) : oneLine(noun, field.max);
+  if (field.kind === "tel") {
+    rule = rule.refine(
+      isPhoneNumber,
+      "Enter a phone number, like 01632 960 001 or +44 1632 960 001",
+    );
+  }
+  if (field.required) {
+    const error = field.error ?? `Enter your ${noun.toLowerCase()}`;
+    const filled = z.preprocess(
+      asString,
+      rule.refine((v) => v.length > 0, error),
+    );
+    return field.kind === "email"
+      ? filled.pipe(z.email("Enter an email address in the format name@example.com"))
+      : filled;
+  }
+  const optional = field.kind === "email" ? rule.pipe(z.email()) : rule;
+  return z.preprocess(blankToUndefined, optional.optional());
 }
 
-function choice<const T extends readonly [{ value: string }, ...{ value: string }[]]>(
-  options: T,
-  message: string,
-) {
-  return z.enum(valuesOf(options), { error: message });
-}
-
-function choices<const T extends readonly [string, ...string[]]>(values: T, message: string) {
-  return z
-    .array(z.enum(values, { error: message }), { error: message })
-    .max(values.length, message)
-    .transform((list) => [...new Set(list)]);
+function fieldSchema(field: FieldSpec): z.ZodType {
+  const error = field.error ?? `Answer “${field.label}”`;
+  switch (field.kind) {
+    case "consent":
+      return z.literal("yes", { error }).transform(() => true as const);
+    case "radio":
+    case "yes-no":
+      return z.enum(field.options.map((o) => o.value) as [string, ...string[]], { error });
+    case "checkbox": {
+      const values = field.options.map((o) => o.value) as [string, ...string[]];
+      const list = z
+        .array(z.enum(values, { error }), { error })
+        .max(values.length, error)
+        .transform((chosen) => [...new Set(chosen)]);
+      return field.required ? list.refine((chosen) => chosen.length > 0, error) : list;
+    }
+    default:
+      return textSchema(field);
+  }
 }
 
 export const consultationSchema = z
-  .object({
-    fullName: required("Full name", TEXT_MAX.fullName, "Enter your full name"),
-    email: required("Email", TEXT_MAX.email, "Enter your email address").pipe(
-      z.email("Enter an email address in the format name@example.com"),
-    ),
-    phone: z.preprocess(
-      blankToUndefined,
-      oneLine("Phone", TEXT_MAX.phone)
-        .refine(isPhoneNumber, "Enter a phone number, like 01632 960 001 or +44 1632 960 001")
-        .optional(),
-    ),
-    preferredContact: choice(CONTACT_METHODS, "Choose how you would like us to contact you"),
-    painArea: choice(PAIN_AREAS, "Choose where your pain is"),
-    painDuration: choice(PAIN_DURATIONS, "Choose how long you have had the pain"),
-    preferredTimes: choices(valuesOf(TIME_SLOTS), "Choose at least one day and time").refine(
-      (list) => list.length > 0,
-      "Choose at least one day and time",
-    ),
-    message: z.preprocess(blankToUndefined, multiLine("Your message", TEXT_MAX.message).optional()),
-    firstVisit: choice(FIRST_VISIT, "Tell us whether this is your first visit"),
-    redFlags: choices(RED_FLAG_VALUES, "Choose only symptoms from the list"),
-    consent: z
-      .literal("yes", { error: "Tick the box to agree to be contacted about this request" })
-      .transform(() => true as const),
-  })
+  .object(Object.fromEntries(CONSULTATION_FIELDS.map((field) => [field.name, fieldSchema(field)])))
   .refine((v) => v.preferredContact !== "phone" || v.phone !== undefined, {
     message: "Enter a phone number so we can call you, or choose email",
     path: ["phone"],
     // Run even when other fields fail, so every problem shows on the first submit.
-    when: (payload) => {
-      const value = payload.value as { preferredContact?: unknown; phone?: unknown };
-      return typeof value === "object" && value !== null;
-    },
-  });
-
-export type ConsultationInput = z.input<typeof consultationSchema>;
-export type Consultation = z.output<typeof consultationSchema>;
-export type ConsultationField = keyof Consultation;
-
-/** Form order, so the error summary lists problems as the visitor meets them. */
-export const CONSULTATION_FIELDS = [
-  "fullName",
-  "email",
-  "phone",
-  "preferredContact",
-  "painArea",
-  "painDuration",
-  "preferredTimes",
-  "message",
-  "firstVisit",
-  "redFlags",
-  "consent",
-] as const satisfies readonly ConsultationField[];
-
-export const LIST_FIELDS = ["preferredTimes", "redFlags"] as const;
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+  }) as unknown as z.ZodType<Consultation, FormValues>;
 
 export type FieldErrors = Partial<Record<ConsultationField, string>>;
+
+const fieldNames: readonly string[] = CONSULTATION_FIELDS.map((field) => field.name);
 
 /** The first message per field, keyed by field name. */
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path[0];
-    if (typeof field === "string" && (CONSULTATION_FIELDS as readonly string[]).includes(field)) {
+    if (typeof field === "string" && fieldNames.includes(field)) {
       errors[field as ConsultationField] ??= issue.message;
     }
   }
   return errors;
+}
+
+/*
+ * FormData to plain values, shared by the browser and the server. Only known
+ * names are read; files are ignored so they read as missing, never as text.
+ */
+export type FormValues = Record<string, string | string[]>;
+
+// Echoed back so the form refills after an error: all a browser lets anyone type into the
+// longest field (hardMaxLength), and no more from anything else.
+const ECHO_MAX = hardMaxLength(
+  Math.max(...CONSULTATION_FIELDS.map((field) => ("max" in field ? field.max : 0))),
+);
+
+export function readConsultationForm(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const field of CONSULTATION_FIELDS) {
+    if (field.kind === "checkbox") {
+      values[field.name] = formData
+        .getAll(field.name)
+        .filter((v): v is string => typeof v === "string")
+        .slice(0, 20)
+        .map((v) => v.slice(0, ECHO_MAX));
+    } else {
+      const value = formData.get(field.name);
+      if (typeof value === "string") values[field.name] = value.slice(0, ECHO_MAX);
+    }
+  }
+  return values;
+}
+
+const formMetaSchema = z.object({
+  token: z.string().max(200).catch(""),
+  key: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .catch(""),
+  honeypot: z.string().max(ECHO_MAX).catch(""),
+});
+
+export type FormMeta = z.output<typeof formMetaSchema>;
+
+export function readFormMeta(formData: FormData): FormMeta {
+  const read = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return formMetaSchema.parse({
+    token: read(META_FIELDS.token),
+    key: read(META_FIELDS.key),
+    honeypot: read(META_FIELDS.honeypot),
+  });
 }

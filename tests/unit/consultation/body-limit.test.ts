@@ -1,13 +1,21 @@
-import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
-import { BODY_SIZE_LIMIT_KB, hardMaxLength } from "@/lib/consultation/body-limit";
-import { INITIAL_STATE, type ConsultationState } from "@/lib/consultation/state";
 import { submitConsultation } from "@/lib/consultation/submit";
-import { RED_FLAG_VALUES } from "@/lib/content/red-flags";
-import type { Database } from "@/lib/db/types";
-import { TEXT_MAX } from "@/lib/validations/consultation";
-import { TIME_SLOTS } from "@/lib/validations/consultation-options";
-import { testDeps, toFormData, validForm } from "./fixtures";
+import type { ConsultationState } from "@/lib/consultation/types";
+import bodyLimit from "@/lib/validations/body-limit.json";
+import { CONSULTATION_FIELDS, hardMaxLength } from "@/lib/validations/consultation-fields";
+import { testDeps, toFormData, unusableDb, validForm } from "./fixtures";
+
+/** Every text field's limit, by name. */
+const TEXT_MAX = Object.fromEntries(
+  CONSULTATION_FIELDS.flatMap((field) => ("max" in field ? [[field.name, field.max]] : [])),
+) as Record<string, number>;
+
+/** Every option of every list, ticked. */
+const ALL_TICKED = Object.fromEntries(
+  CONSULTATION_FIELDS.flatMap((field) =>
+    field.kind === "checkbox" ? [[field.name, field.options.map((o) => o.value as string)]] : [],
+  ),
+);
 
 /*
  * Next.js refuses a server action body over the limit before our code runs, and
@@ -22,12 +30,8 @@ const longest = (max: number) => "€".repeat(hardMaxLength(max));
 function postedForm(previous: ConsultationState): FormData {
   const form = toFormData(
     validForm({
-      fullName: longest(TEXT_MAX.fullName),
-      email: longest(TEXT_MAX.email),
-      phone: longest(TEXT_MAX.phone),
-      message: longest(TEXT_MAX.message),
-      preferredTimes: TIME_SLOTS.map((slot) => slot.value),
-      redFlags: [...RED_FLAG_VALUES],
+      ...Object.fromEntries(Object.entries(TEXT_MAX).map(([name, max]) => [name, longest(max)])),
+      ...ALL_TICKED,
     }),
   );
   form.append("$ACTION_REF_1", "");
@@ -45,17 +49,16 @@ describe("the largest form a browser can send", () => {
   });
 
   it("fits the server action body limit, even carrying the previous answer back", async () => {
-    // Never opened: an invalid form is answered before the database is touched.
-    const db = new Promise<Kysely<Database>>(() => {});
-    const first = postedForm(INITIAL_STATE);
-    const answer = await submitConsultation(first, { ...testDeps(undefined as never), db });
+    // Throws if touched: an invalid form is answered before the database is used.
+    const first = postedForm({ status: "idle" });
+    const answer = await submitConsultation(first, testDeps(unusableDb("touched")));
     expect(answer.status).toBe("invalid");
     if (answer.status !== "invalid") return;
     expect(answer.errors.message).toMatch(/2,?000 characters/);
-    expect(answer.values.message).toBe(longest(TEXT_MAX.message));
+    expect(answer.values.message).toBe(longest(TEXT_MAX.message ?? 0));
 
     const second = postedForm(answer);
     expect(await size(second)).toBeGreaterThan(await size(first));
-    expect(await size(second)).toBeLessThan(BODY_SIZE_LIMIT_KB * 1024);
+    expect(await size(second)).toBeLessThan(bodyLimit.kilobytes * 1024);
   });
 });

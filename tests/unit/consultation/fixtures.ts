@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { createFormToken } from "@/lib/consultation/form-token";
+import { createFormToken } from "@/lib/consultation/token";
 import type { SubmitDeps } from "@/lib/consultation/submit";
 import type { Database } from "@/lib/db/types";
-import { META_FIELDS } from "@/lib/validations/consultation-form-data";
+import { META_FIELDS } from "@/lib/validations/consultation-fields";
 
 export const TOKEN_KEY = Buffer.alloc(32, 7);
 export const RENDERED_AT = new Date("2025-03-03T10:00:00.000Z");
@@ -48,6 +48,15 @@ export function testDeps(db: Kysely<Database>, overrides: Partial<SubmitDeps> = 
     mailEnabled: false,
     ...overrides,
   };
+}
+
+/** A database whose every use throws, as a full disk or a lost connection would. */
+export function unusableDb(message: string): Kysely<Database> {
+  return new Proxy({} as Kysely<Database>, {
+    get() {
+      throw new Error(message);
+    },
+  });
 }
 
 export async function countRows(db: Kysely<Database>): Promise<number> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createFormToken, verifyFormToken } from "@/lib/consultation/form-token";
-import { spamReason } from "@/lib/consultation/spam-checks";
+import { spamReason } from "@/lib/consultation/submit";
+import { createFormToken, verifyFormToken } from "@/lib/consultation/token";
 
 const key = Buffer.alloc(32, 1);
 const otherKey = Buffer.alloc(32, 2);
@@ -43,16 +43,15 @@ describe("signed form token", () => {
 });
 
 describe("spam checks", () => {
-  const options = { tokenKey: key, now: after(30), minFillSeconds: 3 };
+  const options = { tokenKey: key, minFillSeconds: 3 };
   const meta = { token: createFormToken(key, rendered), key: "k".repeat(36), honeypot: "" };
 
-  it("passes a normal form", () => expect(spamReason(meta, options)).toBeNull());
+  it("passes a normal form", () => expect(spamReason(meta, options, after(30))).toBeNull());
   it("catches a filled honeypot", () =>
-    expect(spamReason({ ...meta, honeypot: "http://spam" }, options)).toBe("honeypot"));
+    expect(spamReason({ ...meta, honeypot: "http://spam" }, options, after(30))).toBe("honeypot"));
   it("catches a missing idempotency key", () =>
-    expect(spamReason({ ...meta, key: "" }, options)).toBe("no-key"));
+    expect(spamReason({ ...meta, key: "" }, options, after(30))).toBe("no-key"));
   it("catches a bad token", () =>
-    expect(spamReason({ ...meta, token: "forged" }, options)).toBe("bad-signature"));
-  it("catches a fast bot", () =>
-    expect(spamReason(meta, { ...options, now: after(1) })).toBe("too-fast"));
+    expect(spamReason({ ...meta, token: "forged" }, options, after(30))).toBe("bad-signature"));
+  it("catches a fast bot", () => expect(spamReason(meta, options, after(1))).toBe("too-fast"));
 });

@@ -5,7 +5,7 @@ import {
   redFlagLevel,
   redFlagsAt,
   RETIRED_RED_FLAGS,
-} from "@/lib/content/red-flags";
+} from "@/lib/validations/consultation-fields";
 import { consultationSchema } from "@/lib/validations/consultation";
 import { validForm } from "./fixtures";
 

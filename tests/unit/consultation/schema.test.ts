@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { consultationSchema, toFieldErrors } from "@/lib/validations/consultation";
-import { readConsultationForm } from "@/lib/validations/consultation-form-data";
+import {
+  consultationSchema,
+  readConsultationForm,
+  toFieldErrors,
+} from "@/lib/validations/consultation";
 import { toFormData, validForm, type FormRecord } from "./fixtures";
 
 function parse(record: FormRecord) {

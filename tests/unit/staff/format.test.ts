@@ -7,7 +7,7 @@ import {
   parseJsonList,
   statusLabel,
 } from "@/lib/staff/format";
-import { PAIN_AREAS } from "@/lib/validations/consultation-options";
+import { PAIN_AREAS } from "@/lib/validations/consultation-fields";
 
 describe("formatDateTime", () => {
   it("shows the time in the clinic's time zone, naming the zone", () => {

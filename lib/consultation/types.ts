@@ -1,10 +1,10 @@
-import type { RedFlagLevel } from "@/lib/content/red-flags";
-import type { FormValues } from "@/lib/validations/consultation-form-data";
-import type { FieldErrors } from "@/lib/validations/consultation";
+import type { FieldErrors, FormValues } from "@/lib/validations/consultation";
+import type { RedFlagLevel } from "@/lib/validations/consultation-fields";
 
 /*
  * What the server action returns to the form. Values go back with every
- * failure because React resets a form after its action runs.
+ * failure because React resets a form after its action runs. The browser
+ * imports these as types only.
  */
 export type FormMetaValues = { token: string; key: string };
 
@@ -25,5 +25,3 @@ export type ConsultationReceived = {
 };
 
 export type ConsultationState = { status: "idle" } | ConsultationFailure | ConsultationReceived;
-
-export const INITIAL_STATE: ConsultationState = { status: "idle" };

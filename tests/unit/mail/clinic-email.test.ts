@@ -4,7 +4,7 @@ import { composeNewRequestEmail } from "@/lib/mail/new-request-email";
 import { retryDelayMs, sendDueNotifications } from "@/lib/mail/send-due-notifications";
 import { smtpSender } from "@/lib/mail/transport";
 import { DATABASES, type TestDb } from "../db/test-databases";
-import { SUBMITTED_AT, testDeps, toFormData, validForm } from "./fixtures";
+import { SUBMITTED_AT, testDeps, toFormData, validForm } from "../consultation/fixtures";
 import { TestSmtp } from "./smtp-test-server";
 
 const mail = {

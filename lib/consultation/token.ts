@@ -1,0 +1,41 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getSecretKey, openToken, signToken } from "@/lib/secrets";
+import type { FormMetaValues } from "./types";
+
+/*
+ * A signed render time. The form carries it back, so the server knows how long
+ * the visitor took without keeping any session: bots that post instantly, or
+ * replay a token from last week, are told apart from people.
+ */
+const VERSION = "v1";
+export const TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export type TokenVerdict = "ok" | "bad-signature" | "too-fast" | "expired";
+
+export function createFormToken(key: Buffer, now: Date): string {
+  return signToken(key, [VERSION, now.getTime()]);
+}
+
+export function verifyFormToken(
+  token: string,
+  key: Buffer,
+  now: Date,
+  minFillSeconds: number,
+): TokenVerdict {
+  const [version, issued, extra] = openToken(token, key) ?? [];
+  if (version !== VERSION || !issued || extra !== undefined || !/^\d{1,15}$/.test(issued))
+    return "bad-signature";
+  const age = now.getTime() - Number(issued);
+  if (age < minFillSeconds * 1000) return "too-fast";
+  if (age > TOKEN_MAX_AGE_MS) return "expired";
+  return "ok";
+}
+
+/**
+ * The hidden fields of one freshly rendered form: its signed render time and
+ * a fresh idempotency key, whose unique constraint makes re-sends harmless.
+ */
+export function newFormMeta(now: Date = new Date()): FormMetaValues {
+  return { token: createFormToken(getSecretKey("form-token"), now), key: randomUUID() };
+}
