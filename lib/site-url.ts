@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv } from "./env";
 
 /** The public origin of the site, without a trailing slash: the one place absolute URLs come from. */

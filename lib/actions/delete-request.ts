@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { deleteRequest } from "@/lib/db/staff-requests";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { headers } from "next/headers";
 import { clientHash } from "@/lib/client-hash";
 import { submitConsultation } from "@/lib/consultation/submit";

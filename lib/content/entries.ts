@@ -1,3 +1,4 @@
+import "server-only";
 import { loadContent, type Entry } from "./load-content";
 
 export type { Entry } from "./load-content";

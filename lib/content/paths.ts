@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 
 /** Where staff-edited content lives. Tests point loaders at fixture folders instead. */

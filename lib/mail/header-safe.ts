@@ -1,3 +1,4 @@
+import "server-only";
 /*
  * A mail header ends at a line break, so one smuggled into a subject or an
  * address could add recipients or headers. Every header value passes through

@@ -1,3 +1,4 @@
+import "server-only";
 import { getClinic } from "@/lib/content/clinic";
 import { getEnv } from "@/lib/env";
 import type { MailAddressing } from "./new-request-email";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { getMailConfig } from "./mail-config";
 import { sendDueNotifications, type SweepResult } from "./send-due-notifications";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Metadata } from "next";
 import type { Clinic } from "@/lib/content/clinic";
 import type { Entry } from "@/lib/content/entries";

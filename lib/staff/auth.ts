@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac } from "node:crypto";
 import { cookies } from "next/headers";
 import { getDb } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import { countRateEvents, recordRateEvent } from "@/lib/db/rate-events";
 import type { Database } from "@/lib/db/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { PostgresAdapter, type Kysely } from "kysely";
 import type { CreateTableBuilder } from "kysely";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./001-initial";
 import * as revokedStaffSessions from "./002-revoked-staff-sessions";
