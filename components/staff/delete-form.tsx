@@ -11,7 +11,7 @@ export function DeleteForm({ reference }: { reference: string }) {
       <h2 id="delete-heading" className="text-2xl font-semibold">
         Delete this request
       </h2>
-      <p className="mt-2 max-w-prose">
+      <p className="mt-2 max-w-measure">
         Use this when a patient asks for their data to be erased. The request and its history are
         removed for good and cannot be brought back.
       </p>

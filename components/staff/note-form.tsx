@@ -1,9 +1,10 @@
 import { addRequestNoteAction } from "@/lib/actions/add-request-note";
-import { buttonClass, fieldClass } from "./styles";
+import { primaryButtonClass } from "@/components/layout/styles";
+import { fieldClass } from "./styles";
 
 export function NoteForm({ reference }: { reference: string }) {
   return (
-    <form action={addRequestNoteAction} className="mt-6 max-w-prose space-y-2">
+    <form action={addRequestNoteAction} className="mt-6 max-w-measure space-y-2">
       <input type="hidden" name="reference" value={reference} />
       <label htmlFor="request-note" className="block font-semibold">
         Private note
@@ -20,7 +21,7 @@ export function NoteForm({ reference }: { reference: string }) {
         aria-describedby="request-note-hint"
         className={fieldClass}
       />
-      <button type="submit" className={buttonClass}>
+      <button type="submit" className={primaryButtonClass}>
         Add note
       </button>
     </form>
