@@ -41,8 +41,6 @@ const nextConfig: NextConfig = {
   // Lets a second build (a helper, a benchmark) run beside the main one without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // `npm test` runs `tsc --noEmit` over the whole project first; checking again in every build only costs time.
-  typescript: { ignoreBuildErrors: true },
   pageExtensions: ["ts", "tsx", "mdx"],
   serverExternalPackages: ["better-sqlite3", "pg", "nodemailer"],
   experimental: {

@@ -1,5 +1,5 @@
 import { getClinic } from "@/lib/content/clinic";
-import { telHref } from "@/lib/content/phone";
+import { PhoneLink } from "@/components/clinic/phone-link";
 
 export function MedicalDisclaimer() {
   const { emergencyNumber } = getClinic();
@@ -7,7 +7,7 @@ export function MedicalDisclaimer() {
     <p className="mt-10 border-t border-line pt-4 text-sm text-ink-muted">
       This page gives general information, not a diagnosis or personal medical advice. Please see a
       doctor about back pain that is new, severe or getting worse, and call{" "}
-      <a href={telHref(emergencyNumber)}>{emergencyNumber}</a> in an emergency.
+      <PhoneLink number={emergencyNumber} /> in an emergency.
     </p>
   );
 }

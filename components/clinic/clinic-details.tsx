@@ -1,5 +1,5 @@
 import { getClinic, practitionerName } from "@/lib/content/clinic";
-import { telHref } from "@/lib/content/phone";
+import { PhoneLink } from "./phone-link";
 
 export function ClinicDetails() {
   const clinic = getClinic();
@@ -22,7 +22,7 @@ export function ClinicDetails() {
       </dd>
       <dt className="font-semibold">Phone</dt>
       <dd>
-        <a href={telHref(clinic.phone)}>{clinic.phone}</a>
+        <PhoneLink number={clinic.phone} />
       </dd>
       <dt className="font-semibold">Email</dt>
       <dd>

@@ -1,5 +1,5 @@
 import { getClinic, practitionerName } from "@/lib/content/clinic";
-import { telHref } from "@/lib/content/phone";
+import { PhoneLink } from "./phone-link";
 
 /* Small inline facts staff can drop into any MDX page; each reads content/clinic.yaml. */
 
@@ -13,7 +13,7 @@ export function PractitionerName() {
 
 export function ClinicPhone() {
   const { phone } = getClinic();
-  return <a href={telHref(phone)}>{phone}</a>;
+  return <PhoneLink number={phone} />;
 }
 
 export function ClinicEmail() {
@@ -23,7 +23,7 @@ export function ClinicEmail() {
 
 export function EmergencyNumber() {
   const { emergencyNumber } = getClinic();
-  return <a href={telHref(emergencyNumber)}>{emergencyNumber}</a>;
+  return <PhoneLink number={emergencyNumber} />;
 }
 
 /** Whether the clinic uses electroacupuncture, and why it matters with an implanted device. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getNavigation } from "@/lib/content/entries";
+import { primaryButtonClass } from "./styles";
 
 /** The main navigation, generated from content frontmatter (navOrder and navLabel). */
 export function NavLinks({ layout }: { layout: "row" | "column" }) {
@@ -18,7 +19,7 @@ export function NavLinks({ layout }: { layout: "row" | "column" }) {
             href={item.href}
             className={
               item.href === "/consultation"
-                ? "ml-2 inline-flex min-h-11 items-center rounded-lg bg-brand px-4 font-semibold text-on-brand no-underline"
+                ? `ml-2 ${primaryButtonClass}`
                 : "inline-flex min-h-11 items-center rounded-md px-2 text-ink no-underline hover:bg-brand-soft hover:underline"
             }
           >

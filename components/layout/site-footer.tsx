@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { OpeningHours } from "@/components/clinic/opening-hours";
 import { asSentence, getClinic, practitionerName } from "@/lib/content/clinic";
-import { telHref } from "@/lib/content/phone";
+import { PhoneLink } from "@/components/clinic/phone-link";
 
 export function SiteFooter() {
   const clinic = getClinic();
@@ -19,7 +19,7 @@ export function SiteFooter() {
             {address.locality}, {address.region} {address.postalCode}
           </address>
           <p className="mt-2">
-            Phone: <a href={telHref(clinic.phone)}>{clinic.phone}</a>
+            Phone: <PhoneLink number={clinic.phone} />
             <br />
             Email: <a href={`mailto:${clinic.email}`}>{clinic.email}</a>
           </p>
@@ -54,7 +54,7 @@ export function SiteFooter() {
           <p>
             This site gives general information, not a diagnosis or medical advice. See a doctor for
             back pain that is new, severe or getting worse. In an emergency call{" "}
-            <a href={telHref(clinic.emergencyNumber)}>{clinic.emergencyNumber}</a>.
+            <PhoneLink number={clinic.emergencyNumber} />.
           </p>
           <p>
             {asSentence(practitionerName(clinic))} {asSentence(clinic.practitioner.licence)}

@@ -2,7 +2,8 @@ import { staffSignInAction } from "@/lib/actions/staff-sign-in";
 import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES } from "@/lib/staff/lockout";
 import type { SIGN_IN_ERRORS } from "@/lib/staff/schemas";
 import { Notice } from "./notice";
-import { buttonClass, fieldClass, pageClass } from "./styles";
+import { primaryButtonClass } from "@/components/layout/styles";
+import { fieldClass, pageClass } from "./styles";
 
 type SignInError = (typeof SIGN_IN_ERRORS)[number];
 
@@ -38,7 +39,7 @@ export function SignInForm({ error }: { error?: SignInError }) {
             className={fieldClass}
           />
         </div>
-        <button type="submit" className={buttonClass}>
+        <button type="submit" className={primaryButtonClass}>
           Sign in
         </button>
       </form>

@@ -1,7 +1,8 @@
 import { updateRequestStatusAction } from "@/lib/actions/update-request-status";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/db/types";
 import { statusLabel } from "@/lib/staff/format";
-import { buttonClass, fieldClass } from "./styles";
+import { primaryButtonClass } from "@/components/layout/styles";
+import { fieldClass } from "./styles";
 
 export function StatusForm({ reference, status }: { reference: string; status: RequestStatus }) {
   return (
@@ -24,7 +25,7 @@ export function StatusForm({ reference, status }: { reference: string; status: R
           ))}
         </select>
       </div>
-      <button type="submit" className={buttonClass}>
+      <button type="submit" className={primaryButtonClass}>
         Update status
       </button>
     </form>
