@@ -5,7 +5,7 @@ import { StaffDisabled } from "@/components/staff/staff-disabled";
 import { getClinic } from "@/lib/content/clinic";
 import { getDb } from "@/lib/db/client";
 import { countNewRequests, INBOX_LIMIT, listRequests } from "@/lib/db/staff-requests";
-import { requireStaff, staffAreaEnabled } from "@/lib/staff/auth";
+import { getStaffSession, staffAreaEnabled } from "@/lib/staff/auth";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { inboxQuerySchema } from "@/lib/staff/schemas";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   if (!staffAreaEnabled()) return staffMetadata("Staff area off");
-  return staffMetadata((await requireStaff()) ? "Staff inbox" : "Staff sign-in");
+  return staffMetadata((await getStaffSession()) ? "Staff inbox" : "Staff sign-in");
 }
 
 export default async function StaffPage({
@@ -23,7 +23,7 @@ export default async function StaffPage({
 }) {
   if (!staffAreaEnabled()) return <StaffDisabled />;
   const query = inboxQuerySchema.parse(await searchParams);
-  if (!(await requireStaff())) return <SignInForm error={query.error} />;
+  if (!(await getStaffSession())) return <SignInForm error={query.error} />;
 
   const db = await getDb();
   const [requests, newCount] = await Promise.all([

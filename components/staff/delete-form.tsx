@@ -1,4 +1,4 @@
-import { deleteRequestAction } from "@/lib/actions/delete-request";
+import { deleteRequestAction } from "@/lib/actions/staff";
 import { dangerButtonClass } from "./styles";
 
 /* A ticked box is the confirmation, so deleting needs no JavaScript and no dialog. */

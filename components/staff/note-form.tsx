@@ -1,5 +1,6 @@
-import { addRequestNoteAction } from "@/lib/actions/add-request-note";
+import { addRequestNoteAction } from "@/lib/actions/staff";
 import { primaryButtonClass } from "@/components/layout/styles";
+import { NOTE_LIMIT_TEXT, NOTE_MAX } from "@/lib/staff/schemas";
 import { fieldClass } from "./styles";
 
 export function NoteForm({ reference }: { reference: string }) {
@@ -10,13 +11,13 @@ export function NoteForm({ reference }: { reference: string }) {
         Private note
       </label>
       <p id="request-note-hint" className="text-sm text-ink-muted">
-        Only staff see notes. Up to 2,000 characters.
+        Only staff see notes. Up to {NOTE_LIMIT_TEXT}.
       </p>
       <textarea
         id="request-note"
         name="note"
         rows={4}
-        maxLength={2000}
+        maxLength={NOTE_MAX}
         required
         aria-describedby="request-note-hint"
         className={fieldClass}

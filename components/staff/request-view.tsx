@@ -1,5 +1,5 @@
 import type { StaffRequestWithEvents } from "@/lib/db/staff-requests";
-import type { REQUEST_NOTICES } from "@/lib/staff/schemas";
+import { REQUEST_NOTICES, type RequestNotice } from "@/lib/staff/schemas";
 import { DeleteForm } from "./delete-form";
 import { NoteForm } from "./note-form";
 import { Notice } from "./notice";
@@ -9,21 +9,6 @@ import { StaffToolbar } from "./staff-toolbar";
 import { StatusForm } from "./status-form";
 import { pageClass } from "./styles";
 
-type RequestNotice = (typeof REQUEST_NOTICES)[number];
-
-const NOTICES: Record<RequestNotice, { tone: "error" | "success"; text: string }> = {
-  status: { tone: "success", text: "Status updated." },
-  note: { tone: "success", text: "Note added." },
-  "note-error": {
-    tone: "error",
-    text: "The note was not saved: write between 1 and 2,000 characters.",
-  },
-  "delete-error": {
-    tone: "error",
-    text: "Nothing was deleted: tick the box to confirm, then press Delete permanently.",
-  },
-};
-
 interface Props {
   request: StaffRequestWithEvents;
   notice?: RequestNotice;
@@ -31,7 +16,7 @@ interface Props {
 }
 
 export function RequestView({ request, notice, timeZone }: Props) {
-  const message = notice ? NOTICES[notice] : undefined;
+  const message = notice ? REQUEST_NOTICES[notice] : undefined;
   return (
     <div className={pageClass}>
       <StaffToolbar />

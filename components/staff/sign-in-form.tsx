@@ -1,17 +1,8 @@
-import { staffSignInAction } from "@/lib/actions/staff-sign-in";
-import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES } from "@/lib/staff/lockout";
-import type { SIGN_IN_ERRORS } from "@/lib/staff/schemas";
+import { staffSignInAction } from "@/lib/actions/staff";
+import { SIGN_IN_ERRORS, type SignInError } from "@/lib/staff/schemas";
 import { Notice } from "./notice";
 import { primaryButtonClass } from "@/components/layout/styles";
 import { fieldClass, pageClass } from "./styles";
-
-type SignInError = (typeof SIGN_IN_ERRORS)[number];
-
-const MESSAGES: Record<SignInError, string> = {
-  missing: "Enter the staff password.",
-  wrong: `That password is not right. After ${LOCKOUT_ATTEMPTS} wrong attempts in ${LOCKOUT_MINUTES} minutes, sign-in is locked.`,
-  locked: `Too many wrong passwords from this device. Sign-in is locked for up to ${LOCKOUT_MINUTES} minutes; please wait and try again.`,
-};
 
 export function SignInForm({ error }: { error?: SignInError }) {
   return (
@@ -20,7 +11,7 @@ export function SignInForm({ error }: { error?: SignInError }) {
       <p className="mt-2 text-ink-muted">For clinic staff only.</p>
       {error && (
         <div id="sign-in-error">
-          <Notice tone="error">{MESSAGES[error]}</Notice>
+          <Notice tone="error">{SIGN_IN_ERRORS[error]}</Notice>
         </div>
       )}
       <form action={staffSignInAction} className="mt-6 max-w-sm space-y-4">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { staffSignOutAction } from "@/lib/actions/staff-sign-out";
+import { staffSignOutAction } from "@/lib/actions/staff";
 import { secondaryButtonClass } from "./styles";
 
 export function StaffToolbar() {

@@ -1,4 +1,4 @@
-import { updateRequestStatusAction } from "@/lib/actions/update-request-status";
+import { updateRequestStatusAction } from "@/lib/actions/staff";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/db/types";
 import { statusLabel } from "@/lib/staff/format";
 import { primaryButtonClass } from "@/components/layout/styles";

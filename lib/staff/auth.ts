@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { isStaffSessionRevoked, revokeStaffSession } from "@/lib/db/staff-sessions";
 import { getEnv } from "@/lib/env";
@@ -14,7 +15,8 @@ import {
 } from "./session";
 
 /*
- * Every staff page, route and action calls requireStaff() itself; nothing
+ * Every staff page, route and action checks the session itself (requireStaff()
+ * or getStaffSession()); nothing
  * relies on a layout or the proxy having checked first. Reading cookies() also
  * makes each caller dynamic, so no staff response is ever prerendered.
  */
@@ -34,10 +36,18 @@ async function currentSession(): Promise<StaffSession | null> {
   return verifySession(token, sessionKey(password), new Date());
 }
 
-export async function requireStaff(): Promise<StaffSession | null> {
+/** The signed-in staff session, or null: for pages that show sign-in instead, and the CSV's 401. */
+export async function getStaffSession(): Promise<StaffSession | null> {
   const session = await currentSession();
   if (!session) return null;
   return (await isStaffSessionRevoked(await getDb(), session.nonce)) ? null : session;
+}
+
+/** The signed-in staff session; without one, the caller never continues: it goes to sign-in. */
+export async function requireStaff(): Promise<StaffSession> {
+  const session = await getStaffSession();
+  if (!session) redirect("/staff");
+  return session;
 }
 
 export async function startStaffSession(now: Date): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import type { Kysely } from "kysely";
+import { generateReference } from "@/lib/consultation/submit";
 import { createDb, migrateToLatest } from "@/lib/db/client";
 import type { Database, NewConsultationRequest } from "@/lib/db/types";
 import { insertRequest } from "../shared/insert-request";
@@ -30,7 +31,7 @@ export const clientIp = (n: number) => `${runBlock}.${n}`;
 export async function seedRequest(
   overrides: Partial<NewConsultationRequest> = {},
 ): Promise<string> {
-  const reference = `E2E-${randomBytes(4).toString("hex").toUpperCase()}`;
+  const reference = generateReference();
   return insertRequest(await testDb(), {
     reference,
     full_name: `Patient ${reference}`,

@@ -1,16 +1,15 @@
 import type { Kysely } from "kysely";
+import { generateReference } from "@/lib/consultation/submit";
 import type { Database, NewConsultationRequest } from "@/lib/db/types";
 
 /* Staff tests, unit and end-to-end, seed request rows straight into the database. */
-let counter = 0;
 
 /** Inserts a request with sensible defaults; returns its reference. */
 export async function insertRequest(
   db: Kysely<Database>,
   overrides: Partial<NewConsultationRequest> = {},
 ): Promise<string> {
-  counter += 1;
-  const reference = overrides.reference ?? `T${Date.now().toString(36).toUpperCase()}-${counter}`;
+  const reference = overrides.reference ?? generateReference();
   await db
     .insertInto("consultation_requests")
     .values({

@@ -1,14 +1,14 @@
 import { getClinic } from "@/lib/content/clinic";
 import { getDb } from "@/lib/db/client";
 import { listRequests } from "@/lib/db/staff-requests";
-import { requireStaff } from "@/lib/staff/auth";
+import { getStaffSession } from "@/lib/staff/auth";
 import { requestsToCsv } from "@/lib/staff/export";
 import { statusSchema } from "@/lib/staff/schemas";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  if (!(await requireStaff())) {
+  if (!(await getStaffSession())) {
     return new Response("Sign in at /staff to export requests.\n", {
       status: 401,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { RequestView } from "@/components/staff/request-view";
 import { getClinic } from "@/lib/content/clinic";
 import { getDb } from "@/lib/db/client";
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 export default async function StaffRequestPage({ params, searchParams }: Props) {
   // Outsiders go to sign-in before anything is looked up, so they learn nothing about references.
-  if (!(await requireStaff())) redirect("/staff");
+  await requireStaff();
   const reference = referenceSchema.safeParse((await params).reference);
   if (!reference.success) notFound();
   const request = await getRequestByReference(await getDb(), reference.data);

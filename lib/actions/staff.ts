@@ -1,0 +1,116 @@
+"use server";
+
+import "server-only";
+import type { Kysely } from "kysely";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { clientHash } from "@/lib/client-hash";
+import { getDb } from "@/lib/db/client";
+import { addRequestNote, deleteRequest, updateRequestStatus } from "@/lib/db/staff-requests";
+import type { Database } from "@/lib/db/types";
+import { getEnv } from "@/lib/env";
+import {
+  endStaffSession,
+  getStaffSession,
+  requireStaff,
+  startStaffSession,
+} from "@/lib/staff/auth";
+import { isLockedOut, recordFailedSignIn } from "@/lib/staff/lockout";
+import { passwordMatches } from "@/lib/staff/password";
+import {
+  deleteSchema,
+  noteSchema,
+  referenceSchema,
+  requestPage,
+  signInSchema,
+  statusChangeSchema,
+  type RequestNotice,
+} from "@/lib/staff/schemas";
+
+/*
+ * Every staff form posts to one of these actions. Results travel back as a
+ * fixed code in the URL (its message lives with the code, in schemas.ts), so
+ * the forms work without JavaScript and need no client component.
+ */
+
+type Outcome = { found: boolean; notice?: RequestNotice };
+
+/**
+ * The guard every signed-in action goes through, so none can forget a step:
+ * the session is checked before anything is read (without one: touch nothing
+ * and say nothing about whether a request exists), the form is parsed with the
+ * action's schema, and the outcome is a redirect to the request or the inbox.
+ */
+function staffAction<S extends z.ZodObject<{ reference: typeof referenceSchema }>>(
+  schema: S,
+  run: (input: z.output<S>, db: Kysely<Database>, now: Date) => Promise<Outcome | string>,
+  invalid?: RequestNotice,
+) {
+  return async (formData: FormData): Promise<void> => {
+    await requireStaff();
+    const fields = Object.fromEntries(
+      Object.keys(schema.shape).map((key) => [key, formData.get(key) ?? undefined]),
+    );
+    const parsed = schema.safeParse(fields);
+    if (!parsed.success) {
+      // Go back to the request and say what was wrong, when the reference itself is sound.
+      const reference = referenceSchema.safeParse(fields.reference);
+      redirect(invalid && reference.success ? requestPage(reference.data, invalid) : "/staff");
+    }
+    const outcome = await run(parsed.data, await getDb(), new Date());
+    if (typeof outcome === "string") redirect(outcome);
+    redirect(outcome.found ? requestPage(parsed.data.reference, outcome.notice) : "/staff");
+  };
+}
+
+export const updateRequestStatusAction = staffAction(
+  statusChangeSchema,
+  async ({ reference, status }, db, now) => ({
+    found: await updateRequestStatus(db, reference, status, now),
+    notice: "status",
+  }),
+);
+
+export const addRequestNoteAction = staffAction(
+  noteSchema,
+  async ({ reference, note }, db, now) => ({
+    found: await addRequestNote(db, reference, note, now),
+    notice: "note",
+  }),
+  "note-error",
+);
+
+export const deleteRequestAction = staffAction(
+  deleteSchema,
+  async ({ reference }, db) =>
+    (await deleteRequest(db, reference)) ? `/staff?deleted=${reference}` : "/staff",
+  // Most likely the confirm box was left unticked: go back and say so.
+  "delete-error",
+);
+
+export async function staffSignOutAction(): Promise<void> {
+  // Recorded on the server, so a copy of the cookie stops working too.
+  if (await getStaffSession()) await endStaffSession();
+  redirect("/staff");
+}
+
+export async function staffSignInAction(formData: FormData): Promise<void> {
+  const password = getEnv().STAFF_PASSWORD;
+  if (!password || (await getStaffSession())) redirect("/staff");
+
+  const parsed = signInSchema.safeParse({ password: formData.get("password") ?? undefined });
+  if (!parsed.success) redirect("/staff?error=missing");
+
+  const db = await getDb();
+  const client = clientHash(await headers());
+  const now = new Date();
+  // A locked client is refused before its password is even looked at.
+  if (await isLockedOut(db, client, now)) redirect("/staff?error=locked");
+  if (!passwordMatches(parsed.data.password, password)) {
+    const locked = await recordFailedSignIn(db, client, now);
+    redirect(`/staff?error=${locked ? "locked" : "wrong"}`);
+  }
+  await startStaffSession(now);
+  redirect("/staff");
+}
