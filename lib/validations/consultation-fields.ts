@@ -332,7 +332,6 @@ export const CONSULTATION_FIELDS = [
 export type ConsultationFieldSpec = (typeof CONSULTATION_FIELDS)[number];
 export type ConsultationField = ConsultationFieldSpec["name"];
 export type StoredFieldSpec = Extract<ConsultationFieldSpec, { column: string }>;
-export type FormColumn = StoredFieldSpec["column"];
 
 export const STORED_FIELDS = CONSULTATION_FIELDS.filter(
   (field): field is StoredFieldSpec => "column" in field,
@@ -379,14 +378,6 @@ export function toColumns(consultation: Consultation): FormColumns {
   return row as FormColumns;
 }
 
-export function fieldByName<N extends ConsultationField>(name: N) {
-  return CONSULTATION_FIELDS.find((field) => field.name === name) as Extract<
-    ConsultationFieldSpec,
-    { name: N }
-  >;
-}
-
-export const isList = (field: FieldSpec) => field.kind === "checkbox";
 export const hasOptions = (field: FieldSpec): field is ChoiceField =>
   field.kind === "radio" || field.kind === "checkbox" || field.kind === "yes-no";
 
