@@ -159,7 +159,8 @@ export type ClinicContact = { phone: string; emergencyNumber: string; replyWithi
  * Kinds: one-line text ("text", "email", "tel"), free text ("textarea"), one
  * choice ("radio"), a yes/no choice stored as 1/0 ("yes-no"), several choices
  * stored as a JSON list ("checkbox"), and the consent box, which is checked but
- * never stored. `label` is what the form shows; `noun` names the field in error
+ * never stored. A one-choice question without `required: true` may be left
+ * unanswered, and is stored as null. `label` is what the form shows; `noun` names the field in error
  * messages when the label is a question; `error` is said when an answer is
  * missing or not one of the options. `staff` labels the value in the inbox and
  * the CSV, and `staffEmpty` is shown there when there is no answer.
@@ -339,9 +340,7 @@ export const STORED_FIELDS = CONSULTATION_FIELDS.filter(
 
 /** The field's value as the parsed form holds it, by kind. */
 type ValueOf<F> = F extends { kind: "radio" | "yes-no"; options: readonly (infer O)[] }
-  ? O extends { value: infer V }
-    ? V
-    : never
+  ? (O extends { value: infer V } ? V : never) | (F extends { required: true } ? never : undefined)
   : F extends { kind: "checkbox"; options: readonly (infer O)[] }
     ? (O extends { value: infer V } ? V : never)[]
     : F extends { kind: "consent" }
@@ -356,7 +355,7 @@ export type Consultation = { [F in ConsultationFieldSpec as F["name"]]: ValueOf<
 /** The stored column's type, by kind: lists are JSON text and yes/no is 1 or 0 on both databases. */
 type ColumnOf<F> = F extends { kind: "yes-no" }
   ? number
-  : F extends { kind: "radio" | "checkbox" }
+  : F extends { kind: "checkbox" }
     ? string
     : F extends { required: true }
       ? string

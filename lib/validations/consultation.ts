@@ -47,8 +47,10 @@ function fieldSchema(field: FieldSpec): z.ZodType {
     case "consent":
       return z.literal("yes", { error }).transform(() => true as const);
     case "radio":
-    case "yes-no":
-      return z.enum(field.options.map((o) => o.value) as [string, ...string[]], { error });
+    case "yes-no": {
+      const choice = z.enum(field.options.map((o) => o.value) as [string, ...string[]], { error });
+      return field.required ? choice : z.preprocess(blankToUndefined, choice.optional());
+    }
     case "checkbox": {
       const values = field.options.map((o) => o.value) as [string, ...string[]];
       const list = z

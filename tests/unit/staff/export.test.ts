@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import { requestsToCsv, sortableDateTime } from "@/lib/staff/export";
 
-const request: StaffRequest = {
+// Partial: a question added to the catalogue later is simply unanswered here.
+const request = {
   id: 1,
   reference: "ABC-123",
   created_at: "2025-07-04T15:05:00.000Z",
@@ -21,7 +22,7 @@ const request: StaffRequest = {
   status: "new",
   notify_state: "sent",
   notified_at: "2025-07-04T15:06:00.000Z",
-};
+} satisfies Partial<StaffRequest> as StaffRequest;
 
 describe("sortableDateTime", () => {
   it("writes the clinic's local time as YYYY-MM-DD HH:mm", () => {
