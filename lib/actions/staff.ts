@@ -4,7 +4,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import { clientHash } from "@/lib/client-hash";
 import { getDb } from "@/lib/db/client";
 import { addRequestNote, deleteRequest, updateRequestStatus } from "@/lib/db/staff-requests";
@@ -34,17 +34,17 @@ import {
  * the forms work without JavaScript and need no client component.
  */
 
-type Outcome = { found: boolean; notice?: RequestNotice };
-
 /**
  * The guard every signed-in action goes through, so none can forget a step:
  * the session is checked before anything is read (without one: touch nothing
  * and say nothing about whether a request exists), the form is parsed with the
- * action's schema, and the outcome is a redirect to the request or the inbox.
+ * action's schema, and the action's answer is where to go next. A form that
+ * does not parse goes back to its request with `invalid`'s notice, when the
+ * reference itself is sound, and to the inbox otherwise.
  */
-function staffAction<S extends z.ZodObject<{ reference: typeof referenceSchema }>>(
+function staffAction<S extends z.ZodObject>(
   schema: S,
-  run: (input: z.output<S>, db: Kysely<Database>, now: Date) => Promise<Outcome | string>,
+  run: (input: z.output<S>, db: Kysely<Database>, now: Date) => Promise<string>,
   invalid?: RequestNotice,
 ) {
   return async (formData: FormData): Promise<void> => {
@@ -54,30 +54,27 @@ function staffAction<S extends z.ZodObject<{ reference: typeof referenceSchema }
     );
     const parsed = schema.safeParse(fields);
     if (!parsed.success) {
-      // Go back to the request and say what was wrong, when the reference itself is sound.
       const reference = referenceSchema.safeParse(fields.reference);
       redirect(invalid && reference.success ? requestPage(reference.data, invalid) : "/staff");
     }
-    const outcome = await run(parsed.data, await getDb(), new Date());
-    if (typeof outcome === "string") redirect(outcome);
-    redirect(outcome.found ? requestPage(parsed.data.reference, outcome.notice) : "/staff");
+    redirect(await run(parsed.data, await getDb(), new Date()));
   };
 }
 
+/** Back to the request with a notice, or to the inbox when no request has that reference. */
+const backTo = (found: boolean, reference: string, notice: RequestNotice) =>
+  found ? requestPage(reference, notice) : "/staff";
+
 export const updateRequestStatusAction = staffAction(
   statusChangeSchema,
-  async ({ reference, status }, db, now) => ({
-    found: await updateRequestStatus(db, reference, status, now),
-    notice: "status",
-  }),
+  async ({ reference, status }, db, now) =>
+    backTo(await updateRequestStatus(db, reference, status, now), reference, "status"),
 );
 
 export const addRequestNoteAction = staffAction(
   noteSchema,
-  async ({ reference, note }, db, now) => ({
-    found: await addRequestNote(db, reference, note, now),
-    notice: "note",
-  }),
+  async ({ reference, note }, db, now) =>
+    backTo(await addRequestNote(db, reference, note, now), reference, "note"),
   "note-error",
 );
 
@@ -89,11 +86,12 @@ export const deleteRequestAction = staffAction(
   "delete-error",
 );
 
-export async function staffSignOutAction(): Promise<void> {
+// Signed out already: nothing to end, back to sign-in like any other action without a session.
+export const staffSignOutAction = staffAction(z.object({}), async () => {
   // Recorded on the server, so a copy of the cookie stops working too.
-  if (await getStaffSession()) await endStaffSession();
-  redirect("/staff");
-}
+  await endStaffSession();
+  return "/staff";
+});
 
 export async function staffSignInAction(formData: FormData): Promise<void> {
   const password = getEnv().STAFF_PASSWORD;
