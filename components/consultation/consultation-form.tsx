@@ -11,12 +11,11 @@ import type {
 } from "@/lib/consultation/types";
 import {
   CONSULTATION_FIELDS,
-  fieldTarget,
   META_FIELDS,
   type ClinicContact,
 } from "@/lib/validations/consultation-fields";
 import type { FieldErrors } from "@/lib/validations/consultation";
-import { FormFields } from "./form-fields";
+import { fieldTarget, FormFields } from "./form-fields";
 import { RequestReceived } from "./request-received";
 import { useClientValidation, validateForm } from "./use-client-validation";
 

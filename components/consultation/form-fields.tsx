@@ -4,9 +4,7 @@ import Link from "next/link";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import {
   CONSULTATION_FIELDS,
-  fieldId,
   hardMaxLength,
-  optionId,
   type ClinicContact,
   type FieldSpec,
   type Option,
@@ -49,6 +47,18 @@ export function FormFields({
       })}
     </>
   );
+}
+
+/* Stable ids, so the error summary can link to a field and messages can describe it. */
+const fieldId = (name: string) => `field-${name}`;
+/** Groups are linked through their first option, which is where focus should land. */
+const optionId = (name: string, value: string) => `field-${name}-${value}`;
+
+/** The id a summary link points at: the input itself, or the first option shown. */
+export function fieldTarget(field: FieldSpec): string {
+  if (!("options" in field)) return fieldId(field.name);
+  const first = field.groups?.[0]?.options[0] ?? field.options[0];
+  return first ? optionId(field.name, first.value) : fieldId(field.name);
 }
 
 const errorId = (name: string) => `field-${name}-error`;

@@ -377,20 +377,6 @@ export function toColumns(consultation: Consultation): FormColumns {
   return row as FormColumns;
 }
 
-export const hasOptions = (field: FieldSpec): field is ChoiceField =>
-  field.kind === "radio" || field.kind === "checkbox" || field.kind === "yes-no";
-
-/* Stable ids, so the error summary can link to a field and messages can describe it. */
-export const fieldId = (name: string) => `field-${name}`;
-/** Groups are linked through their first option, which is where focus should land. */
-export const optionId = (name: string, value: string) => `field-${name}-${value}`;
-
-/** The id a summary link points at: the input itself, or a group's first option. */
-export function fieldTarget(field: FieldSpec): string {
-  const first = hasOptions(field) ? field.options[0] : undefined;
-  return first ? optionId(field.name, first.value) : fieldId(field.name);
-}
-
 /** The hidden fields that travel with every form, and the honeypot. */
 export const META_FIELDS = {
   token: "formToken",
