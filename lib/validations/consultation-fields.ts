@@ -160,10 +160,10 @@ export type ClinicContact = { phone: string; emergencyNumber: string; replyWithi
  * choice ("radio"), a yes/no choice stored as 1/0 ("yes-no"), several choices
  * stored as a JSON list ("checkbox"), and the consent box, which is checked but
  * never stored. A one-choice question without `required: true` may be left
- * unanswered, and is stored as null. `label` is what the form shows; `noun` names the field in error
- * messages when the label is a question; `error` is said when an answer is
- * missing or not one of the options. `staff` labels the value in the inbox and
- * the CSV, and `staffEmpty` is shown there when there is no answer.
+ * unanswered, and is stored as null. `label` is what the form shows; `noun`
+ * names the field in error messages when the label is a question; `error` is
+ * said when an answer is missing or not one of the options. `staff` labels the
+ * value in the inbox and the CSV; `staffEmpty` is shown there for no answer.
  */
 type Common = {
   readonly name: string;

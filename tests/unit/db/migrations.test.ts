@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "@/lib/db/client";
 import type { NewConsultationRequest } from "@/lib/db/types";
+import { STORED_FIELDS } from "@/lib/validations/consultation-fields";
 import { DATABASES, postgresTestDb, type TestDb } from "./test-databases";
 
 const request = (
@@ -43,6 +44,14 @@ describe.each(DATABASES)("migrations on $name", ({ open }) => {
     expect(tables).toEqual(
       expect.arrayContaining(["consultation_requests", "request_events", "rate_events"]),
     );
+  });
+
+  it("has a column for every question the field catalogue stores", async () => {
+    const table = (await t.db.introspection.getTables()).find(
+      (candidate) => candidate.name === "consultation_requests",
+    );
+    const columns = table?.columns.map((column) => column.name) ?? [];
+    expect(columns).toEqual(expect.arrayContaining(STORED_FIELDS.map((field) => field.column)));
   });
 
   it("holds reference and idempotency key unique, and numbers rows itself", async () => {
