@@ -6,3 +6,24 @@ export function PhoneLink({ number, className }: { number: string; className?: s
     </a>
   );
 }
+
+/*
+ * Advice text with every mention of the emergency number made a link that
+ * dials it. Plain markup, so the article (server) and the form's answer
+ * (client) render the same words the same way.
+ */
+export function DialLinks({ text, number }: { text: string; number: string }) {
+  const parts = text.split(number);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i > 0 ? (
+            <PhoneLink number={number} className="font-bold underline underline-offset-2" />
+          ) : null}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
