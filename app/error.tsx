@@ -1,7 +1,7 @@
 "use client";
 
 // Next.js requires error boundaries to be client components; this one holds no state of its own.
-import { StatusPage } from "@/components/layout/status-page";
+import { StatusPage } from "@/components/ui/status-page";
 
 export default function ErrorPage({
   reset,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusPage } from "@/components/layout/status-page";
+import { StatusPage } from "@/components/ui/status-page";
 
 export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getClinic } from "@/lib/content/clinic";
-import { PhoneLink } from "@/components/clinic/phone-link";
-import { largePrimaryButtonClass, primaryButtonClass } from "@/components/layout/styles";
+import { PhoneLink } from "@/components/ui/phone-link";
+import { largePrimaryButtonClass, primaryButtonClass } from "@/components/ui/button-styles";
 
 /** The two ways to get in touch, side by side: the form, or a phone call. */
 export function ConsultationActions({ large = false }: { large?: boolean }) {

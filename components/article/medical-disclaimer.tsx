@@ -1,5 +1,5 @@
 import { getClinic } from "@/lib/content/clinic";
-import { PhoneLink } from "@/components/clinic/phone-link";
+import { PhoneLink } from "@/components/ui/phone-link";
 
 export function MedicalDisclaimer() {
   const { emergencyNumber } = getClinic();

@@ -1,5 +1,5 @@
 import { getClinic, practitionerName } from "@/lib/content/clinic";
-import { PhoneLink } from "./phone-link";
+import { PhoneLink } from "@/components/ui/phone-link";
 
 export function ClinicDetails() {
   const clinic = getClinic();

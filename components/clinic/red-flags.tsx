@@ -5,7 +5,7 @@ import {
   redFlagsAt,
   type RedFlagLevel,
 } from "@/lib/validations/consultation-fields";
-import { DialLinks } from "./phone-link";
+import { DialLinks } from "@/components/ui/phone-link";
 
 const boxes: Record<RedFlagLevel, string> = {
   emergency: "border-danger bg-danger-soft",

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
-import { PhoneLink } from "@/components/clinic/phone-link";
-import { largePrimaryButtonClass } from "@/components/layout/styles";
+import { PhoneLink } from "@/components/ui/phone-link";
+import { largePrimaryButtonClass } from "@/components/ui/button-styles";
 import { submitConsultationAction } from "@/lib/actions/submit-consultation";
 import type {
   ConsultationFailure,

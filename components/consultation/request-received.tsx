@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { DialLinks, PhoneLink } from "@/components/clinic/phone-link";
+import { DialLinks, PhoneLink } from "@/components/ui/phone-link";
 import type { ConsultationReceived } from "@/lib/consultation/types";
 import { redFlagAdvice, type ClinicContact } from "@/lib/validations/consultation-fields";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getNavigation } from "@/lib/content/entries";
-import { primaryButtonClass } from "./styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
 
 /** The main navigation, generated from content frontmatter (navOrder and navLabel). */
 export function NavLinks({ layout }: { layout: "row" | "column" }) {

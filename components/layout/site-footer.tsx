@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { OpeningHours } from "@/components/clinic/opening-hours";
 import { asSentence, getClinic, practitionerName } from "@/lib/content/clinic";
-import { PhoneLink } from "@/components/clinic/phone-link";
+import { PhoneLink } from "@/components/ui/phone-link";
 
 export function SiteFooter() {
   const clinic = getClinic();

@@ -1,5 +1,5 @@
 import { addRequestNoteAction } from "@/lib/actions/staff";
-import { primaryButtonClass } from "@/components/layout/styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
 import { NOTE_LIMIT_TEXT, NOTE_MAX } from "@/lib/staff/schemas";
 import { fieldClass } from "./styles";
 

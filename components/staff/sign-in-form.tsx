@@ -1,7 +1,7 @@
 import { staffSignInAction } from "@/lib/actions/staff";
 import { SIGN_IN_ERRORS, type SignInError } from "@/lib/staff/schemas";
 import { Notice } from "./notice";
-import { primaryButtonClass } from "@/components/layout/styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
 import { fieldClass, pageClass } from "./styles";
 
 export function SignInForm({ error }: { error?: SignInError }) {

@@ -1,4 +1,4 @@
-/* Staff controls beside the primary button (components/layout/styles.ts): every target is at least 44px tall. */
+/* Staff controls beside the primary button (components/ui/button-styles.ts): every target is at least 44px tall. */
 export const secondaryButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md border border-line bg-surface-raised px-4 py-2 font-semibold text-ink hover:bg-brand-soft";
 export const dangerButtonClass =

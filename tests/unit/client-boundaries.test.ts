@@ -106,6 +106,30 @@ describe("client JavaScript boundaries", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps what the browser loads out of folders that hold server code", () => {
+    const loaded = new Set<string>();
+    const collect = (file: string) => {
+      if (loaded.has(file) || isServerAction(file) || /\.json$/.test(file)) return;
+      loaded.add(file);
+      for (const specifier of valueImports(read(file))) {
+        const next = resolve(file, specifier);
+        if (next) collect(next);
+      }
+    };
+    allFiles.filter(isClient).forEach(collect);
+    // app/ is laid out by Next.js: an error boundary must sit beside the pages it guards.
+    const folders = new Set(
+      [...loaded].map((file) => path.dirname(file)).filter((dir) => !dir.startsWith("app")),
+    );
+    const offenders = allFiles
+      .filter((file) => folders.has(path.dirname(file)) && serverReach(file).length > 0)
+      .map(
+        (file) =>
+          `${file} sits beside ${[...loaded].find((l) => path.dirname(l) === path.dirname(file))}`,
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it("would notice a client file that did", () => {
     // The same walk from a server page finds the database, so an empty result above means something.
     expect(serverReach("app/staff/page.tsx").join("\n")).toMatch(/server-only/);

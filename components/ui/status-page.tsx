@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { primaryButtonClass } from "./styles";
+import { primaryButtonClass } from "./button-styles";
 
 /** The shared look of the 404 and error pages: a plain message and a clear way on. */
 export function StatusPage({
