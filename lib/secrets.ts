@@ -1,6 +1,7 @@
 import { randomBytes, hkdfSync } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensurePrivateDir, ensurePrivateFile } from "@/lib/db/data-dir";
 import { getEnv } from "@/lib/env";
 
 /*
@@ -37,11 +38,12 @@ function masterSecret(): string {
 /** The embedded default: a random secret written once into DATA_DIR, readable only by its owner. */
 export function readOrCreateSecretFile(dataDir: string): string {
   const file = path.join(dataDir, SECRET_FILE);
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   try {
     writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    ensurePrivateFile(file);
   }
   const secret = readFileSync(file, "utf8").trim();
   if (secret.length < 32)

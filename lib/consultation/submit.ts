@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { findByIdempotencyKey, type StoredSummary } from "@/lib/db/consultation-requests";
-import { countRateEvents } from "@/lib/db/rate-events";
+import { describeDbError } from "@/lib/db/write-transaction";
 import type { Database } from "@/lib/db/types";
 import { consultationSchema, toFieldErrors } from "@/lib/validations/consultation";
 import { readConsultationForm, readFormMeta } from "@/lib/validations/consultation-form-data";
@@ -17,6 +17,8 @@ export type SubmitDeps = {
   tokenKey: Buffer;
   minFillSeconds: number;
   rateLimit: { count: number; minutes: number };
+  /** All clients together; beyond it requests are stored as spam. */
+  globalLimit: { count: number; minutes: number };
   mailEnabled: boolean;
   /** Called after a request worth telling the clinic about is committed; must not block. */
   onStored?: () => void;
@@ -50,10 +52,6 @@ export async function submitConsultation(
       if (existing) return received(existing);
     }
     const now = deps.now();
-    const since = new Date(now.getTime() - deps.rateLimit.minutes * 60_000);
-    const recent = await countRateEvents(db, "consultation", deps.clientHash, since);
-    if (recent >= deps.rateLimit.count) return fail("rate-limited");
-
     const spam = spamReason(meta, {
       tokenKey: deps.tokenKey,
       now,
@@ -67,12 +65,16 @@ export async function submitConsultation(
       spam: spam !== null,
       mailEnabled: deps.mailEnabled,
     });
-    const stored = await storeRequest(db, row);
+    const stored = await storeRequest(db, row, {
+      perClient: deps.rateLimit,
+      global: deps.globalLimit,
+    });
+    if (stored === "rate-limited") return fail("rate-limited");
     if (row.notify_state === "pending") deps.onStored?.();
     return received(stored);
   } catch (error) {
     // The message names the failure, never the visitor's data.
-    console.error("Consultation request could not be stored:", (error as Error)?.message ?? error);
+    console.error(`Consultation request could not be stored: ${describeDbError(error)}`);
     return fail("error");
   }
 }

@@ -45,6 +45,7 @@ export function testDeps(db: Kysely<Database>, overrides: Partial<SubmitDeps> = 
     tokenKey: TOKEN_KEY,
     minFillSeconds: 3,
     rateLimit: { count: 1_000_000, minutes: 10 },
+    globalLimit: { count: 1_000_000, minutes: 10 },
     mailEnabled: false,
     ...overrides,
   };
