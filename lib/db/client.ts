@@ -14,10 +14,11 @@ export const SQLITE_FILE = "clinic.sqlite";
 export function createDb(options: { databaseUrl?: string; dataDir: string }): Kysely<Database> {
   if (options.databaseUrl) {
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle connection dropped by a restarting server: one line, not the client object.
-    pool.on("error", (error) => {
+    // A connection dropped by a restarting server, idle or in use: one line, not the client object.
+    const lost = (error: Error) =>
       console.error(`PostgreSQL connection lost: ${describeDbError(error)}`);
-    });
+    pool.on("error", lost);
+    pool.on("connect", (client) => client.on("error", lost));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   ensurePrivateDir(options.dataDir);

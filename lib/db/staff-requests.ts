@@ -1,9 +1,12 @@
 import type { Kysely } from "kysely";
 import type { ConsultationRequest, Database, RequestEvent, RequestStatus } from "./types";
+import { writeTransaction } from "./write-transaction";
 
 /*
  * The staff inbox's reads and writes. Every change to a request records an
  * event in the same transaction, so the history can never miss a change.
+ * Writes go through writeTransaction, so a second server on the same SQLite
+ * file makes them wait their turn rather than fail with SQLITE_BUSY.
  */
 export type StaffRequest = Omit<
   ConsultationRequest,
@@ -102,7 +105,7 @@ export async function updateRequestStatus(
   status: RequestStatus,
   now: Date,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("consultation_requests")
       .select(["id", "status"])
@@ -136,29 +139,31 @@ export async function addRequestNote(
   note: string,
   now: Date,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom("consultation_requests")
-    .select("id")
-    .where("reference", "=", reference)
-    .executeTakeFirst();
-  if (!row) return false;
-  await db
-    .insertInto("request_events")
-    .values({
-      request_id: row.id,
-      created_at: now.toISOString(),
-      kind: "note",
-      from_status: null,
-      to_status: null,
-      note,
-    })
-    .execute();
-  return true;
+  return writeTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom("consultation_requests")
+      .select("id")
+      .where("reference", "=", reference)
+      .executeTakeFirst();
+    if (!row) return false;
+    await trx
+      .insertInto("request_events")
+      .values({
+        request_id: row.id,
+        created_at: now.toISOString(),
+        kind: "note",
+        from_status: null,
+        to_status: null,
+        note,
+      })
+      .execute();
+    return true;
+  });
 }
 
 /** Erases a request and its history for good (a patient's erasure request). */
 export async function deleteRequest(db: Db, reference: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("consultation_requests")
       .select("id")
