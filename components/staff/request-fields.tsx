@@ -30,7 +30,8 @@ export function RequestFields({ request, timeZone }: { request: StaffRequest; ti
     ["Received", formatDateTime(request.created_at, timeZone)],
     ["Status", statusLabel(request.status)],
     ["Clinic email", notifyText(request.notify_state, request.notified_at, timeZone)],
-    ["Name", request.full_name],
+    // <bdi>: a name in another script, or one stored with direction marks, cannot reorder the text around it.
+    ["Name", <bdi key="name">{request.full_name}</bdi>],
     ["Email", request.email],
     ["Phone", request.phone ?? "Not given"],
     ["Preferred contact", labelOf(CONTACT_METHODS, request.preferred_contact)],

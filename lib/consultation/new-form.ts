@@ -4,5 +4,6 @@ import type { FormMetaValues } from "./state";
 
 /** The hidden fields of one freshly rendered form. */
 export function newFormMeta(now: Date = new Date()): FormMetaValues {
-  return { token: createFormToken(getSecretKey("form-token"), now), key: createIdempotencyKey() };
+  const key = createIdempotencyKey();
+  return { token: createFormToken(getSecretKey("form-token"), now, key), key };
 }

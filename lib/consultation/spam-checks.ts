@@ -18,6 +18,7 @@ export function spamReason(
     options.tokenKey,
     options.now,
     options.minFillSeconds,
+    meta.key,
   );
   return verdict === "ok" ? null : verdict;
 }
