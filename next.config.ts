@@ -1,9 +1,21 @@
+import { readFileSync } from "node:fs";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { parse } from "yaml";
 // JSON, not TypeScript: Node loads it however the config is compiled or where `next` runs from.
 import bodyLimit from "./lib/consultation/body-limit.json";
 
 const isProduction = process.env.NODE_ENV === "production";
+
+/*
+ * app/global-error.tsx replaces the root layout when even it fails, so it can
+ * read no files: the clinic's name and phone number are written into it at
+ * build time from content/clinic.yaml (the build checks that file first).
+ */
+const clinic = parse(readFileSync("content/clinic.yaml", "utf8")) as {
+  name?: string;
+  phone?: string;
+};
 
 /*
  * Pages are prerendered, so a per-request nonce is not possible without making
@@ -41,6 +53,7 @@ const nextConfig: NextConfig = {
   // Lets a second build (a helper, a benchmark) run beside the main one without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  env: { CLINIC_NAME: clinic.name ?? "", CLINIC_PHONE: clinic.phone ?? "" },
   // `npm test` runs `tsc --noEmit` over the whole project first; checking again in every build only costs time.
   typescript: { ignoreBuildErrors: true },
   pageExtensions: ["ts", "tsx", "mdx"],

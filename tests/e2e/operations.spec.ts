@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { publishedPages } from "./content-pages";
+import { extraScriptBytes } from "./script-weight";
 import { E2E_PORT, e2eServerEnv } from "./server-env";
 
 /*
@@ -120,4 +122,42 @@ test.describe("a configuration that cannot work stops the server, naming the var
       expect(started.output()).toMatch(message);
     });
   }
+});
+
+test.describe("page weight and small things", () => {
+  test("no article ships more than 5 KB of script beyond the 404 page", async ({ baseURL }) => {
+    const articles = publishedPages.filter((p) => p.path !== "/");
+    expect(articles.length).toBeGreaterThan(0);
+    for (const { path } of articles) {
+      const { files, gzipBytes } = await extraScriptBytes(String(baseURL), path);
+      expect([path, files, gzipBytes <= 5 * 1024]).toEqual([path, files, true]);
+    }
+  });
+
+  test("the home hero is preloaded at high priority and no article uses next/image", async ({
+    request,
+  }) => {
+    const home = await (await request.get("/")).text();
+    expect(home).toMatch(
+      /<link rel="preload"[^>]*href="\/illustrations\/hero.svg"[^>]*fetchPriority="high"|<link rel="preload"[^>]*fetchPriority="high"[^>]*href="\/illustrations\/hero.svg"/,
+    );
+    expect(home).toMatch(
+      /<img[^>]*fetchPriority="high"[^>]*src="\/illustrations\/hero.svg"|<img[^>]*src="\/illustrations\/hero.svg"[^>]*fetchPriority="high"/,
+    );
+    for (const { path } of publishedPages) {
+      expect([path, await (await request.get(path)).text()]).not.toContainEqual(
+        expect.stringContaining("/_next/image"),
+      );
+    }
+  });
+
+  test("the clinic's icon is served, so /favicon.ico is no 404", async ({ request }) => {
+    const ico = await request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect(ico.headers()["content-type"]).toMatch(/icon/);
+    const svg = await request.get("/icon.svg");
+    expect(svg.status()).toBe(200);
+    expect(await svg.text()).toContain("#1e5b4f");
+    expect((await request.get("/apple-icon")).headers()["content-type"]).toBe("image/png");
+  });
 });
