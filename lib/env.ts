@@ -54,18 +54,22 @@ const envSchema = z.object({
   // All clients together: beyond this, posts are stored as spam (whatever address they claim).
   CONSULTATION_GLOBAL_LIMIT: rateLimit.default({ count: 60, minutes: 10 }),
   // Reverse proxies in front of the server; 0 means forwarded headers are the client's own words.
-  TRUSTED_PROXIES: z
-    .string()
-    .trim()
-    .regex(/^\d{1,2}$/, "must be a whole number of proxies, 0 when none")
-    .transform(Number)
-    .default(0),
-  BACKUP_KEEP: z
-    .string()
-    .trim()
-    .regex(/^[1-9]\d{0,3}$/, "must be a whole number of backups to keep, at least 1")
-    .transform(Number)
-    .default(14),
+  TRUSTED_PROXIES: optionalString
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,2}$/, "must be a whole number of proxies, 0 when none")
+        .optional(),
+    )
+    .transform((v) => Number(v ?? 0)),
+  BACKUP_KEEP: optionalString
+    .pipe(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,3}$/, "must be a whole number of backups, at least 1")
+        .optional(),
+    )
+    .transform((v) => Number(v ?? 14)),
   STAFF_PASSWORD: optionalString.pipe(
     z.string().min(12, "must be at least 12 characters").optional(),
   ),

@@ -1,4 +1,4 @@
-import { sql, SqliteAdapter, type Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "./types";
 
 /*
@@ -21,7 +21,10 @@ export async function writeTransaction<T>(
   work: (trx: Kysely<Database>) => Promise<T>,
   options: { lock?: string } = {},
 ): Promise<T> {
-  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  // Not `instanceof SqliteAdapter`: Next.js may bundle Kysely twice (instrumentation and
+  // app), and the shared database handle comes from either copy. Of our two dialects
+  // only PostgreSQL runs DDL in transactions.
+  const sqlite = !db.getExecutor().adapter.supportsTransactionalDdl;
   return db.connection().execute(async (conn) => {
     await sql.raw(sqlite ? "begin immediate" : "begin").execute(conn);
     try {
