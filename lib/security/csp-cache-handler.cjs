@@ -8,6 +8,7 @@
  * moment its new HTML is cached, and a reader never gets new HTML with old
  * hashes. Plain CommonJS: Next.js loads this file at run time, unbundled.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, see above */
 const { createHash } = require("node:crypto");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 const { directives } = require("./csp.json");
