@@ -1,30 +1,30 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { parse } from "yaml";
 // JSON, not TypeScript: Node loads it however the config is compiled or where `next` runs from.
 import bodyLimit from "./lib/validations/body-limit.json";
 
 const isProduction = process.env.NODE_ENV === "production";
 
 /*
- * Pages are prerendered, so a per-request nonce is not possible without making
- * them dynamic. Scripts and styles are therefore limited to this origin, with
- * 'unsafe-inline' only for the inline hydration data Next.js writes into HTML.
+ * app/global-error.tsx replaces the root layout when even it fails, so it can
+ * read no files: the clinic's name and phone number are written into it at
+ * build time from content/clinic.yaml (the build checks that file first).
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const clinic = parse(readFileSync("content/clinic.yaml", "utf8")) as {
+  name?: string;
+  phone?: string;
+};
 
+/*
+ * No Content-Security-Policy here: a static page's policy (with the hashes of
+ * its inline scripts) is stored with the page by lib/security/csp-cache-handler.cjs,
+ * and the dynamic routes get a per-request nonce from proxy.ts. A second header
+ * from here would be enforced as well, so every page would need to satisfy both.
+ */
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -41,6 +41,8 @@ const nextConfig: NextConfig = {
   // Lets a second build (a helper, a benchmark) run beside the main one without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  cacheHandler: path.resolve("lib/security/csp-cache-handler.cjs"),
+  env: { CLINIC_NAME: clinic.name ?? "", CLINIC_PHONE: clinic.phone ?? "" },
   pageExtensions: ["ts", "tsx", "mdx"],
   serverExternalPackages: ["better-sqlite3", "pg", "nodemailer"],
   experimental: {

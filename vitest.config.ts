@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.{ts,tsx}"],
     environment: "node",
     globalSetup: ["tests/unit/global-setup.ts"],
     // better-sqlite3 is a native module: separate processes keep each file's database handles apart.

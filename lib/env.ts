@@ -15,6 +15,15 @@ const rateLimit = z
   })
   .refine((v) => v.count > 0 && v.minutes > 0, "count and minutes must be above zero");
 
+function isUsableSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.hostname !== "" && (url.port === "" || Number(url.port) > 0);
+  } catch {
+    return false;
+  }
+}
+
 const optionalString = z
   .string()
   .trim()
@@ -35,6 +44,7 @@ const envSchema = z.object({
     z
       .string()
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .refine(isUsableSmtpUrl, "must be a URL with a host, like smtp://user:password@host:587")
       .optional(),
   ),
   MAIL_FROM: z.string().min(3).default("Clinic website <website@localhost>"),
@@ -42,6 +52,25 @@ const envSchema = z.object({
   APP_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   CONSULTATION_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
   CONSULTATION_RATE_LIMIT: rateLimit.default({ count: 5, minutes: 10 }),
+  // All clients together: beyond this, posts are stored as spam (whatever address they claim).
+  CONSULTATION_GLOBAL_LIMIT: rateLimit.default({ count: 60, minutes: 10 }),
+  // Reverse proxies in front of the server; 0 means forwarded headers are the client's own words.
+  TRUSTED_PROXIES: optionalString
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,2}$/, "must be a whole number of proxies, 0 when none")
+        .optional(),
+    )
+    .transform((v) => Number(v ?? 0)),
+  BACKUP_KEEP: optionalString
+    .pipe(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,3}$/, "must be a whole number of backups, at least 1")
+        .optional(),
+    )
+    .transform((v) => Number(v ?? 14)),
   STAFF_PASSWORD: optionalString.pipe(
     z.string().min(12, "must be at least 12 characters").optional(),
   ),

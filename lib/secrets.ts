@@ -1,7 +1,8 @@
 import "server-only";
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensurePrivateDir, ensurePrivateFile } from "@/lib/db/data-dir";
 import { getEnv } from "@/lib/env";
 
 /*
@@ -39,11 +40,12 @@ function masterSecret(): string {
 /** The embedded default: a random secret written once into DATA_DIR, readable only by its owner. */
 export function readOrCreateSecretFile(dataDir: string): string {
   const file = path.join(dataDir, SECRET_FILE);
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   try {
     writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    ensurePrivateFile(file);
   }
   const secret = readFileSync(file, "utf8").trim();
   if (secret.length < 32)
@@ -58,25 +60,28 @@ export function resetSecretCache(): void {
 
 /*
  * A signed token is its parts joined by dots, then an HMAC of those parts:
- * "v1.<issuedMs>.<mac>" for a form, "v1.<issuedMs>.<expiresMs>.<nonce>.<mac>"
- * for a staff session. Parts must not contain dots.
+ * "v2.<issuedMs>.<mac>" for a form, "v1.<issuedMs>.<expiresMs>.<nonce>.<mac>"
+ * for a staff session. Parts must not contain dots. `bound` is signed but not
+ * carried: the token is only valid beside it (the form's idempotency key).
  */
-const mac = (key: Buffer, payload: string) =>
-  createHmac("sha256", key).update(payload).digest("base64url");
+const mac = (key: Buffer, payload: string, bound: string) =>
+  createHmac("sha256", key)
+    .update(bound ? `${payload}.${bound}` : payload)
+    .digest("base64url");
 
-export function signToken(key: Buffer, parts: readonly (string | number)[]): string {
+export function signToken(key: Buffer, parts: readonly (string | number)[], bound = ""): string {
   const payload = parts.join(".");
-  return `${payload}.${mac(key, payload)}`;
+  return `${payload}.${mac(key, payload, bound)}`;
 }
 
 /** The parts of an authentic token, or null for a forged, altered or malformed one; never throws. */
-export function openToken(token: string | undefined, key: Buffer): string[] | null {
+export function openToken(token: string | undefined, key: Buffer, bound = ""): string[] | null {
   if (!token || token.length > 300) return null;
   const cut = token.lastIndexOf(".");
   if (cut < 0) return null;
   const payload = token.slice(0, cut);
   const given = Buffer.from(token.slice(cut + 1));
-  const expected = Buffer.from(mac(key, payload));
+  const expected = Buffer.from(mac(key, payload, bound));
   // timingSafeEqual needs equal lengths; a length mismatch says nothing about the key.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return payload.split(".");

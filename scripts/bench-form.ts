@@ -65,6 +65,7 @@ async function startServer(dataDir: string, base: string, port: number): Promise
       SMTP_URL: "",
       CONSULTATION_MIN_FILL_SECONDS: "0",
       CONSULTATION_RATE_LIMIT: "1000000/1",
+      CONSULTATION_GLOBAL_LIMIT: "1000000/1",
     },
   });
   for (let i = 0; i < 200; i += 1) {

@@ -8,7 +8,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { allPublicPaths } from "../tests/e2e/content-pages";
+import { allPublicPaths, publishedPages } from "../tests/e2e/content-pages";
+import { extraScriptBytes } from "../tests/e2e/script-weight";
 
 const port = 3400;
 const base = `http://127.0.0.1:${port}`;
@@ -83,6 +84,18 @@ async function main() {
   await browser.close();
   console.log("Phone (390px), CPU 4x slower, slow 4G; compressed bytes as sent by next start");
   console.table(rows);
+  const articles = publishedPages.filter((p) => p.path !== "/").map((p) => p.path);
+  const extra = [];
+  for (const path of articles) {
+    const { files, gzipBytes } = await extraScriptBytes(base, path);
+    extra.push({
+      page: path,
+      "scripts beyond the 404 page": files.length,
+      "KB gzip": (gzipBytes / 1024).toFixed(1),
+    });
+  }
+  console.log("Script an article ships beyond the 404 page (the framework every page shares)");
+  console.table(extra);
 }
 
 main()

@@ -1,4 +1,3 @@
-import Image from "next/image";
 import { svgSize } from "@/lib/content/image-size";
 
 interface FigureProps {
@@ -16,12 +15,16 @@ export function Figure({ src, alt, caption, width, height }: FigureProps) {
     throw new Error(`Figure ${src} needs width and height (only SVG sizes are read automatically)`);
   return (
     <figure className="my-8">
-      <Image
+      {/* A plain <img>: the illustrations are SVGs served as they are, and next/image would
+          only add its client component to every article. Width and height keep layout stable. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img
         src={src}
         alt={alt}
         width={size.width}
         height={size.height}
-        sizes="(min-width: 768px) 680px, 100vw"
+        loading="lazy"
+        decoding="async"
         className="h-auto w-full rounded-xl"
       />
       <figcaption className="mt-2 text-sm text-ink-muted">{caption}</figcaption>

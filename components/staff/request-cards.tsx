@@ -25,7 +25,9 @@ export function RequestCards({
             <RequestLink request={request} />
             <span className="ml-auto">{statusLabel(request.status)}</span>
           </p>
-          <p className="font-semibold">{request.full_name}</p>
+          <p className="font-semibold">
+            <bdi>{request.full_name}</bdi>
+          </p>
           <p className="text-ink-muted">
             {labelOf(PAIN_AREAS, request.pain_area)} ·{" "}
             {formatDateTime(request.created_at, timeZone)}

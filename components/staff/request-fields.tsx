@@ -44,7 +44,9 @@ export function RequestFields({ request, timeZone }: { request: StaffRequest; ti
           </span>,
         ];
       }
-      return [field.staff, answer[0]];
+      // <bdi>: text in another script, or stored with direction marks, cannot reorder what is around it.
+      if (field.kind === "radio" || field.kind === "yes-no") return [field.staff, answer[0]];
+      return [field.staff, <bdi key={field.name}>{answer[0]}</bdi>];
     }),
   ];
   return (

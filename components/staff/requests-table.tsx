@@ -45,7 +45,9 @@ export function RequestsTable({ requests, label, timeZone }: Props) {
                   <RequestLink request={request} />
                 </th>
                 <td className={cell}>{formatDateTime(request.created_at, timeZone)}</td>
-                <td className={cell}>{request.full_name}</td>
+                <td className={cell}>
+                  <bdi>{request.full_name}</bdi>
+                </td>
                 <td className={cell}>{labelOf(PAIN_AREAS, request.pain_area)}</td>
                 <td className={cell}>{statusLabel(request.status)}</td>
               </tr>

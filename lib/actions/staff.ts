@@ -16,7 +16,7 @@ import {
   requireStaff,
   startStaffSession,
 } from "@/lib/staff/auth";
-import { isLockedOut, recordFailedSignIn } from "@/lib/staff/lockout";
+import { attemptSignIn } from "@/lib/staff/lockout";
 import { passwordMatches } from "@/lib/staff/password";
 import {
   deleteSchema,
@@ -103,12 +103,10 @@ export async function staffSignInAction(formData: FormData): Promise<void> {
   const db = await getDb();
   const client = clientHash(await headers());
   const now = new Date();
-  // A locked client is refused before its password is even looked at.
-  if (await isLockedOut(db, client, now)) redirect("/staff?error=locked");
-  if (!passwordMatches(parsed.data.password, password)) {
-    const locked = await recordFailedSignIn(db, client, now);
-    redirect(`/staff?error=${locked ? "locked" : "wrong"}`);
-  }
+  const verdict = await attemptSignIn(db, client, now, () =>
+    passwordMatches(parsed.data.password, password),
+  );
+  if (verdict !== "ok") redirect(`/staff?error=${verdict}`);
   await startStaffSession(now);
   redirect("/staff");
 }

@@ -23,6 +23,7 @@ export async function submitConsultationAction(
     tokenKey: getSecretKey("form-token"),
     minFillSeconds: env.CONSULTATION_MIN_FILL_SECONDS,
     rateLimit: env.CONSULTATION_RATE_LIMIT,
+    globalLimit: env.CONSULTATION_GLOBAL_LIMIT,
     mailEnabled: Boolean(env.SMTP_URL),
   });
 }

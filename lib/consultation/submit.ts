@@ -5,10 +5,11 @@ import {
   findByIdempotencyKey,
   insertConsultationRequest,
   isUniqueViolation,
+  type RateWindow,
   type StoredSummary,
 } from "@/lib/db/consultation-requests";
-import { countRateEvents } from "@/lib/db/rate-events";
 import type { Database, NewConsultationRequest } from "@/lib/db/types";
+import { describeDbError } from "@/lib/db/write-transaction";
 import { kickNotifications } from "@/lib/mail/notification-runner";
 import { redFlagLevel, toColumns, type Consultation } from "@/lib/validations/consultation-fields";
 import {
@@ -27,14 +28,17 @@ export type SubmitDeps = {
   clientHash: string;
   tokenKey: Buffer;
   minFillSeconds: number;
-  rateLimit: { count: number; minutes: number };
+  rateLimit: RateWindow;
+  /** All clients together; beyond it requests are stored as spam. */
+  globalLimit: RateWindow;
   mailEnabled: boolean;
 };
 
 /**
  * The whole consultation submit, free of Next.js so tests can drive it with
- * any FormData, database and clock: parse, idempotency, rate limit, spam check,
- * store, notify. It never throws: every outcome is a state the form can show.
+ * any FormData, database and clock: parse, idempotency, spam check, then the
+ * rate limits and the store in one transaction, then notify. It never throws:
+ * every outcome is a state the form can show.
  */
 export async function submitConsultation(
   formData: FormData,
@@ -61,10 +65,6 @@ export async function submitConsultation(
     }
 
     const now = deps.now();
-    const since = new Date(now.getTime() - deps.rateLimit.minutes * 60_000);
-    const recent = await countRateEvents(db, "consultation", deps.clientHash, since);
-    if (recent >= deps.rateLimit.count) return fail("rate-limited");
-
     // A suspected bot gets the same answer as a person, so it learns nothing; its request is
     // stored as spam, where staff can still find a false positive, and nobody is emailed.
     const spam = spamReason(meta, deps, now) !== null;
@@ -76,11 +76,18 @@ export async function submitConsultation(
       mailEnabled: deps.mailEnabled,
     });
 
-    let stored: StoredSummary | undefined;
+    // The rate limits are counted in the same locked transaction that stores the row and its
+    // rate event, so parallel posts cannot all slip in under them (lib/db/consultation-requests.ts).
+    const limits = { perClient: deps.rateLimit, global: deps.globalLimit };
+    let stored: StoredSummary | "rate-limited" | undefined;
     for (let attempt = 1; !stored; attempt += 1) {
       try {
         stored =
-          (await insertConsultationRequest(db, { ...row, reference: generateReference() })) ??
+          (await insertConsultationRequest(
+            db,
+            { ...row, reference: generateReference() },
+            limits,
+          )) ??
           // Another submit with this key won the race: answer with its request.
           (await findByIdempotencyKey(db, row.idempotency_key));
         if (!stored) throw new Error("A request with this idempotency key vanished while stored");
@@ -88,13 +95,14 @@ export async function submitConsultation(
         if (!isUniqueViolation(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
       }
     }
+    if (stored === "rate-limited") return fail("rate-limited");
 
     // Fire and forget: the visitor's answer never waits for the mail server.
-    if (row.notify_state === "pending") kickNotifications();
+    if (stored.notify_state === "pending") kickNotifications();
     return received(stored);
   } catch (error) {
     // The message names the failure, never the visitor's data.
-    console.error("Consultation request could not be stored:", (error as Error)?.message ?? error);
+    console.error(`Consultation request could not be stored: ${describeDbError(error)}`);
     return fail("error");
   }
 }
@@ -124,7 +132,13 @@ export function spamReason(
 ): SpamReason | null {
   if (meta.honeypot.trim() !== "") return "honeypot";
   if (meta.key === "") return "no-key";
-  const verdict = verifyFormToken(meta.token, options.tokenKey, now, options.minFillSeconds);
+  const verdict = verifyFormToken(
+    meta.token,
+    options.tokenKey,
+    now,
+    options.minFillSeconds,
+    meta.key,
+  );
   return verdict === "ok" ? null : verdict;
 }
 

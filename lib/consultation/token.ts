@@ -6,15 +6,17 @@ import type { FormMetaValues } from "./types";
 /*
  * A signed render time. The form carries it back, so the server knows how long
  * the visitor took without keeping any session: bots that post instantly, or
- * replay a token from last week, are told apart from people.
+ * replay a token from last week, are told apart from people. The signature
+ * covers the form's idempotency key too, so one token vouches for one request:
+ * a bot that fetched a single form cannot post it a thousand times with fresh keys.
  */
-const VERSION = "v1";
+const VERSION = "v2";
 export const TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export type TokenVerdict = "ok" | "bad-signature" | "too-fast" | "expired";
 
-export function createFormToken(key: Buffer, now: Date): string {
-  return signToken(key, [VERSION, now.getTime()]);
+export function createFormToken(key: Buffer, now: Date, formKey: string): string {
+  return signToken(key, [VERSION, now.getTime()], formKey);
 }
 
 export function verifyFormToken(
@@ -22,8 +24,9 @@ export function verifyFormToken(
   key: Buffer,
   now: Date,
   minFillSeconds: number,
+  formKey: string,
 ): TokenVerdict {
-  const [version, issued, extra] = openToken(token, key) ?? [];
+  const [version, issued, extra] = openToken(token, key, formKey) ?? [];
   if (version !== VERSION || !issued || extra !== undefined || !/^\d{1,15}$/.test(issued))
     return "bad-signature";
   const age = now.getTime() - Number(issued);
@@ -37,5 +40,6 @@ export function verifyFormToken(
  * a fresh idempotency key, whose unique constraint makes re-sends harmless.
  */
 export function newFormMeta(now: Date = new Date()): FormMetaValues {
-  return { token: createFormToken(getSecretKey("form-token"), now), key: randomUUID() };
+  const key = randomUUID();
+  return { token: createFormToken(getSecretKey("form-token"), now, key), key };
 }

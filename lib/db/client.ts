@@ -1,12 +1,13 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, SqliteDialect } from "kysely";
 import { Pool } from "pg";
 import { getEnv } from "@/lib/env";
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from "./data-dir";
 import { migrationProvider } from "./migrations";
 import type { Database } from "./types";
+import { describeDbError } from "./write-transaction";
 
 export const SQLITE_FILE = "clinic.sqlite";
 
@@ -14,14 +15,25 @@ export const SQLITE_FILE = "clinic.sqlite";
 export function createDb(options: { databaseUrl?: string; dataDir: string }): Kysely<Database> {
   if (options.databaseUrl) {
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    // A connection dropped by a restarting server, idle or in use: one line, not the client object.
+    const lost = (error: Error) =>
+      console.error(`PostgreSQL connection lost: ${describeDbError(error)}`);
+    pool.on("error", lost);
+    pool.on("connect", (client) => client.on("error", lost));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SqliteDatabase(path.join(options.dataDir, SQLITE_FILE));
+  ensurePrivateDir(options.dataDir);
+  const file = path.join(options.dataDir, SQLITE_FILE);
+  // SQLite gives the -wal and -shm files the database file's mode, so it is set first.
+  ensurePrivateFile(file);
+  const sqlite = new SqliteDatabase(file);
   // WAL lets readers (the staff inbox) work while a request is written.
   sqlite.pragma("journal_mode = WAL");
+  // FULL syncs the WAL at every commit: a stored request survives a power cut, not only a crash.
+  sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  for (const suffix of ["-wal", "-shm"]) tightenIfPresent(`${file}${suffix}`);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import { recordRateEvent } from "./rate-events";
+import { countRateEvents, recordRateEvent } from "./rate-events";
 import type { RedFlagLevel } from "@/lib/validations/consultation-fields";
-import type { Database, NewConsultationRequest } from "./types";
+import type { Database, NewConsultationRequest, NotifyState } from "./types";
+import { writeTransaction } from "./write-transaction";
 
 export type StoredSummary = {
   id: number;
@@ -10,6 +11,7 @@ export type StoredSummary = {
   urgent: number;
   red_flag_level: RedFlagLevel | null;
   preferred_contact: string;
+  notify_state: NotifyState;
 };
 
 const summaryColumns = [
@@ -18,30 +20,58 @@ const summaryColumns = [
   "urgent",
   "red_flag_level",
   "preferred_contact",
+  "notify_state",
 ] as const;
 
+export type RateWindow = { count: number; minutes: number };
+
+const since = (row: NewConsultationRequest, window: RateWindow) =>
+  new Date(new Date(row.created_at).getTime() - window.minutes * 60_000);
+
 /**
- * Inserts a request and its rate event in one transaction, so either both are
- * committed or neither. When the idempotency key is already stored it inserts
- * nothing and returns undefined; both SQLite and PostgreSQL support ON CONFLICT
- * ... DO NOTHING, so a double submit cannot race. A reference collision throws
- * a unique violation for the caller to retry with a fresh reference.
+ * Counts, checks the limits and writes the request and its rate event in one
+ * write transaction (see write-transaction.ts), so thirty parallel posts from
+ * one client store exactly as many rows as the limit allows. Over the
+ * per-client limit nothing is stored; over the global ceiling (all clients
+ * together, whatever addresses they claim) the request is stored as spam, and
+ * never emailed about. When the idempotency key is already stored it inserts
+ * nothing and returns undefined; both SQLite and PostgreSQL support ON
+ * CONFLICT ... DO NOTHING, so a double submit cannot race. A reference
+ * collision throws a unique violation for the caller to retry.
  */
 export async function insertConsultationRequest(
   db: Kysely<Database>,
   row: NewConsultationRequest,
-): Promise<StoredSummary | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const stored = await trx
-      .insertInto("consultation_requests")
-      .values(row)
-      .onConflict((oc) => oc.column("idempotency_key").doNothing())
-      .returning(summaryColumns)
-      .executeTakeFirst();
-    if (stored)
-      await recordRateEvent(trx, "consultation", row.client_hash, new Date(row.created_at));
-    return stored;
-  });
+  limits: { perClient: RateWindow; global: RateWindow },
+): Promise<StoredSummary | "rate-limited" | undefined> {
+  return writeTransaction(
+    db,
+    async (trx) => {
+      const mine = await countRateEvents(
+        trx,
+        "consultation",
+        row.client_hash,
+        since(row, limits.perClient),
+      );
+      if (mine >= limits.perClient.count) return "rate-limited" as const;
+      const all = await countRateEvents(trx, "consultation", null, since(row, limits.global));
+      const toStore =
+        all >= limits.global.count
+          ? { ...row, status: "spam" as const, notify_state: "off" as const, notify_next_at: null }
+          : row;
+      const stored = await trx
+        .insertInto("consultation_requests")
+        .values(toStore)
+        .onConflict((oc) => oc.column("idempotency_key").doNothing())
+        .returning(summaryColumns)
+        .executeTakeFirst();
+      if (stored) {
+        await recordRateEvent(trx, "consultation", row.client_hash, new Date(row.created_at));
+      }
+      return stored;
+    },
+    { lock: "rate:consultation" },
+  );
 }
 
 export async function findByIdempotencyKey(

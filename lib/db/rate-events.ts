@@ -20,19 +20,20 @@ export async function recordRateEvent(
     .execute();
 }
 
+/** Events in `bucket` since `since`, from one client or (clientHash null) from all of them. */
 export async function countRateEvents(
   db: Kysely<Database>,
   bucket: Bucket,
-  clientHash: string,
+  clientHash: string | null,
   since: Date,
 ): Promise<number> {
-  const row = await db
+  let query = db
     .selectFrom("rate_events")
     .select((eb) => eb.fn.countAll().as("count"))
     .where("bucket", "=", bucket)
-    .where("client_hash", "=", clientHash)
-    .where("created_at", ">=", since.toISOString())
-    .executeTakeFirst();
+    .where("created_at", ">=", since.toISOString());
+  if (clientHash !== null) query = query.where("client_hash", "=", clientHash);
+  const row = await query.executeTakeFirst();
   // PostgreSQL returns count(*) as a string (bigint).
   return Number(row?.count ?? 0);
 }

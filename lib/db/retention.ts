@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "./types";
+import { writeTransaction } from "./write-transaction";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,7 +18,7 @@ export async function deleteExpiredRequests(
   if (!Number.isInteger(days) || days < 1)
     throw new Error(`retention days must be a whole number above zero, got ${days}`);
   const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const expired = trx
       .selectFrom("consultation_requests")
       .select("id")

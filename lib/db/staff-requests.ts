@@ -2,10 +2,13 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { STORED_FIELDS } from "@/lib/validations/consultation-fields";
 import type { ConsultationRequest, Database, RequestEvent, RequestStatus } from "./types";
+import { writeTransaction } from "./write-transaction";
 
 /*
  * The staff inbox's reads and writes. Every change to a request records an
  * event in the same transaction, so the history can never miss a change.
+ * Writes go through writeTransaction, so a second server on the same SQLite
+ * file makes them wait their turn rather than fail with SQLITE_BUSY.
  */
 export type StaffRequest = Omit<
   ConsultationRequest,
@@ -96,7 +99,7 @@ export async function updateRequestStatus(
   status: RequestStatus,
   now: Date,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("consultation_requests")
       .select(["id", "status"])
@@ -130,29 +133,31 @@ export async function addRequestNote(
   note: string,
   now: Date,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom("consultation_requests")
-    .select("id")
-    .where("reference", "=", reference)
-    .executeTakeFirst();
-  if (!row) return false;
-  await db
-    .insertInto("request_events")
-    .values({
-      request_id: row.id,
-      created_at: now.toISOString(),
-      kind: "note",
-      from_status: null,
-      to_status: null,
-      note,
-    })
-    .execute();
-  return true;
+  return writeTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom("consultation_requests")
+      .select("id")
+      .where("reference", "=", reference)
+      .executeTakeFirst();
+    if (!row) return false;
+    await trx
+      .insertInto("request_events")
+      .values({
+        request_id: row.id,
+        created_at: now.toISOString(),
+        kind: "note",
+        from_status: null,
+        to_status: null,
+        note,
+      })
+      .execute();
+    return true;
+  });
 }
 
 /** Erases a request and its history for good (a patient's erasure request). */
 export async function deleteRequest(db: Db, reference: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("consultation_requests")
       .select("id")

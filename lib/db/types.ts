@@ -48,7 +48,7 @@ export interface RequestEventTable {
 /** Timestamped attempts per client, for rate limits that hold across server instances. */
 export interface RateEventTable {
   id: Generated<number>;
-  bucket: "consultation" | "staff-login";
+  bucket: "consultation" | "staff-login" | "staff-login-global-lock";
   client_hash: string;
   created_at: string;
 }

@@ -44,6 +44,9 @@ export function verifySession(
   if (!Number.isSafeInteger(issuedAt) || !Number.isSafeInteger(expiresAt)) return null;
   // Also refuse tokens from the future, so a clock fix cannot stretch a session.
   if (now.getTime() >= expiresAt || issuedAt > now.getTime() + 60_000) return null;
+  // The lifetime is counted from the issue time too: a token that carries a longer
+  // expiry (signed by an older release, or with a leaked key) still ends after 8 hours.
+  if (now.getTime() - issuedAt >= SESSION_MS || expiresAt - issuedAt > SESSION_MS) return null;
   return { issuedAt: new Date(issuedAt), expiresAt: new Date(expiresAt), nonce };
 }
 

@@ -7,6 +7,10 @@ import { z } from "zod";
  */
 // C0 and C1 controls and DEL, except tab, line feed and carriage return.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Invisible characters that reorder or hide text (zero-width, bidirectional
+// marks, embeddings, overrides and isolates, the BOM): in a name they can make
+// the staff inbox or an email show something other than what was typed.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
 // Anything a mail header or a log line could read as a new line.
 const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
 
@@ -27,6 +31,10 @@ export function oneLine(label: string, max: number) {
       `${label} contains characters we cannot accept`,
     )
     .refine((v) => !LINE_BREAK.test(v), `${label} must be on one line`)
+    .refine(
+      (v) => !INVISIBLE.test(v),
+      `${label} contains an invisible formatting character (often pasted along with text): retype it`,
+    )
     .refine((v) => v.length <= max, `${label} must be ${max} characters or fewer`);
 }
 

@@ -12,6 +12,10 @@ export const e2eServerEnv = {
   // Journeys fill forms faster than a person; one second still exercises the timing check.
   CONSULTATION_MIN_FILL_SECONDS: "1",
   CONSULTATION_RATE_LIMIT: "1000/1",
+  CONSULTATION_GLOBAL_LIMIT: "1000/1",
+  // As behind one reverse proxy, so each describe can be its own client through
+  // X-Forwarded-For. With the default (0) that header is ignored: operations.spec.ts.
+  TRUSTED_PROXIES: "1",
   STAFF_PASSWORD: "e2e-staff-password-1234",
   DATABASE_URL: "",
   SMTP_URL: "",

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { E2E_BASE_URL } from "./server-env";
 import {
   actionIds,
@@ -334,5 +334,21 @@ test.describe("on a phone", () => {
     );
     await expect(page.getByText(long)).toBeVisible();
     await fitsWidth();
+  });
+});
+
+test.describe("names written right to left or with direction marks", () => {
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(7) } });
+
+  test("are isolated in <bdi> in the inbox and on the request page", async ({ page }) => {
+    // Stored before names were checked: an override that would flip the text after it.
+    const name = `Evil \u202Egnp.exe\u202C ${Date.now()}`;
+    const reference = await seedRequest({ full_name: name });
+    await signIn(page);
+    const isolated = (scope: ReturnType<Page["locator"]>) =>
+      scope.locator("bdi", { hasText: String(name.split(" ").at(-1)) });
+    await expect(isolated(page.locator("main")).first()).toHaveText(name);
+    await page.goto(`/staff/requests/${reference}`);
+    await expect(isolated(page.locator("main"))).toHaveText(name);
   });
 });

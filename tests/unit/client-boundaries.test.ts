@@ -9,7 +9,11 @@ import { describe, expect, it } from "vitest";
  * server-only (the database, secrets, mail, the file system); and every module
  * that touches those says so with `import "server-only"`.
  */
-const ALLOWED_CLIENT = [/^components\/consultation\//, /^components\/staff\//, /^app\/error\.tsx$/];
+const ALLOWED_CLIENT = [
+  /^components\/consultation\//,
+  /^components\/staff\//,
+  /^app\/(global-)?error\.tsx$/,
+];
 /** The folder the browser may load from lib/: pure code, no server imports. */
 const BROWSER_SAFE = /^lib\/validations\//;
 const SERVER_PACKAGES =

@@ -12,6 +12,7 @@ export const SUBMITTED_AT = new Date("2025-03-03T10:02:00.000Z");
 export type FormRecord = Record<string, string | string[]>;
 
 export function validForm(overrides: FormRecord = {}): FormRecord {
+  const key = String(overrides[META_FIELDS.key] ?? randomUUID());
   return {
     fullName: "Ada Lovelace",
     email: "ada@example.com",
@@ -23,8 +24,8 @@ export function validForm(overrides: FormRecord = {}): FormRecord {
     message: "It hurts when I sit for long.",
     firstVisit: "yes",
     consent: "yes",
-    [META_FIELDS.token]: createFormToken(TOKEN_KEY, RENDERED_AT),
-    [META_FIELDS.key]: randomUUID(),
+    [META_FIELDS.token]: createFormToken(TOKEN_KEY, RENDERED_AT, key),
+    [META_FIELDS.key]: key,
     ...overrides,
   };
 }
@@ -45,6 +46,7 @@ export function testDeps(db: Kysely<Database>, overrides: Partial<SubmitDeps> = 
     tokenKey: TOKEN_KEY,
     minFillSeconds: 3,
     rateLimit: { count: 1_000_000, minutes: 10 },
+    globalLimit: { count: 1_000_000, minutes: 10 },
     mailEnabled: false,
     ...overrides,
   };

@@ -64,6 +64,28 @@ describe("consultation schema", () => {
     expect(errorsOf(validForm({ email: "ada@example.com\r\nBcc: x@y.z" })).email).toBeDefined();
   });
 
+  it("refuses bidirectional overrides and zero-width characters in one-line fields, saying why", () => {
+    const invisible = [
+      ...["\u200B", "\u200C", "\u200D", "\u200E", "\u200F"],
+      ...["\u202A", "\u202B", "\u202C", "\u202D", "\u202E"],
+      ...["\u2060", "\u2063", "\u2066", "\u2067", "\u2068", "\u2069", "\uFEFF"],
+    ];
+    for (const char of invisible) {
+      const errors = errorsOf(
+        validForm({ fullName: `Ada${char}Lovelace`, phone: `0${char}20 7946 0958` }),
+      );
+      expect([char, errors.fullName]).toEqual([
+        char,
+        expect.stringMatching(/invisible formatting character/),
+      ]);
+      expect(errors.phone).toBeDefined();
+    }
+    // Right-to-left names themselves are welcome.
+    expect(
+      parse(validForm({ fullName: "\u0645\u0631\u064A\u0645 \u062D\u0633\u0646" })).success,
+    ).toBe(true);
+  });
+
   it("bounds lengths", () => {
     expect(errorsOf(validForm({ fullName: "a".repeat(101) })).fullName).toMatch(/100 characters/);
     expect(parse(validForm({ message: "a".repeat(2000) })).success).toBe(true);

@@ -8,18 +8,21 @@ export class TestSmtp {
   received: ReceivedMail[] = [];
   private server: SMTPServer | undefined;
 
-  constructor(readonly port: number) {}
+  constructor(
+    readonly port: number,
+    readonly host = "127.0.0.1",
+  ) {}
 
-  static async onFreePort(): Promise<TestSmtp> {
+  static async onFreePort(host = "127.0.0.1"): Promise<TestSmtp> {
     const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => probe.listen(0, host, resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
-    return new TestSmtp(port);
+    return new TestSmtp(port, host);
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
+    return `smtp://${this.host}:${this.port}`;
   }
 
   async start(): Promise<void> {
@@ -37,7 +40,7 @@ export class TestSmtp {
         });
       },
     });
-    await new Promise<void>((resolve) => this.server?.listen(this.port, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server?.listen(this.port, this.host, resolve));
   }
 
   async stop(): Promise<void> {

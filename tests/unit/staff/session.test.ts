@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   SESSION_HOURS,
@@ -32,6 +32,14 @@ describe("staff session tokens", () => {
     const [version, issued, , nonce, mac] = signSession(key, start).split(".");
     const stretched = [version, issued, hours(1000).getTime(), nonce, mac].join(".");
     expect(verifySession(stretched, key, hours(9))).toBeNull();
+  });
+
+  it("ends 8 hours after issue even when a validly signed token claims a later expiry", () => {
+    const payload = ["v1", start.getTime(), hours(24 * 30).getTime(), "nonce-nonce"].join(".");
+    const mac = createHmac("sha256", key).update(payload).digest("base64url");
+    const longLived = `${payload}.${mac}`;
+    expect(verifySession(longLived, key, hours(1))).toBeNull();
+    expect(verifySession(longLived, key, hours(9))).toBeNull();
   });
 
   it("refuses missing, malformed and truncated tokens without throwing", () => {

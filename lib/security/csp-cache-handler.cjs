@@ -1,0 +1,56 @@
+/*
+ * Next.js's page cache, with a Content-Security-Policy attached to every page
+ * it holds. A prerendered page's inline scripts (React's hydration data) are
+ * known the moment the page is cached, so the policy lists their SHA-256
+ * hashes and needs neither 'unsafe-inline' nor a per-request nonce, and the
+ * page stays static. The header is stored with the page: a page regenerated
+ * after a publish (revalidatePath) gets the hashes of its new scripts, at the
+ * moment its new HTML is cached, and a reader never gets new HTML with old
+ * hashes. Plain CommonJS: Next.js loads this file at run time, unbundled.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, see above */
+const { createHash } = require("node:crypto");
+const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
+const { directives } = require("./csp.json");
+
+// Inline <script> elements that run: no src, and not a data block such as JSON-LD.
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/gi;
+const DATA_BLOCK = /\stype="(?!text\/javascript|module)[^"]*"/i;
+
+function inlineScriptHashes(html) {
+  const hashes = new Set();
+  for (const [, attributes, body] of html.matchAll(INLINE_SCRIPT)) {
+    if (DATA_BLOCK.test(attributes) || body === "") continue;
+    hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+  }
+  return [...hashes];
+}
+
+function policyFor(html) {
+  const production = process.env.NODE_ENV === "production";
+  const script = ["'self'", ...inlineScriptHashes(html), ...(production ? [] : ["'unsafe-eval'"])];
+  return [...directives, `script-src ${script.join(" ")}`].join("; ");
+}
+
+function withPolicy(value) {
+  if (value && value.kind === "APP_PAGE" && typeof value.html === "string") {
+    value.headers = { ...value.headers, "content-security-policy": policyFor(value.html) };
+  }
+  return value;
+}
+
+class CspCacheHandler extends FileSystemCache {
+  async get(...args) {
+    const entry = await super.get(...args);
+    if (entry && entry.value) withPolicy(entry.value);
+    return entry;
+  }
+
+  async set(key, data, ctx) {
+    return super.set(key, withPolicy(data), ctx);
+  }
+}
+
+module.exports = CspCacheHandler;
+module.exports.inlineScriptHashes = inlineScriptHashes;
+module.exports.policyFor = policyFor;

@@ -1,0 +1,32 @@
+import "server-only";
+import { startBackgroundJobs } from "@/lib/background-jobs";
+import { checkDataDirWritable } from "@/lib/db/data-dir";
+import { getEnv } from "@/lib/env";
+import { getSecretKey } from "@/lib/secrets";
+
+/**
+ * Everything a configuration needs to work, checked before the first request:
+ * a setting that cannot work names its variable here, instead of surfacing as
+ * a 500 on some later request. Throws; instrumentation.ts turns that into a
+ * non-zero exit.
+ */
+export async function checkConfiguration(): Promise<void> {
+  const env = getEnv();
+  if (env.DATABASE_URL && env.NODE_ENV === "production" && !env.APP_SECRET) {
+    throw new Error(
+      "APP_SECRET must be set (32+ characters) when DATABASE_URL is used in production: every server must sign and hash with the same secret",
+    );
+  }
+  if (!env.DATABASE_URL || !env.APP_SECRET) checkDataDirWritable(env.DATA_DIR);
+  getSecretKey("form-token");
+}
+
+export async function startUp(): Promise<void> {
+  await checkConfiguration();
+  try {
+    await startBackgroundJobs();
+  } catch (error) {
+    const variable = getEnv().DATABASE_URL ? "DATABASE_URL" : "DATA_DIR";
+    throw new Error(`${variable}: the database could not be opened: ${(error as Error).message}`);
+  }
+}
