@@ -1,3 +1,4 @@
+import type { useMDXComponents as UseMdxComponents } from "@mdx-js/react";
 import type { MDXComponents } from "mdx/types";
 import { ConsultationCta } from "@/components/article/consultation-cta";
 import { Cite } from "@/components/article/source-list";
@@ -41,6 +42,13 @@ const staffComponents = {
   Electroacupuncture,
 } satisfies Record<MdxComponentName, MDXComponents[string]>;
 
-export function useMDXComponents(components: MDXComponents): MDXComponents {
-  return { ...components, ...staffComponents, a: MdxLink };
-}
+/*
+ * @mdx-js/react's mapping contract: given components, return them merged with
+ * the site's. Its MDXProvider keeps the mapping in React context, which Server
+ * Components cannot read, so the renderer (components/mdx/mdx-content.tsx)
+ * calls this function directly; the staff preview and public pages share it.
+ */
+export const useMDXComponents: typeof UseMdxComponents = (components) => {
+  const given = typeof components === "function" ? components({}) : components;
+  return { ...given, ...staffComponents, a: MdxLink };
+};

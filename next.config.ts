@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { parse } from "yaml";
 // JSON, not TypeScript: Node loads it however the config is compiled or where `next` runs from.
@@ -43,7 +42,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   cacheHandler: path.resolve("lib/security/csp-cache-handler.cjs"),
   env: { CLINIC_NAME: clinic.name ?? "", CLINIC_PHONE: clinic.phone ?? "" },
-  pageExtensions: ["ts", "tsx", "mdx"],
   serverExternalPackages: ["better-sqlite3", "pg", "nodemailer"],
   experimental: {
     serverActions: { bodySizeLimit: `${bodyLimit.kilobytes}kb` },
@@ -69,16 +67,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-// Under Turbopack, remark and rehype plugins are given by package name so they can be serialised.
-const withMDX = createMDX({
-  options: {
-    remarkPlugins: [
-      "remark-frontmatter",
-      ["remark-mdx-frontmatter", { name: "frontmatter" }],
-      "remark-gfm",
-    ],
-    rehypePlugins: ["rehype-slug"],
-  },
-});
-
-export default withMDX(nextConfig);
+export default nextConfig;

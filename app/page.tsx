@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HomeHero } from "@/components/home/home-hero";
 import { ArticleCards } from "@/components/home/article-cards";
+import { MdxContent } from "@/components/mdx/mdx-content";
 import { getArticles, getEntry } from "@/lib/content/entries";
 import { entryMetadata } from "@/lib/seo/metadata";
-import Content from "@/content/index.mdx";
 
 export function generateMetadata(): Metadata {
   const entry = getEntry("");
@@ -19,7 +19,7 @@ export default function HomePage() {
       <HomeHero title={entry.frontmatter.title} lead={entry.frontmatter.description} />
       <div className="mx-auto max-w-3xl px-4">
         <div className="prose mt-10">
-          <Content />
+          <MdxContent source={entry.source} />
         </div>
         <ArticleCards articles={getArticles()} />
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleLayout } from "@/components/article/article-layout";
+import { MdxContent } from "@/components/mdx/mdx-content";
 import { getEntry, getSlugParams } from "@/lib/content/entries";
 import { entryMetadata } from "@/lib/seo/metadata";
 
@@ -20,10 +21,9 @@ export default async function ContentPage({ params }: Props) {
   const { slug } = await params;
   const entry = getEntry(slug);
   if (!entry || slug === "") notFound();
-  const { default: Content } = await import(`@/content/${slug}.mdx`);
   return (
     <ArticleLayout entry={entry}>
-      <Content />
+      <MdxContent source={entry.source} />
     </ArticleLayout>
   );
 }

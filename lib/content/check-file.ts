@@ -7,14 +7,11 @@ import { didYouMean } from "./did-you-mean";
 import { formatIssues } from "./format-issues";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import type { MdxAnalysis } from "./mdx-analysis";
-import { MDX_COMPONENT_NAMES } from "./mdx-component-names";
 
 export interface Problem {
   file: string;
   message: string;
 }
-
-const known = new Set<string>(MDX_COMPONENT_NAMES);
 
 /** Frontmatter problems as "field: what is wrong" lines, or the validated value. */
 export function checkFrontmatter(
@@ -63,15 +60,7 @@ export function checkBody(file: string, analysis: MdxAnalysis, publicDir: string
       message: `heading "# ${heading.text}" uses #: the title is the page heading, start sections with ##`,
     });
   }
-  for (const { name, line } of analysis.components) {
-    const isHtml = /^[a-z]/.test(name);
-    if (!isHtml && !known.has(name)) {
-      problems.push({
-        file,
-        message: `unknown component <${name}>${at(line)}${didYouMean(name, known)}: use one of ${MDX_COMPONENT_NAMES.join(", ")}`,
-      });
-    }
-  }
+  for (const { message } of analysis.unsafe) problems.push({ file, message });
   for (const image of analysis.images) {
     const where = at(image.line);
     if (!image.alt?.trim())

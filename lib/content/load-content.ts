@@ -1,7 +1,7 @@
 import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { loadClinic, practitionerName } from "./clinic";
+import { loadClinic, practitionerName, type Clinic } from "./clinic";
 import {
   checkBody,
   checkFrontmatter,
@@ -22,6 +22,8 @@ export interface Entry {
   slug: string;
   href: string;
   file: string;
+  /** The page text as written, frontmatter included; components/mdx/mdx-content.tsx renders it. */
+  source: string;
   frontmatter: Frontmatter & { reviewedBy: string };
   /** Level-two headings, for the table of contents. */
   sections: Heading[];
@@ -37,6 +39,10 @@ export interface ContentReport {
 
 interface Options {
   dir?: string;
+  /** Pages to check instead of the files in `dir`. */
+  pages?: PageInput[];
+  /** Clinic details to use instead of `dir`/clinic.yaml. */
+  clinic?: Clinic;
   publicDir?: string;
   includeDrafts?: boolean;
   now?: Date;
@@ -48,9 +54,57 @@ const APP_ROUTES = ["/consultation"];
 const WORDS_PER_MINUTE = 200;
 const STALE_AFTER_DAYS = 365;
 
+/** A page's text and where it came from: a file in content/ or a browser revision. */
+export interface PageInput {
+  slug: string;
+  /** How messages name it: "content/benefits.mdx" or "/benefits (published in the browser)". */
+  file: string;
+  source: string;
+}
+
+/** Why a page address cannot be used, or undefined when it can; files and new pages share it. */
+export function slugProblem(slug: string): string | undefined {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
+    return "must be lower-case words joined by hyphens, like new-topic (it becomes the address)";
+  if (RESERVED.has(slug)) return `"${slug}" is used by the site itself: choose another`;
+  return undefined;
+}
+
+/** The MDX files in content/, with file names that cannot be addresses reported. */
+export function readContentFiles(dir: string = CONTENT_DIR): {
+  pages: PageInput[];
+  errors: Problem[];
+} {
+  const pages: PageInput[] = [];
+  const errors: Problem[] = [];
+  for (const name of readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((n) => n.endsWith(".mdx"))
+    .sort()) {
+    const file = path.relative(process.cwd(), path.join(/*turbopackIgnore: true*/ dir, name));
+    const slug = name === "index.mdx" ? "" : name.slice(0, -4);
+    const problem = slug ? slugProblem(slug) : undefined;
+    if (problem) {
+      errors.push({
+        file,
+        message: RESERVED.has(slug)
+          ? `the name "${slug}" is used by the site itself: choose another file name`
+          : "file name must be lower-case words joined by hyphens, like new-topic.mdx (it becomes the address)",
+      });
+      continue;
+    }
+    pages.push({
+      file,
+      slug,
+      source: readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), "utf8"),
+    });
+  }
+  return { pages, errors };
+}
+
 /**
- * Reads every MDX file in content/ and reports every problem in every file at
- * once, so a staff member fixes them in one pass instead of one build at a time.
+ * Checks every page and reports every problem in every page at once, so a
+ * staff member fixes them in one pass instead of one build at a time. Pages
+ * come from content/ unless given (the site merges in browser revisions).
  */
 export function checkContent(options: Options = {}): ContentReport {
   const dir = options.dir ?? CONTENT_DIR;
@@ -65,7 +119,7 @@ export function checkContent(options: Options = {}): ContentReport {
   let defaultReviewer = "";
   let shortName: string | undefined;
   try {
-    const clinic = loadClinic(dir);
+    const clinic = options.clinic ?? loadClinic(dir);
     defaultReviewer = practitionerName(clinic);
     shortName = clinic.shortName;
   } catch (error) {
@@ -84,38 +138,31 @@ export function checkContent(options: Options = {}): ContentReport {
     });
   }
 
-  const parsed: { file: string; slug: string; analysis: MdxAnalysis; frontmatter?: Frontmatter }[] =
-    [];
-  for (const name of readdirSync(/*turbopackIgnore: true*/ dir)
-    .filter((n) => n.endsWith(".mdx"))
-    .sort()) {
-    const file = display(name);
-    const slug = name === "index.mdx" ? "" : name.slice(0, -4);
-    if (slug && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
-      errors.push({
-        file,
-        message:
-          "file name must be lower-case words joined by hyphens, like new-topic.mdx (it becomes the address)",
-      });
-      continue;
-    }
-    if (RESERVED.has(slug)) {
-      errors.push({
-        file,
-        message: `the name "${slug}" is used by the site itself: choose another file name`,
-      });
-      continue;
-    }
+  let inputs = options.pages;
+  if (!inputs) {
+    const files = readContentFiles(dir);
+    errors.push(...files.errors);
+    inputs = files.pages;
+  }
+
+  const parsed: {
+    file: string;
+    slug: string;
+    source: string;
+    analysis: MdxAnalysis;
+    frontmatter?: Frontmatter;
+  }[] = [];
+  for (const { file, slug, source } of inputs) {
     let analysis: MdxAnalysis;
     try {
-      analysis = analyseMdx(readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), "utf8"));
+      analysis = analyseMdx(source);
     } catch (error) {
       errors.push({ file, message: `is not valid MDX: ${(error as Error).message}` });
       continue;
     }
     const fm = checkFrontmatter(file, analysis);
     errors.push(...fm.problems, ...checkBody(file, analysis, publicDir));
-    parsed.push({ file, slug, analysis, frontmatter: fm.frontmatter });
+    parsed.push({ file, slug, source, analysis, frontmatter: fm.frontmatter });
   }
 
   const routes = { live: new Set(APP_ROUTES), drafts: new Set<string>() };
@@ -124,7 +171,7 @@ export function checkContent(options: Options = {}): ContentReport {
   }
 
   const entries: Entry[] = [];
-  for (const { file, slug, analysis, frontmatter } of parsed) {
+  for (const { file, slug, source, analysis, frontmatter } of parsed) {
     errors.push(...checkLinks(file, analysis, routes, frontmatter?.draft === true));
     errors.push(...checkSources(file, frontmatter, analysis, sources));
     if (!frontmatter) continue;
@@ -142,6 +189,7 @@ export function checkContent(options: Options = {}): ContentReport {
       slug,
       href: `/${slug}`,
       file,
+      source,
       frontmatter: { ...frontmatter, reviewedBy: frontmatter.reviewedBy ?? defaultReviewer },
       sections: analysis.headings.filter((h) => h.depth === 2),
       faq: analysis.faq,

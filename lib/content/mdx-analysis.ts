@@ -2,12 +2,8 @@ import GithubSlugger from "github-slugger";
 import type { Root } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString } from "mdast-util-to-string";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { findUnsafeMdx, parseMdx, type UnsafeConstruct } from "./mdx-safety";
 
 export interface Heading {
   depth: number;
@@ -33,19 +29,18 @@ export interface MdxAnalysis {
   yaml: string | undefined;
   headings: Heading[];
   faq: FaqItem[];
-  components: { name: string; line: number | undefined }[];
   links: { href: string; line: number | undefined }[];
   images: ImageUse[];
   /** Sources pointed at from the text with <Cite source="key" />. */
   citations: { source: string | undefined; line: number | undefined }[];
   /** The readable text, for checks on what a page says. */
   text: string;
+  /** Code, raw HTML and unknown components: every one is refused. */
+  unsafe: UnsafeConstruct[];
   words: number;
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm);
 
 function attr(node: JsxElement, name: string): string | undefined {
   const found = node.attributes.find(
@@ -65,17 +60,17 @@ function hasAttr(node: JsxElement, name: string): boolean {
  * Throws the MDX parser's own message (with line and column) on bad syntax.
  */
 export function analyseMdx(source: string): MdxAnalysis {
-  const tree = parser.parse(source) as Root;
+  const tree = parseMdx(source);
   const slugger = new GithubSlugger();
   const result: MdxAnalysis = {
     yaml: undefined,
     headings: [],
     faq: [],
-    components: [],
     links: [],
     images: [],
     citations: [],
     text: "",
+    unsafe: findUnsafeMdx(tree),
     words: 0,
   };
 
@@ -114,7 +109,6 @@ export function analyseMdx(source: string): MdxAnalysis {
 
 function analyseJsx(node: JsxElement, line: number | undefined, result: MdxAnalysis): void {
   if (!node.name) return;
-  result.components.push({ name: node.name, line });
   const href = attr(node, "href");
   if (href !== undefined) result.links.push({ href, line });
   if (node.name === "Cite") result.citations.push({ source: attr(node, "source"), line });

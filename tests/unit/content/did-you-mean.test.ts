@@ -29,7 +29,7 @@ describe("content check suggestions", () => {
   it("names the component a typo was probably meant to be", () => {
     expect(checkBody("page.mdx", analysis, "public").map((p) => p.message)).toEqual([
       expect.stringMatching(
-        /^unknown component <Callot> \(line 5\) \(did you mean Callout\?\): use/,
+        /^unknown component <Callot> \(line 5, column 1\) \(did you mean Callout\?\): use/,
       ),
     ]);
   });

@@ -62,7 +62,7 @@ describe("broken fixtures", () => {
   it("reports body problems: # headings, unknown components, links, images", () => {
     const body = about("bad-body.mdx").join("\n");
     expect(body).toMatch(/heading "# A second page title" uses #/);
-    expect(body).toMatch(/unknown component <Carousel> \(line 9\)/);
+    expect(body).toMatch(/unknown component <Carousel> \(line 9, column 1\)/);
     expect(body).toMatch(/link "\/benefit" \(line 11\) points at a page that does not exist/);
     expect(body).toMatch(/link "relative-link" \(line 11\) must start with \//);
     expect(body).toMatch(/image \/illustrations\/nowhere.svg \(line 13\) has no alt text/);

@@ -17,6 +17,7 @@ const entry: Entry = {
   slug: "benefits",
   href: "/benefits",
   file: "content/benefits.mdx",
+  source: "",
   frontmatter: {
     title: "Benefits",
     description: "What acupuncture may offer.",
