@@ -2,11 +2,13 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getClinic } from "@/lib/content/clinic";
+import { currentSite } from "@/lib/content/site";
 import { clinicJsonLd } from "@/lib/seo/json-ld";
 import { rootMetadata } from "@/lib/seo/metadata";
 import "./globals.css";
 
-export function generateMetadata(): Metadata {
+export async function generateMetadata(): Promise<Metadata> {
+  await currentSite();
   return rootMetadata(getClinic());
 }
 
@@ -17,7 +19,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The header, menu and footer below read the content loaded here.
+  await currentSite();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

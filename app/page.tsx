@@ -4,14 +4,19 @@ import { HomeHero } from "@/components/home/home-hero";
 import { ArticleCards } from "@/components/home/article-cards";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { getArticles, getEntry } from "@/lib/content/entries";
+import { currentSite } from "@/lib/content/site";
 import { entryMetadata } from "@/lib/seo/metadata";
 
-export function generateMetadata(): Metadata {
+export const revalidate = 60;
+
+export async function generateMetadata(): Promise<Metadata> {
+  await currentSite();
   const entry = getEntry("");
   return entry ? entryMetadata(entry) : {};
 }
 
-export default function HomePage() {
+export default async function HomePage() {
+  await currentSite();
   const entry = getEntry("");
   if (!entry) notFound();
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ConsultationForm } from "@/components/consultation/consultation-form";
 import { newFormMeta } from "@/lib/consultation/token";
 import { getClinic } from "@/lib/content/clinic";
+import { currentSite } from "@/lib/content/site";
 
 // Every render carries a fresh signed time and idempotency key, so this one page cannot be static.
 export const dynamic = "force-dynamic";
@@ -12,7 +13,8 @@ export const metadata: Metadata = {
     "Ask for a consultation about your back or neck pain. Tell us a little about it and we will contact you to find a time.",
 };
 
-export default function ConsultationPage() {
+export default async function ConsultationPage() {
+  await currentSite();
   const clinic = getClinic();
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">

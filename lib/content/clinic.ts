@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { clinicSchema, type Clinic } from "./clinic-schema";
 import { formatIssues } from "./format-issues";
+import { liveContent } from "./live-content";
 import { CLINIC_FILE, CONTENT_DIR } from "./paths";
 
 export type { Clinic } from "./clinic-schema";
@@ -28,8 +29,10 @@ export function loadClinic(dir: string = CONTENT_DIR): Clinic {
 
 let cached: Clinic | undefined;
 
-/** The clinic facts, read once per process. */
+/** The clinic facts: the newest published in the browser, else content/clinic.yaml. */
 export function getClinic(): Clinic {
+  const live = liveContent();
+  if (live) return live.clinic;
   cached ??= loadClinic();
   return cached;
 }

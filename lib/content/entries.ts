@@ -1,4 +1,5 @@
 import "server-only";
+import { liveContent } from "./live-content";
 import { loadContent, type Entry } from "./load-content";
 
 export type { Entry } from "./load-content";
@@ -6,10 +7,14 @@ export type { Entry } from "./load-content";
 let cached: Entry[] | undefined;
 
 /**
- * Published content, read once per process. Drafts are included under
- * `next dev` only, so they never reach a production build or the sitemap.
+ * Published content: files plus browser revisions once a route has awaited
+ * refreshContent() (lib/content/site.ts), the files alone before that. Drafts
+ * are included under `next dev` only, so they never reach a production build
+ * or the sitemap.
  */
 export function getEntries(): Entry[] {
+  const live = liveContent();
+  if (live) return live.entries;
   cached ??= loadContent({ includeDrafts: process.env.NODE_ENV !== "production" });
   return cached;
 }

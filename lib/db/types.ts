@@ -59,13 +59,61 @@ export interface RevokedStaffSessionTable {
   expires_at: string;
 }
 
+export const PAGE_ACTIONS = ["publish", "delete", "file"] as const;
+export type PageAction = (typeof PAGE_ACTIONS)[number];
+
+/** One publish, delete or "back to the file" of a page; the newest per slug wins. */
+export interface PageRevisionTable {
+  id: Generated<number>;
+  slug: string;
+  created_at: string;
+  author: string;
+  note: string | null;
+  action: PageAction;
+  /** JSON of the validated frontmatter; null unless action is "publish". */
+  frontmatter: string | null;
+  body: string | null;
+  /** sha256 of the content/ file the edit started from; null when there was none. */
+  base_hash: string | null;
+  /** The revision this one was written on top of, 0 for none; unique per slug. */
+  parent_id: number;
+}
+
+export interface ClinicRevisionTable {
+  id: Generated<number>;
+  created_at: string;
+  author: string;
+  note: string | null;
+  /** JSON of the validated clinic details. */
+  clinic: string;
+  base_hash: string | null;
+  parent_id: number;
+}
+
+export interface ContentImageTable {
+  /** sha256 of the bytes, hex: the stable address. */
+  hash: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** base64 */
+  data: string;
+  created_at: string;
+}
+
 export interface Database {
   consultation_requests: ConsultationRequestTable;
   request_events: RequestEventTable;
   rate_events: RateEventTable;
   revoked_staff_sessions: RevokedStaffSessionTable;
+  page_revisions: PageRevisionTable;
+  clinic_revisions: ClinicRevisionTable;
+  content_images: ContentImageTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;
 export type NewConsultationRequest = Insertable<ConsultationRequestTable>;
 export type RequestEvent = Selectable<RequestEventTable>;
+export type PageRevision = Selectable<PageRevisionTable>;
+export type ClinicRevision = Selectable<ClinicRevisionTable>;

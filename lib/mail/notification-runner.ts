@@ -1,4 +1,5 @@
 import "server-only";
+import { currentSite } from "@/lib/content/site";
 import { getDb } from "@/lib/db/client";
 import { getMailConfig } from "./mail-config";
 import { sendDueNotifications, type SweepResult } from "./send-due-notifications";
@@ -17,6 +18,8 @@ const state = (holder[key] ??= { running: false, again: false });
 export async function runNotificationSweep(
   options: { includeGivenUp?: boolean } = {},
 ): Promise<SweepResult> {
+  // The clinic's details may have been published in the browser since the last sweep.
+  await currentSite();
   const config = getMailConfig();
   if (!config.smtpUrl) return { sent: 0, failed: 0 };
   const db = await getDb();

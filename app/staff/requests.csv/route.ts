@@ -1,4 +1,5 @@
 import { getClinic } from "@/lib/content/clinic";
+import { currentSite } from "@/lib/content/site";
 import { getDb } from "@/lib/db/client";
 import { listRequests } from "@/lib/db/staff-requests";
 import { getStaffSession } from "@/lib/staff/auth";
@@ -21,6 +22,7 @@ export async function GET(request: Request): Promise<Response> {
   const requests = await listRequests(await getDb(), { status, limit: null });
   const day = new Date().toISOString().slice(0, 10);
   // The byte-order mark tells Excel the file is UTF-8, so accented names survive.
+  await currentSite();
   return new Response(`\uFEFF${requestsToCsv(requests, getClinic().timezone)}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

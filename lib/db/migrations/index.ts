@@ -3,6 +3,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./001-initial";
 import * as revokedStaffSessions from "./002-revoked-staff-sessions";
 import * as redFlagLevel from "./003-red-flag-level";
+import * as contentRevisions from "./005-content-revisions";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "001-initial": initial,
   "002-revoked-staff-sessions": revokedStaffSessions,
   "003-red-flag-level": redFlagLevel,
+  "005-content-revisions": contentRevisions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+import { stringify } from "yaml";
+import type { Frontmatter } from "./frontmatter-schema";
+
+/** The version of a file's text a browser edit started from. */
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/* Frontmatter in the order content/README.md documents it, so exported files read naturally. */
+const FIELD_ORDER: (keyof Frontmatter)[] = [
+  "title",
+  "description",
+  "lastReviewed",
+  "reviewedBy",
+  "navLabel",
+  "navOrder",
+  "draft",
+  "kind",
+];
+
+/**
+ * A page as MDX text: the frontmatter block, a blank line, the body. Browser
+ * revisions are stored as frontmatter + body and turned into text this way,
+ * both for rendering and for `npm run content:export`.
+ */
+export function composeSource(frontmatter: Partial<Frontmatter>, body: string): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) {
+    const value = frontmatter[key];
+    // Defaults are left out, as files leave them out.
+    const isDefault =
+      (key === "draft" && value === false) || (key === "kind" && value === "article");
+    if (value !== undefined && value !== "" && !isDefault) ordered[key] = value;
+  }
+  for (const [key, value] of Object.entries(frontmatter)) {
+    if (!(key in ordered) && value !== undefined && !FIELD_ORDER.includes(key as keyof Frontmatter))
+      ordered[key] = value;
+  }
+  const yaml = stringify(ordered, {
+    lineWidth: 0,
+    defaultStringType: "QUOTE_DOUBLE",
+    defaultKeyType: "PLAIN",
+  });
+  return `---\n${yaml}---\n\n${body.trim()}\n`;
+}
+
+/** Splits MDX text into its raw frontmatter YAML and the body after it. */
+export function splitSource(source: string): { yaml: string; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
+  if (!match) return { yaml: "", body: source };
+  return { yaml: match[1] ?? "", body: source.slice(match[0].length).replace(/^\s*\n/, "") };
+}

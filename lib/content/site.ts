@@ -1,0 +1,187 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import { getDb, SQLITE_FILE } from "@/lib/db/client";
+import { latestClinicRevision, latestPageRevisions } from "@/lib/db/content-revisions";
+import type { ClinicRevision, Database, PageRevision } from "@/lib/db/types";
+import { getEnv } from "@/lib/env";
+import { loadClinic } from "./clinic";
+import { clinicSchema, type Clinic } from "./clinic-schema";
+import { setLiveContent, liveContent } from "./live-content";
+import { checkContent, readContentFiles, type ContentReport, type PageInput } from "./load-content";
+import { composeSource, contentHash } from "./page-source";
+import { CLINIC_FILE, CONTENT_DIR } from "./paths";
+import { readFileSync } from "node:fs";
+
+/*
+ * The site's content = files in content/ + the newest browser revision of
+ * each page and of the clinic details. A browser revision wins over its file
+ * until staff choose otherwise; it records the file version it started from,
+ * so a later deploy that changes the file shows as "changed in both places".
+ */
+
+export interface PageRecord {
+  slug: string;
+  href: string;
+  /** The file in content/, when there is one. */
+  file?: { source: string; hash: string };
+  /** The newest browser revision, when there is one. */
+  revision?: PageRevision;
+  /** What the site shows, or undefined when the page was deleted. */
+  source: string | undefined;
+  /** The newest revision is a browser publish, so the page differs from content/. */
+  browserEdited: boolean;
+  /** The file changed since the browser edit started from it. */
+  conflict: boolean;
+}
+
+export interface Site extends ContentReport {
+  pages: PageRecord[];
+  clinic: Clinic;
+  clinicFile: { source: string; hash: string };
+  clinicRevision?: ClinicRevision;
+  clinicConflict: boolean;
+}
+
+export function revisionSource(revision: PageRevision): string {
+  return composeSource(JSON.parse(revision.frontmatter ?? "{}"), revision.body ?? "");
+}
+
+export function pageInputs(files: PageInput[], revisions: PageRevision[]): PageRecord[] {
+  const bySlug = new Map<string, PageRecord>();
+  for (const file of files) {
+    bySlug.set(file.slug, {
+      slug: file.slug,
+      href: `/${file.slug}`,
+      file: { source: file.source, hash: contentHash(file.source) },
+      source: file.source,
+      browserEdited: false,
+      conflict: false,
+    });
+  }
+  for (const revision of revisions) {
+    const record: PageRecord = bySlug.get(revision.slug) ?? {
+      slug: revision.slug,
+      href: `/${revision.slug}`,
+      source: undefined,
+      browserEdited: false,
+      conflict: false,
+    };
+    record.revision = revision;
+    if (revision.action === "publish") {
+      record.source = revisionSource(revision);
+      record.browserEdited = true;
+      record.conflict = record.file !== undefined && record.file.hash !== revision.base_hash;
+    } else if (revision.action === "delete") {
+      // Only browser-made pages can be deleted; a file always stays (it can be set to draft).
+      record.source = record.file?.source;
+    } else {
+      record.source = record.file?.source;
+    }
+    bySlug.set(revision.slug, record);
+  }
+  return [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+interface LoadOptions {
+  dir?: string;
+  publicDir?: string;
+  includeDrafts?: boolean;
+  now?: Date;
+}
+
+/** Files plus the newest revisions in `db` (or the files alone without one), checked. */
+export async function loadSite(
+  db: Kysely<Database> | undefined,
+  options: LoadOptions = {},
+): Promise<Site> {
+  const dir = options.dir ?? CONTENT_DIR;
+  const files = readContentFiles(dir);
+  const [revisions, clinicRevision] = db
+    ? await Promise.all([latestPageRevisions(db), latestClinicRevision(db)])
+    : [[], undefined];
+  const pages = pageInputs(files.pages, revisions);
+
+  const clinicText = readFileSync(path.join(/*turbopackIgnore: true*/ dir, CLINIC_FILE), "utf8");
+  const clinicFile = { source: clinicText, hash: contentHash(clinicText) };
+  let clinic: Clinic | undefined;
+  if (clinicRevision) {
+    const parsed = clinicSchema.safeParse(JSON.parse(clinicRevision.clinic));
+    if (parsed.success) clinic = parsed.data;
+  }
+  const report = checkContent({
+    ...options,
+    dir,
+    clinic: clinic ?? undefined,
+    pages: pages.flatMap((page) =>
+      page.source === undefined
+        ? []
+        : [
+            {
+              slug: page.slug,
+              file:
+                page.browserEdited || !page.file
+                  ? `${page.href} (published in the browser)`
+                  : `content/${page.slug || "index"}.mdx`,
+              source: page.source,
+            },
+          ],
+    ),
+  });
+  report.errors.unshift(...files.errors);
+  return {
+    ...report,
+    pages,
+    clinic: clinic ?? loadClinic(dir),
+    clinicFile,
+    clinicRevision,
+    clinicConflict: clinicRevision !== undefined && clinicRevision.base_hash !== clinicFile.hash,
+  };
+}
+
+/* A burst of renders (a page, its metadata, the layout) shares one load. */
+const FRESH_MS = 1000;
+let loadedAt = 0;
+
+/** Whether the database can be read now: not while `next build` runs on a machine without one yet. */
+function databaseAvailable(): boolean {
+  if (process.env.NEXT_PHASE !== "phase-production-build") return true;
+  const env = getEnv();
+  return Boolean(env.DATABASE_URL) || existsSync(path.join(env.DATA_DIR, SQLITE_FILE));
+}
+
+/**
+ * Loads the current content for the routes that show it. Problems in files
+ * stop the build as before; at run time they are logged and the page with
+ * them is left out, so one bad page never takes the site down.
+ */
+export async function refreshContent(): Promise<Site> {
+  const includeDrafts = process.env.NODE_ENV !== "production";
+  const db = databaseAvailable() ? await getDb() : undefined;
+  const site = await loadSite(db, { includeDrafts });
+  if (site.errors.length > 0) {
+    const lines = site.errors.map((p) => `  ${p.file}: ${p.message}`).join("\n");
+    if (process.env.NEXT_PHASE === "phase-production-build")
+      throw new Error(
+        `Content has ${site.errors.length} problem(s); run npm run content:check\n${lines}`,
+      );
+    console.error(`Content has ${site.errors.length} problem(s):\n${lines}`);
+  }
+  setLiveContent({ entries: site.entries, clinic: site.clinic });
+  loadedAt = Date.now();
+  current = site;
+  return site;
+}
+
+let current: Site | undefined;
+
+/** The current content, loaded again when older than a second. */
+export async function currentSite(): Promise<Site> {
+  if (current && liveContent() && Date.now() - loadedAt < FRESH_MS) return current;
+  return refreshContent();
+}
+
+/** After a publish: the next render loads again instead of using the last second's copy. */
+export function forgetContent(): void {
+  loadedAt = 0;
+}

@@ -1,0 +1,176 @@
+import type { Kysely } from "kysely";
+import type {
+  ClinicRevision,
+  ContentImageTable,
+  Database,
+  PageAction,
+  PageRevision,
+} from "./types";
+
+/*
+ * Browser edits of pages, clinic details and images. Revisions are only ever
+ * added. A publish names the revision it was written on top of (`parentId`);
+ * a unique index on (slug, parent_id) makes the database itself refuse the
+ * second of two publishes on the same parent, on SQLite and PostgreSQL alike.
+ */
+
+export interface NewPageRevision {
+  slug: string;
+  author: string;
+  note: string | null;
+  action: PageAction;
+  frontmatter: Record<string, unknown> | null;
+  body: string | null;
+  baseHash: string | null;
+  parentId: number;
+  now: Date;
+}
+
+export type AddResult<T> = { ok: true; revision: T } | { ok: false; latest: T | undefined };
+
+/** The newest revision of every page that has one. */
+export async function latestPageRevisions(db: Kysely<Database>): Promise<PageRevision[]> {
+  const newest = db
+    .selectFrom("page_revisions")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .groupBy("slug");
+  return db.selectFrom("page_revisions").selectAll().where("id", "in", newest).execute();
+}
+
+export async function latestPageRevision(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<PageRevision | undefined> {
+  return db
+    .selectFrom("page_revisions")
+    .selectAll()
+    .where("slug", "=", slug)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function listPageRevisions(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<PageRevision[]> {
+  return db
+    .selectFrom("page_revisions")
+    .selectAll()
+    .where("slug", "=", slug)
+    .orderBy("id", "desc")
+    .execute();
+}
+
+export async function getPageRevision(
+  db: Kysely<Database>,
+  id: number,
+): Promise<PageRevision | undefined> {
+  return db.selectFrom("page_revisions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Adds a revision unless someone else added one on top of `parentId` first. */
+export async function addPageRevision(
+  db: Kysely<Database>,
+  input: NewPageRevision,
+): Promise<AddResult<PageRevision>> {
+  const latest = await latestPageRevision(db, input.slug);
+  if ((latest?.id ?? 0) !== input.parentId) return { ok: false, latest };
+  try {
+    const revision = await db
+      .insertInto("page_revisions")
+      .values({
+        slug: input.slug,
+        created_at: input.now.toISOString(),
+        author: input.author,
+        note: input.note,
+        action: input.action,
+        frontmatter: input.frontmatter ? JSON.stringify(input.frontmatter) : null,
+        body: input.body,
+        base_hash: input.baseHash,
+        parent_id: input.parentId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { ok: true, revision };
+  } catch (error) {
+    // The unique (slug, parent_id) index: another publish landed between our read and write.
+    const now = await latestPageRevision(db, input.slug);
+    if (now && now.id !== latest?.id) return { ok: false, latest: now };
+    throw error;
+  }
+}
+
+export async function latestClinicRevision(
+  db: Kysely<Database>,
+): Promise<ClinicRevision | undefined> {
+  return db
+    .selectFrom("clinic_revisions")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function addClinicRevision(
+  db: Kysely<Database>,
+  input: {
+    author: string;
+    note: string | null;
+    clinic: unknown;
+    baseHash: string | null;
+    parentId: number;
+    now: Date;
+  },
+): Promise<AddResult<ClinicRevision>> {
+  const latest = await latestClinicRevision(db);
+  if ((latest?.id ?? 0) !== input.parentId) return { ok: false, latest };
+  try {
+    const revision = await db
+      .insertInto("clinic_revisions")
+      .values({
+        created_at: input.now.toISOString(),
+        author: input.author,
+        note: input.note,
+        clinic: JSON.stringify(input.clinic),
+        base_hash: input.baseHash,
+        parent_id: input.parentId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { ok: true, revision };
+  } catch (error) {
+    const now = await latestClinicRevision(db);
+    if (now && now.id !== latest?.id) return { ok: false, latest: now };
+    throw error;
+  }
+}
+
+/** Stores an image once per content hash; a second upload of the same bytes is a no-op. */
+export async function saveContentImage(
+  db: Kysely<Database>,
+  image: ContentImageTable,
+): Promise<void> {
+  await db
+    .insertInto("content_images")
+    .values(image)
+    .onConflict((oc) => oc.column("hash").doNothing())
+    .execute();
+}
+
+export async function getContentImage(
+  db: Kysely<Database>,
+  hash: string,
+): Promise<ContentImageTable | undefined> {
+  return db.selectFrom("content_images").selectAll().where("hash", "=", hash).executeTakeFirst();
+}
+
+export async function listContentImages(
+  db: Kysely<Database>,
+): Promise<Omit<ContentImageTable, "data">[]> {
+  return db
+    .selectFrom("content_images")
+    .select(["hash", "mime", "width", "height", "bytes", "created_at"])
+    .orderBy("created_at", "desc")
+    .execute();
+}
