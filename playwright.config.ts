@@ -31,7 +31,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /staff-editor\.spec/ },
+    // Editing changes what visitors see, so these journeys start after every other spec is done.
+    {
+      name: "staff-editor",
+      use: { browserName: "chromium" },
+      testMatch: /staff-editor\.spec/,
+      dependencies: ["chromium"],
+    },
+  ],
   webServer: {
     // Journeys run against the production build, on a throwaway data directory.
     command: `rm -rf ${e2eServerEnv.DATA_DIR} && npm run build && npx next start --port ${E2E_PORT}`,

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { HomeHero } from "@/components/home/home-hero";
-import { ArticleCards } from "@/components/home/article-cards";
-import { MdxContent } from "@/components/mdx/mdx-content";
-import { getArticles, getEntry } from "@/lib/content/entries";
+import { HomeContent } from "@/components/home/home-content";
+import { getEntry } from "@/lib/content/entries";
 import { currentSite } from "@/lib/content/site";
 import { entryMetadata } from "@/lib/seo/metadata";
 
@@ -19,15 +17,5 @@ export default async function HomePage() {
   await currentSite();
   const entry = getEntry("");
   if (!entry) notFound();
-  return (
-    <>
-      <HomeHero title={entry.frontmatter.title} lead={entry.frontmatter.description} />
-      <div className="mx-auto max-w-3xl px-4">
-        <div className="prose mt-10">
-          <MdxContent source={entry.source} />
-        </div>
-        <ArticleCards articles={getArticles()} />
-      </div>
-    </>
-  );
+  return <HomeContent entry={entry} />;
 }

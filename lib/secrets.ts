@@ -10,7 +10,7 @@ import { getEnv } from "@/lib/env";
  * not let anyone reverse client hashes or forge staff sessions. Signed tokens
  * (the form's render time, the staff session) are made and checked here too.
  */
-export type SecretPurpose = "form-token" | "client-hash" | "staff-session";
+export type SecretPurpose = "form-token" | "client-hash" | "staff-session" | "staff-author";
 
 const SECRET_FILE = "app-secret";
 const keys = new Map<SecretPurpose, Buffer>();

@@ -2,13 +2,25 @@ import Link from "next/link";
 import { staffSignOutAction } from "@/lib/actions/staff";
 import { secondaryButtonClass } from "./styles";
 
+const LINKS = [
+  { href: "/staff", label: "Inbox" },
+  { href: "/staff/content", label: "Pages" },
+  { href: "/staff/clinic", label: "Clinic details" },
+];
+
 export function StaffToolbar() {
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-line pb-4">
       <nav aria-label="Staff">
-        <Link href="/staff" className="inline-flex min-h-11 items-center font-semibold">
-          Inbox
-        </Link>
+        <ul className="flex flex-wrap gap-x-6">
+          {LINKS.map(({ href, label }) => (
+            <li key={href}>
+              <Link href={href} className="inline-flex min-h-11 items-center font-semibold">
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </nav>
       <form action={staffSignOutAction}>
         <button type="submit" className={secondaryButtonClass}>

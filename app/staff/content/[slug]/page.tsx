@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { DeletePageForm } from "@/components/staff/editor/delete-page-form";
+import { PageEditor } from "@/components/staff/editor/page-editor";
+import { Notice } from "@/components/staff/notice";
+import { StaffToolbar } from "@/components/staff/staff-toolbar";
+import { pageClass } from "@/components/staff/styles";
+import { loadSite } from "@/lib/content/site";
+import { getDb } from "@/lib/db/client";
+import { requireStaff } from "@/lib/staff/auth";
+import { getAuthorName } from "@/lib/staff/author";
+import { contentQuerySchema, pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
+import { editorStateFor } from "@/lib/staff/editor-form";
+import { staffMetadata } from "@/lib/staff/metadata";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = staffMetadata("Edit page");
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const NOTICES = {
+  published: "Published. Visitors see it now.",
+  restored: "The earlier version is restored and published.",
+  file: "Back to the version in content/: the browser edits are no longer shown.",
+  deleted: "",
+  "delete-error": "Not deleted: tick the box to confirm.",
+};
+
+export default async function EditPage({ params, searchParams }: Props) {
+  const session = await requireStaff();
+  if (!session) redirect("/staff");
+  const slug = pageParamSchema.safeParse((await params).slug);
+  if (!slug.success) notFound();
+  const site = await loadSite(await getDb(), { includeDrafts: true });
+  const page = site.pages.find((p) => p.slug === slug.data && p.source !== undefined);
+  if (!page) notFound();
+  const { notice } = contentQuerySchema.parse(await searchParams);
+  const entry = site.entries.find((e) => e.slug === page.slug);
+
+  return (
+    <div className={pageClass}>
+      <StaffToolbar />
+      <h1 className="text-3xl font-semibold">Edit: {entry?.frontmatter.title ?? page.href}</h1>
+      <p className="mt-2 flex flex-wrap gap-x-6">
+        <Link href={page.href} className="underline">
+          View {page.href}
+        </Link>
+        <Link href={`${staffPageHref(page.slug)}/history`} className="underline">
+          History
+        </Link>
+      </p>
+      {notice && notice !== "deleted" && (
+        <Notice tone={notice === "delete-error" ? "error" : "success"}>{NOTICES[notice]}</Notice>
+      )}
+      {page.conflict && (
+        <Notice tone="error">
+          This page changed in both places: in the browser and in content/.{" "}
+          <Link href={`${staffPageHref(page.slug)}/history`} className="underline">
+            Choose which to keep
+          </Link>
+          .
+        </Notice>
+      )}
+      <div className="mt-6">
+        <PageEditor initial={editorStateFor(page, page.slug, await getAuthorName(session))} />
+      </div>
+      {!page.file && page.browserEdited && (
+        <DeletePageForm slug={page.slug} parentId={page.revision?.id ?? 0} />
+      )}
+      {page.file && (
+        <p className="mt-8 text-sm text-ink-muted">
+          This page comes from content/, so it cannot be deleted here: tick Draft to hide it.
+        </p>
+      )}
+    </div>
+  );
+}

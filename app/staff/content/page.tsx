@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ContentList } from "@/components/staff/content-list";
+import { loadSite } from "@/lib/content/site";
+import { getDb } from "@/lib/db/client";
+import { requireStaff } from "@/lib/staff/auth";
+import { staffMetadata } from "@/lib/staff/metadata";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = staffMetadata("Pages");
+
+export default async function StaffContentPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ notice?: string }>;
+}) {
+  if (!(await requireStaff())) redirect("/staff");
+  // Drafts included: staff see every page, whatever visitors see.
+  const site = await loadSite(await getDb(), { includeDrafts: true });
+  const rows = site.pages
+    .filter((page) => page.source !== undefined || page.file)
+    .map((page) => ({ page, entry: site.entries.find((e) => e.slug === page.slug) }));
+  const { notice } = await searchParams;
+  return <ContentList rows={rows} now={new Date()} notice={notice} />;
+}

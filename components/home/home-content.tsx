@@ -1,0 +1,19 @@
+import { ArticleCards } from "@/components/home/article-cards";
+import { HomeHero } from "@/components/home/home-hero";
+import { MdxContent } from "@/components/mdx/mdx-content";
+import { getArticles, type Entry } from "@/lib/content/entries";
+
+/** The home page's body: the public page and the staff preview both render it. */
+export function HomeContent({ entry }: { entry: Entry }) {
+  return (
+    <>
+      <HomeHero title={entry.frontmatter.title} lead={entry.frontmatter.description} />
+      <div className="mx-auto max-w-3xl px-4">
+        <div className="prose mt-10">
+          <MdxContent source={entry.source} />
+        </div>
+        <ArticleCards articles={getArticles()} />
+      </div>
+    </>
+  );
+}

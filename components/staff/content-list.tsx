@@ -1,0 +1,115 @@
+import Link from "next/link";
+import type { Entry } from "@/lib/content/entries";
+import type { PageRecord } from "@/lib/content/site";
+import { Notice } from "./notice";
+import { StaffToolbar } from "./staff-toolbar";
+import { buttonClass, pageClass } from "./styles";
+
+const STALE_DAYS = 365;
+
+export interface ContentRow {
+  page: PageRecord;
+  entry?: Entry;
+}
+
+/** Every page, from content/ and from the browser, with what staff need to decide what to edit. */
+export function ContentList({
+  rows,
+  now,
+  notice,
+}: {
+  rows: ContentRow[];
+  now: Date;
+  notice?: string;
+}) {
+  return (
+    <div className={pageClass}>
+      <StaffToolbar />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-semibold">Pages</h1>
+        <Link href="/staff/new-page" className={buttonClass}>
+          New page
+        </Link>
+      </div>
+      {notice === "deleted" && <Notice tone="success">The page was deleted.</Notice>}
+      <div className="mt-6 overflow-x-auto">
+        <table className="w-full text-left">
+          <caption className="sr-only">Pages of the site</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="py-2 pr-4">
+                Title
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Address
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Last reviewed
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                State
+              </th>
+              <th scope="col" className="py-2">
+                Browser edits
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ page, entry }) => {
+              const reviewed = entry?.frontmatter.lastReviewed;
+              const stale =
+                reviewed !== undefined &&
+                (now.getTime() - Date.parse(`${reviewed}T00:00:00Z`)) / 86_400_000 > STALE_DAYS;
+              return (
+                <tr key={page.slug} className="border-b border-line align-top">
+                  <td className="py-3 pr-4">
+                    <Link
+                      href={`/staff/content/${page.slug || "index"}`}
+                      className="font-semibold underline"
+                    >
+                      {entry?.frontmatter.title ?? page.slug}
+                    </Link>
+                  </td>
+                  <td className="py-3 pr-4 font-mono text-sm">{page.href}</td>
+                  <td className="py-3 pr-4">
+                    {reviewed ?? "–"}
+                    {stale && (
+                      <strong className="ml-2 rounded bg-danger-soft px-2 text-danger">
+                        over a year ago
+                      </strong>
+                    )}
+                  </td>
+                  <td className="py-3 pr-4">
+                    {page.source === undefined
+                      ? "Deleted"
+                      : entry?.frontmatter.draft
+                        ? "Draft"
+                        : "Published"}
+                  </td>
+                  <td className="py-3">
+                    {page.conflict ? (
+                      <Link
+                        href={`/staff/content/${page.slug || "index"}/history`}
+                        className="font-semibold text-danger underline"
+                      >
+                        Changed in both places: choose
+                      </Link>
+                    ) : page.browserEdited ? (
+                      page.file ? (
+                        "Edited here, not in content/ yet"
+                      ) : (
+                        "Made here, not in content/ yet"
+                      )
+                    ) : (
+                      "None"
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { MDX_COMPONENT_NAMES } from "@/lib/content/mdx-component-names";
+import { MDX_SNIPPETS } from "@/lib/content/mdx-snippets";
+import { secondaryButtonClass } from "../styles";
+
+/**
+ * The components a page may use. Without JavaScript it is a list to copy
+ * from; with it, each has a button that inserts its snippet at the cursor.
+ */
+export function ComponentList({ bodyId, canInsert }: { bodyId: string; canInsert: boolean }) {
+  function insert(snippet: string) {
+    const area = document.getElementById(bodyId);
+    if (!(area instanceof HTMLTextAreaElement)) return;
+    area.focus();
+    area.setRangeText(snippet, area.selectionStart, area.selectionEnd, "end");
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  return (
+    <section aria-labelledby="components-heading" className="rounded-lg border border-line p-4">
+      <h2 id="components-heading" className="text-lg font-semibold">
+        Components you can use
+      </h2>
+      <p className="mt-1 text-sm text-ink-muted">
+        Anything else in angle brackets, and anything in curly braces, is refused.
+      </p>
+      <ul className="mt-3 space-y-3">
+        {MDX_COMPONENT_NAMES.map((name) => (
+          <li key={name}>
+            <p>
+              <code className="font-mono font-semibold">{`<${name}>`}</code>{" "}
+              <span className="text-sm text-ink-muted">{MDX_SNIPPETS[name].use}</span>
+            </p>
+            {canInsert ? (
+              <button
+                type="button"
+                className={`${secondaryButtonClass} mt-1 text-sm`}
+                onClick={() => insert(MDX_SNIPPETS[name].snippet)}
+              >
+                Insert {name}
+              </button>
+            ) : (
+              <pre className="mt-1 overflow-x-auto rounded bg-surface-raised p-2 text-xs">
+                {MDX_SNIPPETS[name].snippet}
+              </pre>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

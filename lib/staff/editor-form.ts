@@ -1,0 +1,73 @@
+import { frontmatterToFields } from "@/lib/content/page-draft";
+import { splitSource } from "@/lib/content/page-source";
+import type { PageRecord } from "@/lib/content/site";
+import { parse as parseYaml } from "yaml";
+import { EDITOR_FIELDS, type EditorState, type EditorValues } from "./editor-state";
+
+/*
+ * The edit form as plain values. Nothing from the browser is trusted: each
+ * value is cut to a sane length here, then checked by the same rules as
+ * content:check; slugs are checked again before anything is written.
+ */
+const MAX_BODY = 200_000;
+const MAX_FIELD = 1000;
+
+function text(formData: FormData, name: string, max = MAX_FIELD): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value.replace(/\r\n/g, "\n").slice(0, max) : "";
+}
+
+export function readEditorForm(formData: FormData): EditorValues {
+  const fields = Object.fromEntries(
+    EDITOR_FIELDS.map((key) => [key, text(formData, key)]),
+  ) as EditorValues["fields"];
+  const parentId = Number(text(formData, "parentId", 20));
+  const slug = text(formData, "slug", 100).trim();
+  return {
+    slug: slug === "index" ? "" : slug,
+    isNew: text(formData, "isNew", 5) === "1",
+    fields,
+    body: text(formData, "body", MAX_BODY),
+    author: text(formData, "author", 80).trim(),
+    note: text(formData, "note", 500),
+    parentId: Number.isSafeInteger(parentId) && parentId >= 0 ? parentId : 0,
+    baseHash: /^[0-9a-f]{64}$/.test(text(formData, "baseHash", 64))
+      ? text(formData, "baseHash", 64)
+      : "",
+  };
+}
+
+/** The form as a page opens: its current text, on top of its newest revision and file version. */
+export function editorStateFor(
+  page: PageRecord | undefined,
+  slug: string,
+  author: string,
+): EditorState {
+  const source = page?.source ?? "";
+  const { yaml, body } = splitSource(source);
+  let frontmatter: Record<string, unknown> = {};
+  try {
+    frontmatter = (parseYaml(yaml) as Record<string, unknown> | null) ?? {};
+  } catch {
+    // A broken file still opens: its fields start empty and the checks say what is missing.
+  }
+  const lastReviewed =
+    frontmatter.lastReviewed instanceof Date
+      ? frontmatter.lastReviewed.toISOString().slice(0, 10)
+      : frontmatter.lastReviewed;
+  return {
+    values: {
+      slug,
+      isNew: page === undefined,
+      fields: frontmatterToFields({ ...frontmatter, lastReviewed } as never),
+      body,
+      author,
+      note: "",
+      parentId: page?.revision?.id ?? 0,
+      baseHash: page?.file?.hash ?? "",
+    },
+    fieldErrors: {},
+    bodyProblems: [],
+    answer: 0,
+  };
+}

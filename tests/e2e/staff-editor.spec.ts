@@ -1,0 +1,251 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { clientIp, signIn } from "./staff-fixtures";
+
+/*
+ * Staff edit the site in the browser. These journeys change what visitors
+ * see, so playwright.config.ts runs them after every other spec. Each test
+ * works on its own page or puts back what it changed.
+ */
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(40) } });
+
+async function publish(page: Page, author = "Sam Reception") {
+  const name = page.getByLabel("Your name");
+  if ((await name.inputValue()) === "") await name.fill(author);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+}
+
+/** Polls the public page until it shows `text`; fails after five seconds. */
+async function expectLive(page: Page, path: string, text: string | RegExp) {
+  await expect(async () => {
+    const html = await (await page.request.get(path)).text();
+    expect(html).toMatch(text);
+  }).toPass({ timeout: 5_000, intervals: [250] });
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("change the title and a paragraph of /benefits, preview, publish, see it live; then go back to the file", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/staff/content");
+  await expect(page.getByRole("heading", { level: 1, name: "Pages" })).toBeVisible();
+  await page.getByRole("link", { name: /Benefits of acupuncture/ }).click();
+
+  const title = `Benefits, edited ${unique()}`;
+  await page.getByLabel("Title").fill(title);
+  const body = page.getByLabel("Page text");
+  const text = await body.inputValue();
+  await body.fill(
+    text.replace(
+      /^People try acupuncture[^\n]*/m,
+      "A new first paragraph, written in the browser.",
+    ),
+  );
+
+  // The preview follows the typing after a pause.
+  const preview = page.getByTestId("preview");
+  await expect(preview.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(preview).toContainText("A new first paragraph, written in the browser.");
+
+  const started = Date.now();
+  await publish(page);
+  await expect(page.getByText("Published. Visitors see it now.")).toBeVisible();
+  await expectLive(page, "/benefits", title);
+  await expectLive(page, "/benefits", "A new first paragraph, written in the browser.");
+  expect(Date.now() - started).toBeLessThan(15_000);
+
+  // The menu label stays, the sitemap lists the page.
+  const sitemap = await (await page.request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain("/benefits");
+
+  await page.goto("/staff/content");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Edited here");
+
+  await page.goto("/staff/content/benefits/history");
+  await page.getByRole("button", { name: "Go back to the version in content/" }).click();
+  await expect(page.getByText("Back to the version in content/")).toBeVisible();
+  await expectLive(page, "/benefits", /Benefits of acupuncture for back pain/);
+});
+
+test("a new page joins the menu and sitemap, keeps its history, restores an earlier revision and can be deleted", async ({
+  page,
+}) => {
+  const slug = `new-topic-${unique()}`;
+  await signIn(page);
+  await page.goto("/staff/new-page");
+  await page.getByLabel("Address").fill(slug);
+  await page.getByLabel("Title").fill("A page made in the browser");
+  await page.getByLabel("Description").fill("A short description of the new page.");
+  await page.getByLabel("Menu label (optional)").fill("New topic");
+  await page.getByLabel("Menu position (optional)").fill("90");
+  await page.getByLabel("Page text").fill("First version of the text.");
+  await publish(page);
+  await expect(page.getByText("Published. Visitors see it now.")).toBeVisible();
+  await expectLive(page, `/${slug}`, "First version of the text.");
+  await expectLive(page, "/", `href="/${slug}"`);
+  await expectLive(page, "/sitemap.xml", `/${slug}`);
+
+  await page.getByLabel("Page text").fill("Second version of the text.");
+  await publish(page);
+  await expectLive(page, `/${slug}`, "Second version of the text.");
+
+  await page.goto(`/staff/content/${slug}/history`);
+  await page.getByRole("link", { name: "Open this version" }).last().click();
+  await expect(page.getByTestId("diff")).toContainText("- First version of the text.");
+  await expect(page.getByTestId("diff")).toContainText("+ Second version of the text.");
+  await page.getByRole("button", { name: "Restore this version" }).click();
+  await expect(page.getByText("The earlier version is restored")).toBeVisible();
+  await expectLive(page, `/${slug}`, "First version of the text.");
+
+  await page.getByLabel(`Yes, delete /${slug}`).check();
+  await page.getByRole("button", { name: "Delete page" }).click();
+  await expect(page.getByText("The page was deleted.")).toBeVisible();
+  await expect(async () => {
+    expect((await page.request.get(`/${slug}`)).status()).toBe(404);
+  }).toPass({ timeout: 5_000 });
+});
+
+test("invalid frontmatter and unsafe MDX are refused with the field named and the text kept", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/staff/content/tips");
+  await page.getByLabel("Description").fill("x".repeat(170));
+  await expect(page.getByText("170 of 160 characters")).toBeVisible();
+  const body = page.getByLabel("Page text");
+  const unsafe =
+    "\n\n<script>alert(1)</script>\n\nTwo is {1 + 1}.\n\n<Callot>\n\nHi\n\n</Callot>\n";
+  await body.fill((await body.inputValue()) + unsafe);
+  await publish(page);
+  await expect(page.getByRole("alert")).toContainText("Not published");
+  await expect(page.getByText(/Description: must be at most 160 characters/)).toBeVisible();
+  await expect(
+    page.getByText(/the HTML tag <script> is not allowed \(line \d+, column 1\)/i),
+  ).toBeVisible();
+  await expect(page.getByText(/curly braces/)).toBeVisible();
+  await expect(page.getByText(/did you mean Callout\?/)).toBeVisible();
+  await expect(page.getByLabel("Description")).toHaveValue("x".repeat(170));
+  await expect(page.getByLabel("Page text")).toHaveValue(/Two is \{1 \+ 1\}\./);
+  expect(await (await page.request.get("/tips")).text()).not.toContain("x".repeat(170));
+});
+
+test("two editors on one page: the second publish is refused and both versions are shown", async ({
+  browser,
+}) => {
+  const [one, two] = await Promise.all([browser.newPage(), browser.newPage()]);
+  for (const p of [one, two]) {
+    await p.setExtraHTTPHeaders({ "x-forwarded-for": clientIp(41) });
+    await signIn(p);
+    await p.goto("/staff/content/privacy");
+  }
+  await one
+    .getByLabel("Page text")
+    .fill((await one.getByLabel("Page text").inputValue()) + "\n\nAdded by the first editor.");
+  await publish(one, "First Editor");
+  await expect(one.getByText("Published. Visitors see it now.")).toBeVisible();
+
+  await two
+    .getByLabel("Page text")
+    .fill((await two.getByLabel("Page text").inputValue()) + "\n\nAdded by the second editor.");
+  await publish(two, "Second Editor");
+  await expect(two.getByRole("alert")).toContainText("someone else published this page");
+  await expect(
+    two.getByRole("heading", { name: /Their version, published by First Editor/ }),
+  ).toBeVisible();
+  await expect(two.getByLabel("Page text")).toHaveValue(/Added by the second editor\./);
+
+  await one.goto("/staff/content/privacy/history");
+  await one.getByRole("button", { name: "Go back to the version in content/" }).click();
+  await Promise.all([one.close(), two.close()]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("edit, preview with the button, publish and see it live", async ({ page }) => {
+    const slug = `no-js-${unique()}`;
+    await signIn(page);
+    await page.goto("/staff/new-page");
+    await page.getByLabel("Address").fill(slug);
+    await page.getByLabel("Title").fill("Written without JavaScript");
+    await page.getByLabel("Description").fill("A page written with plain form posts.");
+    await page.getByLabel("Page text").fill("Plain form posts work.");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("preview")).toContainText("Plain form posts work.");
+    await expect(page.getByLabel("Title")).toHaveValue("Written without JavaScript");
+    await publish(page);
+    await expect(page.getByText("Published. Visitors see it now.")).toBeVisible();
+    await expectLive(page, `/${slug}`, "Plain form posts work.");
+  });
+});
+
+test("an outsider gets nothing from any editor page or action", async ({ page, request }) => {
+  for (const path of [
+    "/staff/content",
+    "/staff/content/benefits",
+    "/staff/content/benefits/history",
+    "/staff/new-page",
+    "/staff/clinic",
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const html = await response.text();
+    expect(html).not.toContain("People try acupuncture");
+    expect(html).not.toContain("field-body");
+  }
+  // Replaying an editor post without the session publishes nothing.
+  await signIn(page);
+  await page.goto("/staff/content/benefits");
+  const html = await page.content();
+  const ids = [...new Set([...html.matchAll(/name="\$ACTION_ID_([^"]+)"/g)].map((m) => m[1]))];
+  for (const id of ids) {
+    const response = await request.post("/staff/content/benefits", {
+      multipart: {
+        [`$ACTION_ID_${id}`]: "",
+        slug: "benefits",
+        title: "Hacked",
+        description: "d",
+        lastReviewed: "2026-01-01",
+        body: "Hacked",
+        author: "x",
+        intent: "publish",
+        parentId: "0",
+        isNew: "0",
+        kind: "article",
+      },
+      maxRedirects: 0,
+    });
+    expect(await response.text()).not.toContain("Hacked");
+  }
+  expect(await (await request.get("/benefits")).text()).not.toContain("Hacked");
+});
+
+test("every editor page has no axe violations at phone and desktop widths", async ({ page }) => {
+  await signIn(page);
+  for (const path of [
+    "/staff/content",
+    "/staff/content/benefits",
+    "/staff/content/benefits/history",
+    "/staff/new-page",
+    "/staff/clinic",
+  ]) {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 900 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      expect(
+        results.violations.map(
+          (v) =>
+            `${path} ${viewport.width}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        ),
+      ).toEqual([]);
+    }
+  }
+});
