@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/staff", label: "Inbox" },
   { href: "/staff/content", label: "Pages" },
   { href: "/staff/clinic", label: "Clinic details" },
+  { href: "/staff/images", label: "Images" },
 ];
 
 export function StaffToolbar() {

@@ -2,18 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createElement } from "react";
-import { PagePreview } from "@/components/staff/editor/page-preview";
-import { checkContent } from "@/lib/content/load-content";
-import { checkDraft, draftPasses, type DraftCheck } from "@/lib/content/page-draft";
-import { composeSource } from "@/lib/content/page-source";
-import { currentSite, forgetContent, revisionSource, type Site } from "@/lib/content/site";
+import { randomBytes } from "node:crypto";
+import { draftPasses } from "@/lib/content/page-draft";
+import { currentSite, forgetContent, revisionSource } from "@/lib/content/site";
 import { getDb } from "@/lib/db/client";
-import { addPageRevision } from "@/lib/db/content-revisions";
+import { addPageRevision, saveEditorDraft } from "@/lib/db/content-revisions";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
+import { staffPageHref } from "@/lib/staff/content-params";
+import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
-import type { EditorState, EditorValues } from "@/lib/staff/editor-state";
+import type { EditorState } from "@/lib/staff/editor-state";
 
 /*
  * The page editor's one action. "preview" checks the text and renders it as
@@ -33,11 +32,7 @@ export async function editPageAction(
   const values = readEditorForm(formData);
   const intent = formData.get("intent") === "publish" ? "publish" : "preview";
   const site = await currentSite();
-  const existing = new Set(site.pages.filter((p) => p.source !== undefined).map((p) => p.slug));
-  const check = checkDraft(
-    { slug: values.slug, fields: values.fields, body: values.body },
-    { entries: site.entries, isNew: values.isNew, existingSlugs: existing },
-  );
+  const check = checkEditorValues(values, site);
   const answer = previous.answer + 1;
   const fieldErrors: EditorState["fieldErrors"] = { ...check.fieldErrors };
   const base = {
@@ -47,7 +42,9 @@ export async function editPageAction(
     answer,
   } satisfies EditorState;
 
-  if (intent === "preview") return { ...base, preview: preview(values, check, site) };
+  // Only direct calls (the preview that follows typing) ask for JSX back: a form state holding
+  // server components cannot be rendered when the form was posted without JavaScript.
+  if (intent === "preview") return { ...base, preview: previewOf(values, check, site) };
 
   const author = values.author.trim() || (await getAuthorName(session));
   if (!author) base.fieldErrors.author = "Write your name: it is shown in the page's history";
@@ -56,7 +53,6 @@ export async function editPageAction(
       ...base,
       values: { ...values, author },
       formError: "Not published: fix the problems marked below. Your text is kept.",
-      preview: preview(values, check, site),
     };
   }
 
@@ -98,15 +94,16 @@ export async function editPageAction(
   redirect(`/staff/content/${values.slug || "index"}?notice=published`);
 }
 
-function preview(values: EditorValues, check: DraftCheck, site: Site) {
-  if (!check.frontmatter || check.bodyProblems.length > 0) return undefined;
-  // The loader builds the entry (table of contents, FAQ, reviewer) exactly as for the live page.
-  const { entries } = checkContent({
-    pages: [
-      { slug: values.slug, file: "preview", source: composeSource(check.frontmatter, values.body) },
-    ],
-    clinic: site.clinic,
-  });
-  const entry = entries[0];
-  return entry ? createElement(PagePreview, { entry }) : undefined;
+/**
+ * The Preview button: keeps the typed text for this sign-in and opens the
+ * editor again with it and its preview, which works without JavaScript.
+ */
+export async function previewPageAction(formData: FormData): Promise<void> {
+  const session = await requireStaff();
+  if (!session) redirect("/staff");
+  const values = readEditorForm(formData);
+  const id = randomBytes(16).toString("base64url");
+  await saveEditorDraft(await getDb(), { id, owner: session.nonce, data: values, now: new Date() });
+  const where = values.isNew ? "/staff/new-page" : staffPageHref(values.slug);
+  redirect(`${where}?draft=${id}#preview-heading`);
 }

@@ -5,6 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { fullTitle, pageTitle, TITLE_MAX } from "@/lib/seo/title";
 import { didYouMean } from "./did-you-mean";
 import { formatIssues } from "./format-issues";
+import { MEDIA_PATTERN } from "./image-probe";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import type { MdxAnalysis } from "./mdx-analysis";
 
@@ -74,7 +75,11 @@ export function checkBody(file: string, analysis: MdxAnalysis, publicDir: string
       problems.push({ file, message: `image${where} has no src` });
       continue;
     }
-    if (!image.src.startsWith("/")) {
+    if (MEDIA_PATTERN.test(image.src)) {
+      // Uploaded in the staff area: stored in the database, and the upload gives its size.
+      if (!image.hasSize)
+        problems.push({ file, message: `image ${image.src}${where} needs width and height` });
+    } else if (!image.src.startsWith("/")) {
       problems.push({
         file,
         message: `image ${image.src}${where} must be a path in public/, starting with /`,

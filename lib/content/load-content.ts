@@ -49,7 +49,15 @@ interface Options {
 }
 
 /** Routes that are not content: a file with one of these names would hide or break them. */
-const RESERVED = new Set(["consultation", "staff", "sitemap", "robots", "api", "opengraph-image"]);
+const RESERVED = new Set([
+  "consultation",
+  "staff",
+  "sitemap",
+  "robots",
+  "api",
+  "opengraph-image",
+  "media",
+]);
 const APP_ROUTES = ["/consultation"];
 const WORDS_PER_MINUTE = 200;
 const STALE_AFTER_DAYS = 365;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { stringify } from "yaml";
+import { parse as parseYaml, stringify } from "yaml";
+import { parseMdx } from "./mdx-safety";
 import type { Frontmatter } from "./frontmatter-schema";
 
 /** The version of a file's text a browser edit started from. */
@@ -50,4 +51,35 @@ export function splitSource(source: string): { yaml: string; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   if (!match) return { yaml: "", body: source };
   return { yaml: match[1] ?? "", body: source.slice(match[0].length).replace(/^\s*\n/, "") };
+}
+
+/* The parts of a page that matter to visitors, without formatting: frontmatter values and the body's syntax tree. */
+function meaning(source: string): string {
+  const { yaml, body } = splitSource(source);
+  let frontmatter: unknown;
+  try {
+    frontmatter = parseYaml(yaml);
+  } catch {
+    frontmatter = yaml;
+  }
+  let tree: unknown;
+  try {
+    tree = parseMdx(body);
+  } catch {
+    tree = body;
+  }
+  return JSON.stringify([frontmatter, tree], (key, value: unknown) => {
+    if (key === "position") return undefined;
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return value;
+  });
+}
+
+/**
+ * Whether two texts are the same page, however they are formatted: an
+ * exported file (quoted, wrapped or re-marked by prettier) matches the
+ * browser revision it came from.
+ */
+export function samePage(a: string, b: string): boolean {
+  return a === b || meaning(a) === meaning(b);
 }

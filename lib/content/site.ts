@@ -9,7 +9,7 @@ import { loadClinic } from "./clinic";
 import { clinicSchema, type Clinic } from "./clinic-schema";
 import { setLiveContent, liveContent } from "./live-content";
 import { checkContent, readContentFiles, type ContentReport, type PageInput } from "./load-content";
-import { composeSource, contentHash } from "./page-source";
+import { composeSource, contentHash, samePage } from "./page-source";
 import { CLINIC_FILE, CONTENT_DIR } from "./paths";
 import { readFileSync } from "node:fs";
 
@@ -29,7 +29,7 @@ export interface PageRecord {
   revision?: PageRevision;
   /** What the site shows, or undefined when the page was deleted. */
   source: string | undefined;
-  /** The newest revision is a browser publish, so the page differs from content/. */
+  /** The newest revision is a browser publish that content/ does not have yet. */
   browserEdited: boolean;
   /** The file changed since the browser edit started from it. */
   conflict: boolean;
@@ -70,8 +70,11 @@ export function pageInputs(files: PageInput[], revisions: PageRevision[]): PageR
     record.revision = revision;
     if (revision.action === "publish") {
       record.source = revisionSource(revision);
-      record.browserEdited = true;
-      record.conflict = record.file !== undefined && record.file.hash !== revision.base_hash;
+      // Once exported into content/, the file says the same as the revision: nothing left to bring over.
+      const inFile = record.file !== undefined && samePage(record.file.source, record.source);
+      record.browserEdited = !inFile;
+      record.conflict =
+        record.file !== undefined && record.file.hash !== revision.base_hash && !inFile;
     } else if (revision.action === "delete") {
       // Only browser-made pages can be deleted; a file always stays (it can be set to draft).
       record.source = record.file?.source;

@@ -174,3 +174,40 @@ export async function listContentImages(
     .orderBy("created_at", "desc")
     .execute();
 }
+
+const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** Keeps typed text for a preview without JavaScript; older drafts are dropped on the way. */
+export async function saveEditorDraft(
+  db: Kysely<Database>,
+  draft: { id: string; owner: string; data: unknown; now: Date },
+): Promise<void> {
+  await db
+    .deleteFrom("editor_drafts")
+    .where("created_at", "<", new Date(draft.now.getTime() - DRAFT_LIFETIME_MS).toISOString())
+    .execute();
+  await db
+    .insertInto("editor_drafts")
+    .values({
+      id: draft.id,
+      owner: draft.owner,
+      created_at: draft.now.toISOString(),
+      data: JSON.stringify(draft.data),
+    })
+    .execute();
+}
+
+/** A draft, only for the session that saved it. */
+export async function getEditorDraft(
+  db: Kysely<Database>,
+  id: string,
+  owner: string,
+): Promise<unknown> {
+  const row = await db
+    .selectFrom("editor_drafts")
+    .select("data")
+    .where("id", "=", id)
+    .where("owner", "=", owner)
+    .executeTakeFirst();
+  return row ? JSON.parse(row.data) : undefined;
+}

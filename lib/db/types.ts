@@ -102,6 +102,14 @@ export interface ContentImageTable {
   created_at: string;
 }
 
+/** Typed text awaiting a no-JavaScript preview; `owner` is the staff session's nonce. */
+export interface EditorDraftTable {
+  id: string;
+  owner: string;
+  created_at: string;
+  data: string;
+}
+
 export interface Database {
   consultation_requests: ConsultationRequestTable;
   request_events: RequestEventTable;
@@ -110,6 +118,7 @@ export interface Database {
   page_revisions: PageRevisionTable;
   clinic_revisions: ClinicRevisionTable;
   content_images: ContentImageTable;
+  editor_drafts: EditorDraftTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;

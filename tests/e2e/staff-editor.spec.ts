@@ -54,7 +54,7 @@ test("change the title and a paragraph of /benefits, preview, publish, see it li
 
   const started = Date.now();
   await publish(page);
-  await expect(page.getByText("Published. Visitors see it now.")).toBeVisible();
+  await expect(page.getByText("Published. Visitors see it now.")).toBeVisible({ timeout: 20_000 });
   await expectLive(page, "/benefits", title);
   await expectLive(page, "/benefits", "A new first paragraph, written in the browser.");
   expect(Date.now() - started).toBeLessThan(15_000);
@@ -85,7 +85,7 @@ test("a new page joins the menu and sitemap, keeps its history, restores an earl
   await page.getByLabel("Menu position (optional)").fill("90");
   await page.getByLabel("Page text").fill("First version of the text.");
   await publish(page);
-  await expect(page.getByText("Published. Visitors see it now.")).toBeVisible();
+  await expect(page.getByText("Published. Visitors see it now.")).toBeVisible({ timeout: 20_000 });
   await expectLive(page, `/${slug}`, "First version of the text.");
   await expectLive(page, "/", `href="/${slug}"`);
   await expectLive(page, "/sitemap.xml", `/${slug}`);
@@ -122,7 +122,7 @@ test("invalid frontmatter and unsafe MDX are refused with the field named and th
     "\n\n<script>alert(1)</script>\n\nTwo is {1 + 1}.\n\n<Callot>\n\nHi\n\n</Callot>\n";
   await body.fill((await body.inputValue()) + unsafe);
   await publish(page);
-  await expect(page.getByRole("alert")).toContainText("Not published");
+  await expect(page.getByRole("alert").filter({ hasText: "Not published" })).toBeVisible();
   await expect(page.getByText(/Description: must be at most 160 characters/)).toBeVisible();
   await expect(
     page.getByText(/the HTML tag <script> is not allowed \(line \d+, column 1\)/i),
@@ -147,13 +147,15 @@ test("two editors on one page: the second publish is refused and both versions a
     .getByLabel("Page text")
     .fill((await one.getByLabel("Page text").inputValue()) + "\n\nAdded by the first editor.");
   await publish(one, "First Editor");
-  await expect(one.getByText("Published. Visitors see it now.")).toBeVisible();
+  await expect(one.getByText("Published. Visitors see it now.")).toBeVisible({ timeout: 20_000 });
 
   await two
     .getByLabel("Page text")
     .fill((await two.getByLabel("Page text").inputValue()) + "\n\nAdded by the second editor.");
   await publish(two, "Second Editor");
-  await expect(two.getByRole("alert")).toContainText("someone else published this page");
+  await expect(
+    two.getByRole("alert").filter({ hasText: "someone else published this page" }),
+  ).toBeVisible();
   await expect(
     two.getByRole("heading", { name: /Their version, published by First Editor/ }),
   ).toBeVisible();
@@ -163,6 +165,53 @@ test("two editors on one page: the second publish is refused and both versions a
   await one.getByRole("button", { name: "Go back to the version in content/" }).click();
   await Promise.all([one.close(), two.close()]);
 });
+
+test("change the clinic phone and the opening hours, and see them in the footer and on every page", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/staff/clinic");
+  const phone = page.getByLabel("Phone");
+  const original = await phone.inputValue();
+  await phone.fill("+1 555 010 7777");
+  const rows = page.getByRole("group", { name: /Opening time \d+: days/ });
+  const before = await rows.count();
+  await page.getByRole("button", { name: "Add an opening time" }).click();
+  await expect(rows).toHaveCount(before + 1);
+  // The new row arrives with every value typed so far kept.
+  await expect(page.getByLabel("Phone")).toHaveValue("+1 555 010 7777");
+  const last = rows.last();
+  await last.getByLabel("Sunday").check();
+  await page
+    .getByLabel(/Closes/)
+    .last()
+    .fill("08:00");
+  await page.getByRole("button", { name: "Publish clinic details" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Not published" })).toBeVisible();
+  await expect(page.getByText("opens must be before closes")).toBeVisible();
+  await page
+    .getByLabel(/Closes/)
+    .last()
+    .fill("12:00");
+  await publishClinic(page);
+  await expect(page.getByText("Published. Every page shows the new details now.")).toBeVisible();
+  await expectLive(page, "/about", "+1 555 010 7777");
+  await expectLive(page, "/", /Sunday/);
+
+  await page.getByLabel("Phone").fill(original);
+  await page
+    .getByRole("button", { name: /Remove opening time/ })
+    .last()
+    .click();
+  await publishClinic(page);
+  await expectLive(page, "/about", original);
+});
+
+async function publishClinic(page: Page) {
+  const name = page.getByLabel("Your name");
+  if ((await name.inputValue()) === "") await name.fill("Sam Reception");
+  await page.getByRole("button", { name: "Publish clinic details" }).click();
+}
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -179,7 +228,9 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("preview")).toContainText("Plain form posts work.");
     await expect(page.getByLabel("Title")).toHaveValue("Written without JavaScript");
     await publish(page);
-    await expect(page.getByText("Published. Visitors see it now.")).toBeVisible();
+    await expect(page.getByText("Published. Visitors see it now.")).toBeVisible({
+      timeout: 20_000,
+    });
     await expectLive(page, `/${slug}`, "Plain form posts work.");
   });
 });

@@ -3,27 +3,42 @@ import { redirect } from "next/navigation";
 import { PageEditor } from "@/components/staff/editor/page-editor";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/staff/styles";
+import { currentSite } from "@/lib/content/site";
 import { requireStaff } from "@/lib/staff/auth";
-import { getAuthorName } from "@/lib/staff/author";
-import { editorStateFor } from "@/lib/staff/editor-form";
+import { openEditor } from "@/lib/staff/editor-checks";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = staffMetadata("New page");
 
-export default async function NewPage() {
+const STARTER =
+  "Write the page here. A blank line starts a new paragraph.\n\n## A first section\n\nMore text.\n";
+
+export default async function NewPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ draft?: string }>;
+}) {
   const session = await requireStaff();
   if (!session) redirect("/staff");
-  const initial = editorStateFor(undefined, "", await getAuthorName(session));
-  initial.values.fields.lastReviewed = new Date().toISOString().slice(0, 10);
-  initial.values.body =
-    "Write the page here. A blank line starts a new paragraph.\n\n## A first section\n\nMore text.\n";
+  const { draft } = await searchParams;
+  const { initial, preview } = await openEditor({
+    session,
+    page: undefined,
+    slug: "",
+    draftId: typeof draft === "string" ? draft : undefined,
+    site: await currentSite(),
+  });
+  if (initial.values.body === "") {
+    initial.values.fields.lastReviewed = new Date().toISOString().slice(0, 10);
+    initial.values.body = STARTER;
+  }
   return (
     <div className={pageClass}>
       <StaffToolbar />
       <h1 className="text-3xl font-semibold">New page</h1>
       <div className="mt-6">
-        <PageEditor initial={initial} />
+        <PageEditor initial={initial} serverPreview={preview} />
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { editPageAction } from "@/lib/actions/edit-page";
+import { editPageAction, previewPageAction } from "@/lib/actions/edit-page";
 import { DESCRIPTION_MAX, type EditorField, type EditorState } from "@/lib/staff/editor-state";
 import { Notice } from "../notice";
 import { buttonClass, fieldClass, secondaryButtonClass } from "../styles";
@@ -15,7 +15,14 @@ const noSubscription = () => () => undefined;
  * post it and the page comes back with the answer, every typed value kept.
  * With JavaScript the preview and checks follow the typing after a pause.
  */
-export function PageEditor({ initial }: { initial: EditorState }) {
+export function PageEditor({
+  initial,
+  serverPreview,
+}: {
+  initial: EditorState;
+  /** The preview the Preview button asked for, rendered by the server with the page. */
+  serverPreview?: ReactNode;
+}) {
   const [state, formAction, pending] = useActionState(editPageAction, initial);
   const [live, setLive] = useState<EditorState | undefined>();
   // True once running in the browser, false in the server's HTML (and so without JavaScript).
@@ -257,8 +264,7 @@ export function PageEditor({ initial }: { initial: EditorState }) {
           <div className="flex flex-wrap gap-3">
             <button
               type="submit"
-              name="intent"
-              value="preview"
+              formAction={previewPageAction}
               className={secondaryButtonClass}
               disabled={pending}
             >
@@ -286,7 +292,7 @@ export function PageEditor({ initial }: { initial: EditorState }) {
           {scripted ? "It follows your typing after a short pause." : "Press Preview to update it."}
         </p>
         <div className="mt-4 rounded-lg border-2 border-dashed border-line" data-testid="preview">
-          {shown.preview ?? (
+          {(live ? live.preview : state.answer === 0 ? serverPreview : undefined) ?? (
             <p className="p-4 text-ink-muted">
               Nothing to show until the problems above are fixed, or Preview is pressed.
             </p>

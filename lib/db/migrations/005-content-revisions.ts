@@ -49,6 +49,15 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("parent_id", "integer", (c) => c.notNull().unique())
     .execute();
 
+  // Text being previewed without JavaScript, for the signed-in person who typed it; kept a day.
+  await db.schema
+    .createTable("editor_drafts")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("owner", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("data", "text", (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable("content_images")
     .addColumn("hash", "text", (c) => c.primaryKey())
@@ -63,6 +72,7 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable("content_images").execute();
+  await db.schema.dropTable("editor_drafts").execute();
   await db.schema.dropTable("clinic_revisions").execute();
   await db.schema.dropTable("page_revisions").execute();
 }

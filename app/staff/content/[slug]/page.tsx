@@ -9,9 +9,8 @@ import { pageClass } from "@/components/staff/styles";
 import { loadSite } from "@/lib/content/site";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
-import { getAuthorName } from "@/lib/staff/author";
 import { contentQuerySchema, pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
-import { editorStateFor } from "@/lib/staff/editor-form";
+import { openEditor } from "@/lib/staff/editor-checks";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -38,7 +37,15 @@ export default async function EditPage({ params, searchParams }: Props) {
   const site = await loadSite(await getDb(), { includeDrafts: true });
   const page = site.pages.find((p) => p.slug === slug.data && p.source !== undefined);
   if (!page) notFound();
-  const { notice } = contentQuerySchema.parse(await searchParams);
+  const query = await searchParams;
+  const { notice } = contentQuerySchema.parse(query);
+  const editor = await openEditor({
+    session,
+    page,
+    slug: page.slug,
+    draftId: typeof query.draft === "string" ? query.draft : undefined,
+    site,
+  });
   const entry = site.entries.find((e) => e.slug === page.slug);
 
   return (
@@ -66,7 +73,7 @@ export default async function EditPage({ params, searchParams }: Props) {
         </Notice>
       )}
       <div className="mt-6">
-        <PageEditor initial={editorStateFor(page, page.slug, await getAuthorName(session))} />
+        <PageEditor initial={editor.initial} serverPreview={editor.preview} />
       </div>
       {!page.file && page.browserEdited && (
         <DeletePageForm slug={page.slug} parentId={page.revision?.id ?? 0} />

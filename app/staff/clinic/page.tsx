@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ClinicEditor } from "@/components/staff/clinic-editor";
+import { Notice } from "@/components/staff/notice";
+import { StaffToolbar } from "@/components/staff/staff-toolbar";
+import { pageClass } from "@/components/staff/styles";
+import { loadSite } from "@/lib/content/site";
+import { getDb } from "@/lib/db/client";
+import { requireStaff } from "@/lib/staff/auth";
+import { getAuthorName } from "@/lib/staff/author";
+import { clinicToValues } from "@/lib/staff/clinic-form";
+import { staffMetadata } from "@/lib/staff/metadata";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = staffMetadata("Clinic details");
+
+export default async function ClinicPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ notice?: string }>;
+}) {
+  const session = await requireStaff();
+  if (!session) redirect("/staff");
+  const site = await loadSite(await getDb());
+  const { notice } = await searchParams;
+  const initial = {
+    values: {
+      ...clinicToValues(site.clinic),
+      author: await getAuthorName(session),
+      note: "",
+      parentId: site.clinicRevision?.id ?? 0,
+      baseHash: site.clinicFile.hash,
+    },
+    errors: {},
+    answer: 0,
+  };
+  return (
+    <div className={pageClass}>
+      <StaffToolbar />
+      <h1 className="text-3xl font-semibold">Clinic details</h1>
+      <p className="mt-2 text-ink-muted">
+        Shown in the footer, on every page that uses them, to search engines and in the clinic
+        emails.
+      </p>
+      {notice === "published" && (
+        <Notice tone="success">Published. Every page shows the new details now.</Notice>
+      )}
+      {site.clinicConflict && (
+        <Notice tone="error">
+          content/clinic.yaml changed after these details were last published here. The site shows
+          the details below; publish them to confirm, or run npm run content:export to bring them
+          into the file.
+        </Notice>
+      )}
+      <div className="mt-6">
+        <ClinicEditor initial={initial} />
+      </div>
+    </div>
+  );
+}

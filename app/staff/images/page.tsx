@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ImageUpload } from "@/components/staff/image-upload";
+import { StaffToolbar } from "@/components/staff/staff-toolbar";
+import { pageClass } from "@/components/staff/styles";
+import { MEDIA_PATTERN } from "@/lib/content/image-probe";
+import { UPLOAD_ERRORS } from "@/lib/content/upload-image";
+import { getDb } from "@/lib/db/client";
+import { listContentImages } from "@/lib/db/content-revisions";
+import { requireStaff } from "@/lib/staff/auth";
+import { staffMetadata } from "@/lib/staff/metadata";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = staffMetadata("Images");
+
+export default async function ImagesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; uploaded?: string }>;
+}) {
+  if (!(await requireStaff())) redirect("/staff");
+  const { error, uploaded } = await searchParams;
+  const images = await listContentImages(await getDb());
+  return (
+    <div className={pageClass}>
+      <StaffToolbar />
+      <h1 className="text-3xl font-semibold">Images</h1>
+      <ImageUpload
+        images={images.map((image) => ({
+          src: `/media/${image.hash}.${image.mime === "image/jpeg" ? "jpg" : image.mime.slice(6)}`,
+          width: image.width,
+          height: image.height,
+        }))}
+        error={
+          error && error in UPLOAD_ERRORS
+            ? UPLOAD_ERRORS[error as keyof typeof UPLOAD_ERRORS]
+            : undefined
+        }
+        uploaded={uploaded && MEDIA_PATTERN.test(uploaded) ? uploaded : undefined}
+      />
+    </div>
+  );
+}

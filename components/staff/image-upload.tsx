@@ -1,0 +1,83 @@
+import { Notice } from "./notice";
+import { buttonClass, fieldClass } from "./styles";
+
+interface Image {
+  src: string;
+  width: number;
+  height: number;
+}
+
+const figure = ({ src, width, height }: Image) =>
+  `<Figure src="${src}" alt="Describe what the image shows" caption="A caption." width="${width}" height="${height}" />`;
+
+/** Upload form and the uploaded images, each with the Figure text to paste into a page. */
+export function ImageUpload({
+  images,
+  error,
+  uploaded,
+}: {
+  images: Image[];
+  error?: string;
+  uploaded?: string;
+}) {
+  const justUploaded = images.find((image) => image.src === uploaded);
+  return (
+    <>
+      <p className="mt-2 text-ink-muted">
+        PNG, JPEG or WebP, up to 5 MB. Paste the Figure text into a page and describe the image in
+        its alt text: a page with an image but no alt text is not published.
+      </p>
+      {error && <Notice tone="error">{error}</Notice>}
+      {justUploaded && (
+        <Notice tone="success">
+          Uploaded. Copy this into the page text:{" "}
+          <code className="break-all">{figure(justUploaded)}</code>
+        </Notice>
+      )}
+      <form
+        action="/staff/images/upload"
+        method="post"
+        encType="multipart/form-data"
+        className="mt-6 space-y-3"
+      >
+        <label htmlFor="image-file" className="block font-semibold">
+          Image file
+        </label>
+        <input
+          id="image-file"
+          name="image"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          required
+          className={fieldClass}
+        />
+        <button type="submit" className={buttonClass}>
+          Upload image
+        </button>
+      </form>
+      <h2 className="mt-10 text-xl font-semibold">Uploaded images</h2>
+      {images.length === 0 ? (
+        <p className="mt-2">None yet.</p>
+      ) : (
+        <ul className="mt-4 grid gap-6 sm:grid-cols-2">
+          {images.map((image) => (
+            <li key={image.src} className="rounded-lg border border-line p-3">
+              {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail of the stored original */}
+              <img
+                src={image.src}
+                alt=""
+                width={image.width}
+                height={image.height}
+                className="h-auto max-h-48 w-auto"
+              />
+              <p className="mt-2 text-sm">
+                {image.width} × {image.height} pixels
+              </p>
+              <code className="mt-2 block break-all text-sm">{figure(image)}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

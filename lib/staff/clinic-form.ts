@@ -1,0 +1,109 @@
+import { WEEKDAYS, type Clinic } from "@/lib/content/clinic-schema";
+
+/*
+ * The clinic details form: one text field per value in clinic.yaml (nested
+ * values named with dots, like "address.street") and the opening hours as
+ * numbered rows. Client-safe: the editor and the action share it.
+ */
+export const CLINIC_TEXT_FIELDS = [
+  { name: "name", label: "Clinic name" },
+  { name: "shortName", label: "Short name (for page titles)" },
+  { name: "tagline", label: "Tagline" },
+  { name: "practitioner.name", label: "Practitioner's name" },
+  { name: "practitioner.credentials", label: "Practitioner's credentials" },
+  { name: "practitioner.licence", label: "Licence details" },
+  { name: "address.street", label: "Street" },
+  { name: "address.locality", label: "Town or city" },
+  { name: "address.region", label: "Region or state" },
+  { name: "address.postalCode", label: "Postal code" },
+  { name: "address.country", label: "Country code (two letters, like US or GB)" },
+  { name: "phone", label: "Phone" },
+  { name: "email", label: "Email" },
+  { name: "emergencyNumber", label: "Emergency number" },
+  { name: "timezone", label: "Time zone (like America/Chicago)" },
+  { name: "gettingHere", label: "Getting here", multiline: true },
+  { name: "replyWithin", label: "We reply within (like one working day)" },
+] as const;
+
+export interface HoursRow {
+  days: string[];
+  opens: string;
+  closes: string;
+}
+
+export interface ClinicFormValues {
+  text: Record<string, string>;
+  hours: HoursRow[];
+  author: string;
+  note: string;
+  parentId: number;
+  baseHash: string;
+}
+
+export interface ClinicEditorState {
+  values: ClinicFormValues;
+  errors: Record<string, string>;
+  formError?: string;
+  answer: number;
+}
+
+export const MAX_HOURS_ROWS = 14;
+
+export function clinicToValues(clinic: Clinic): Pick<ClinicFormValues, "text" | "hours"> {
+  const text: Record<string, string> = {};
+  for (const { name } of CLINIC_TEXT_FIELDS) {
+    const value = name
+      .split(".")
+      .reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], clinic);
+    text[name] = typeof value === "string" ? value : "";
+  }
+  return {
+    text,
+    hours: clinic.openingHours.map((h) => ({
+      days: [...h.days],
+      opens: h.opens,
+      closes: h.closes,
+    })),
+  };
+}
+
+/** The values as the object clinic.yaml holds, for the clinic schema to check. */
+export function valuesToClinicInput(values: Pick<ClinicFormValues, "text" | "hours">): unknown {
+  const result: Record<string, unknown> = {};
+  for (const { name } of CLINIC_TEXT_FIELDS) {
+    const keys = name.split(".");
+    let at = result;
+    for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+    at[keys.at(-1) ?? name] = values.text[name]?.trim() ?? "";
+  }
+  result.openingHours = values.hours.map((row) => ({
+    days: WEEKDAYS.filter((day) => row.days.includes(day)),
+    opens: row.opens,
+    closes: row.closes,
+  }));
+  return result;
+}
+
+export function readClinicForm(formData: FormData): ClinicFormValues {
+  const get = (name: string, max = 2000) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value.slice(0, max) : "";
+  };
+  const text = Object.fromEntries(CLINIC_TEXT_FIELDS.map(({ name }) => [name, get(name)]));
+  const count = Math.min(MAX_HOURS_ROWS, Math.max(0, Number(get("hoursCount", 3)) || 0));
+  const hours = Array.from({ length: count }, (_, i) => ({
+    days: formData.getAll(`hours.${i}.days`).filter((d): d is string => typeof d === "string"),
+    opens: get(`hours.${i}.opens`, 5),
+    closes: get(`hours.${i}.closes`, 5),
+  }));
+  const parentId = Number(get("parentId", 20));
+  const baseHash = get("baseHash", 64);
+  return {
+    text,
+    hours,
+    author: get("author", 80).trim(),
+    note: get("note", 500),
+    parentId: Number.isSafeInteger(parentId) && parentId >= 0 ? parentId : 0,
+    baseHash: /^[0-9a-f]{64}$/.test(baseHash) ? baseHash : "",
+  };
+}

@@ -1,0 +1,69 @@
+import { createElement, type ReactNode } from "react";
+import { PagePreview } from "@/components/staff/editor/page-preview";
+import { checkContent } from "@/lib/content/load-content";
+import { checkDraft, type DraftCheck } from "@/lib/content/page-draft";
+import { composeSource } from "@/lib/content/page-source";
+import type { PageRecord, Site } from "@/lib/content/site";
+import { getDb } from "@/lib/db/client";
+import { getEditorDraft } from "@/lib/db/content-revisions";
+import { getAuthorName } from "./author";
+import { editorStateFor } from "./editor-form";
+import type { EditorState, EditorValues } from "./editor-state";
+import type { StaffSession } from "./session";
+
+/** The content:check rules on the typed values, against the site as it is now. */
+export function checkEditorValues(values: EditorValues, site: Site): DraftCheck {
+  const existing = new Set(site.pages.filter((p) => p.source !== undefined).map((p) => p.slug));
+  return checkDraft(
+    { slug: values.slug, fields: values.fields, body: values.body },
+    { entries: site.entries, isNew: values.isNew, existingSlugs: existing },
+  );
+}
+
+/** The page as visitors would see it, or nothing while the checks fail. */
+export function previewOf(values: EditorValues, check: DraftCheck, site: Site): ReactNode {
+  if (!check.frontmatter || check.bodyProblems.length > 0) return undefined;
+  // The loader builds the entry (table of contents, FAQ, reviewer) exactly as for the live page.
+  const { entries } = checkContent({
+    pages: [
+      {
+        slug: values.slug,
+        file: "preview",
+        source: composeSource(check.frontmatter, values.body),
+      },
+    ],
+    clinic: site.clinic,
+  });
+  const entry = entries[0];
+  return entry ? createElement(PagePreview, { entry }) : undefined;
+}
+
+/**
+ * The editor as it opens: the page's current text, or the text saved by the
+ * Preview button (only for the sign-in that saved it) with its checks and preview.
+ */
+export async function openEditor(options: {
+  session: StaffSession;
+  page: PageRecord | undefined;
+  slug: string;
+  draftId: string | undefined;
+  site: Site;
+}): Promise<{ initial: EditorState; preview?: ReactNode }> {
+  const { session, page, slug, draftId, site } = options;
+  const initial = editorStateFor(page, slug, await getAuthorName(session));
+  if (!draftId || draftId.length > 64) return { initial };
+  const saved = (await getEditorDraft(await getDb(), draftId, session.nonce)) as
+    EditorValues | undefined;
+  if (!saved || saved.isNew !== initial.values.isNew || (!saved.isNew && saved.slug !== slug))
+    return { initial };
+  const check = checkEditorValues(saved, site);
+  return {
+    initial: {
+      values: saved,
+      fieldErrors: check.fieldErrors,
+      bodyProblems: check.bodyProblems,
+      answer: 0,
+    },
+    preview: previewOf(saved, check, site),
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { loadClinic } from "@/lib/content/clinic";
+import { clinicSchema } from "@/lib/content/clinic-schema";
+import { clinicToValues, readClinicForm, valuesToClinicInput } from "@/lib/staff/clinic-form";
+
+describe("the clinic details form", () => {
+  const clinic = loadClinic();
+
+  it("has a field for every value in clinic.yaml, and gives the same details back", () => {
+    expect(clinicSchema.parse(valuesToClinicInput(clinicToValues(clinic)))).toEqual(clinic);
+  });
+
+  it("reads posted rows of opening hours, each with its days", () => {
+    const form = new FormData();
+    const values = clinicToValues(clinic);
+    for (const [name, value] of Object.entries(values.text)) form.set(name, value);
+    form.set("hoursCount", "2");
+    form.append("hours.0.days", "Monday");
+    form.append("hours.0.days", "Friday");
+    form.set("hours.0.opens", "08:00");
+    form.set("hours.0.closes", "12:00");
+    form.set("hours.1.opens", "13:00");
+    form.set("hours.1.closes", "12:00");
+    const read = readClinicForm(form);
+    expect(read.hours).toEqual([
+      { days: ["Monday", "Friday"], opens: "08:00", closes: "12:00" },
+      { days: [], opens: "13:00", closes: "12:00" },
+    ]);
+    const result = clinicSchema.safeParse(valuesToClinicInput(read));
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["openingHours.1.days", "openingHours.1.closes"]));
+  });
+});
