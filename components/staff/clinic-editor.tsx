@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { editClinicAction } from "@/lib/actions/edit-clinic";
 import { WEEKDAYS } from "@/lib/content/clinic-schema";
-import { CLINIC_TEXT_FIELDS, type ClinicEditorState } from "@/lib/staff/clinic-form";
+import { CLINIC_FLAGS, CLINIC_TEXT_FIELDS, type ClinicEditorState } from "@/lib/staff/clinic-form";
 import { Notice } from "./notice";
 import { buttonClass, fieldClass, secondaryButtonClass } from "./styles";
 
@@ -56,6 +56,21 @@ export function ClinicEditor({ initial }: { initial: ClinicEditorState }) {
               />
             )}
             {error(field.name)}
+          </div>
+        ))}
+        {CLINIC_FLAGS.map((flag) => (
+          <div key={flag.name} className="flex items-center gap-3 sm:col-span-2">
+            <input
+              id={`clinic-${flag.name}`}
+              name={flag.name}
+              type="checkbox"
+              value="true"
+              defaultChecked={values.flags[flag.name]}
+              className="size-6"
+            />
+            <label htmlFor={`clinic-${flag.name}`} className="font-semibold">
+              {flag.label}
+            </label>
           </div>
         ))}
       </fieldset>

@@ -27,6 +27,14 @@ export const MDX_SNIPPETS: Record<MdxComponentName, { use: string; snippet: stri
     snippet:
       '<Figure src="/illustrations/session.svg" alt="Describe the image" caption="A caption." />\n',
   },
+  Cite: {
+    use: "Points at a source from content/sources.yaml",
+    snippet: '<Cite source="cochrane-2020" />',
+  },
+  Electroacupuncture: {
+    use: "Whether the clinic uses electroacupuncture",
+    snippet: "<Electroacupuncture />",
+  },
   ClinicName: { use: "The clinic's name", snippet: "<ClinicName />" },
   PractitionerName: { use: "The practitioner's name", snippet: "<PractitionerName />" },
   ClinicPhone: { use: "The phone number, as a link", snippet: "<ClinicPhone />" },

@@ -1,9 +1,10 @@
 import { EDITOR_FIELDS, type EditorField } from "@/lib/staff/editor-state";
-import { checkBody, checkLinks } from "./check-file";
+import { checkBody, checkLinks, checkSources } from "./check-file";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import { analyseMdx } from "./mdx-analysis";
 import { slugProblem, type Entry } from "./load-content";
 import { PUBLIC_DIR } from "./paths";
+import { getSources } from "./sources";
 
 /*
  * The staff editor's checks: the same frontmatter schema and body rules as
@@ -34,6 +35,10 @@ export function draftToFrontmatterInput(fields: PageDraft["fields"]): Record<str
     const value = fields[key].trim();
     if (key === "draft") {
       if (value === "true" || value === "on") input.draft = true;
+    } else if (key === "sources") {
+      // One key per line or separated by commas, as staff find easiest.
+      const keys = value.split(/[\s,]+/).filter(Boolean);
+      if (keys.length > 0) input.sources = keys;
     } else if (key === "navOrder") {
       if (value !== "") input.navOrder = /^-?\d+$/.test(value) ? Number(value) : value;
     } else if (value !== "") {
@@ -47,6 +52,8 @@ export function draftToFrontmatterInput(fields: PageDraft["fields"]): Record<str
 export function frontmatterToFields(frontmatter: Partial<Frontmatter>): PageDraft["fields"] {
   return {
     title: frontmatter.title ?? "",
+    seoTitle: frontmatter.seoTitle ?? "",
+    sources: (frontmatter.sources ?? []).join("\n"),
     description: frontmatter.description ?? "",
     lastReviewed: frontmatter.lastReviewed ?? "",
     reviewedBy: frontmatter.reviewedBy ?? "",
@@ -94,6 +101,7 @@ export function checkDraft(
     for (const problem of [
       ...checkBody("body", analysis, PUBLIC_DIR),
       ...checkLinks("body", analysis, { live, drafts }, isDraft),
+      ...checkSources("body", parsed.success ? parsed.data : undefined, analysis, getSources()),
     ]) {
       bodyProblems.push(
         problem.message.replace(/^heading/, "Heading").replace(/^(\w)/, (c) => c.toUpperCase()),

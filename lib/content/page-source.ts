@@ -11,12 +11,14 @@ export function contentHash(text: string): string {
 /* Frontmatter in the order content/README.md documents it, so exported files read naturally. */
 const FIELD_ORDER: (keyof Frontmatter)[] = [
   "title",
+  "seoTitle",
   "description",
   "lastReviewed",
   "reviewedBy",
   "navLabel",
   "navOrder",
   "draft",
+  "sources",
   "kind",
 ];
 

@@ -31,8 +31,17 @@ export interface HoursRow {
   closes: string;
 }
 
+/** Yes/no facts, shown as checkboxes. */
+export const CLINIC_FLAGS = [
+  {
+    name: "electroacupuncture",
+    label: "We sometimes use electroacupuncture (a small current through the needles)",
+  },
+] as const;
+
 export interface ClinicFormValues {
   text: Record<string, string>;
+  flags: Record<string, boolean>;
   hours: HoursRow[];
   author: string;
   note: string;
@@ -49,7 +58,7 @@ export interface ClinicEditorState {
 
 export const MAX_HOURS_ROWS = 14;
 
-export function clinicToValues(clinic: Clinic): Pick<ClinicFormValues, "text" | "hours"> {
+export function clinicToValues(clinic: Clinic): Pick<ClinicFormValues, "text" | "flags" | "hours"> {
   const text: Record<string, string> = {};
   for (const { name } of CLINIC_TEXT_FIELDS) {
     const value = name
@@ -57,8 +66,12 @@ export function clinicToValues(clinic: Clinic): Pick<ClinicFormValues, "text" | 
       .reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], clinic);
     text[name] = typeof value === "string" ? value : "";
   }
+  const flags = Object.fromEntries(
+    CLINIC_FLAGS.map(({ name }) => [name, (clinic as Record<string, unknown>)[name] === true]),
+  );
   return {
     text,
+    flags,
     hours: clinic.openingHours.map((h) => ({
       days: [...h.days],
       opens: h.opens,
@@ -68,7 +81,9 @@ export function clinicToValues(clinic: Clinic): Pick<ClinicFormValues, "text" | 
 }
 
 /** The values as the object clinic.yaml holds, for the clinic schema to check. */
-export function valuesToClinicInput(values: Pick<ClinicFormValues, "text" | "hours">): unknown {
+export function valuesToClinicInput(
+  values: Pick<ClinicFormValues, "text" | "flags" | "hours">,
+): unknown {
   const result: Record<string, unknown> = {};
   for (const { name } of CLINIC_TEXT_FIELDS) {
     const keys = name.split(".");
@@ -76,6 +91,7 @@ export function valuesToClinicInput(values: Pick<ClinicFormValues, "text" | "hou
     for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
     at[keys.at(-1) ?? name] = values.text[name]?.trim() ?? "";
   }
+  for (const { name } of CLINIC_FLAGS) result[name] = values.flags[name] === true;
   result.openingHours = values.hours.map((row) => ({
     days: WEEKDAYS.filter((day) => row.days.includes(day)),
     opens: row.opens,
@@ -98,8 +114,10 @@ export function readClinicForm(formData: FormData): ClinicFormValues {
   }));
   const parentId = Number(get("parentId", 20));
   const baseHash = get("baseHash", 64);
+  const flags = Object.fromEntries(CLINIC_FLAGS.map(({ name }) => [name, get(name) === "true"]));
   return {
     text,
+    flags,
     hours,
     author: get("author", 80).trim(),
     note: get("note", 500),

@@ -6,12 +6,14 @@ import type { ReactNode } from "react";
  */
 export const EDITOR_FIELDS = [
   "title",
+  "seoTitle",
   "description",
   "lastReviewed",
   "reviewedBy",
   "navLabel",
   "navOrder",
   "draft",
+  "sources",
   "kind",
 ] as const;
 export type EditorField = (typeof EDITOR_FIELDS)[number];

@@ -98,6 +98,18 @@ export function PageEditor({
             <input {...field("title")} defaultValue={values.fields.title} className={fieldClass} />
           </Field>
           <Field
+            label="Search result title (optional)"
+            help="A shorter title for search results, at most 70 characters, when the heading is longer."
+            error={errors.seoTitle}
+            name="seoTitle"
+          >
+            <input
+              {...field("seoTitle")}
+              defaultValue={values.fields.seoTitle}
+              className={fieldClass}
+            />
+          </Field>
+          <Field
             label="Description"
             help={`For search results and sharing, at most ${DESCRIPTION_MAX} characters.`}
             error={errors.description}
@@ -189,6 +201,19 @@ export function PageEditor({
               </select>
             </Field>
           </div>
+          <Field
+            label="Sources (optional)"
+            help="Keys from content/sources.yaml, one per line, like cochrane-2020. They are listed in full at the end of the page."
+            error={errors.sources}
+            name="sources"
+          >
+            <textarea
+              {...field("sources")}
+              rows={3}
+              defaultValue={values.fields.sources}
+              className={`${fieldClass} font-mono`}
+            />
+          </Field>
           <div className="flex items-center gap-3">
             <input
               id="field-draft"
