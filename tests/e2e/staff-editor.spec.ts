@@ -1,3 +1,4 @@
+import { deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { clientIp, signIn } from "./staff-fixtures";
@@ -34,10 +35,10 @@ test("change the title and a paragraph of /benefits, preview, publish, see it li
   await signIn(page);
   await page.goto("/staff/content");
   await expect(page.getByRole("heading", { level: 1, name: "Pages" })).toBeVisible();
-  await page.getByRole("link", { name: /Benefits of acupuncture/ }).click();
+  await page.locator('a[href="/staff/content/benefits"]').click();
 
   const title = `Benefits, edited ${unique()}`;
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   const body = page.getByLabel("Page text");
   const text = await body.inputValue();
   await body.fill(
@@ -79,7 +80,7 @@ test("a new page joins the menu and sitemap, keeps its history, restores an earl
   await signIn(page);
   await page.goto("/staff/new-page");
   await page.getByLabel("Address").fill(slug);
-  await page.getByLabel("Title").fill("A page made in the browser");
+  await page.getByLabel("Title", { exact: true }).fill("A page made in the browser");
   await page.getByLabel("Description").fill("A short description of the new page.");
   await page.getByLabel("Menu label (optional)").fill("New topic");
   await page.getByLabel("Menu position (optional)").fill("90");
@@ -213,6 +214,88 @@ async function publishClinic(page: Page) {
   await page.getByRole("button", { name: "Publish clinic details" }).click();
 }
 
+/** A small, valid PNG: a signature, a header with its size, one compressed row per line, an end. */
+function tinyPng(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", pixels),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+test("upload an image, refuse an SVG, and show the image on a page with its alt text", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/staff/images");
+  await page.getByLabel("Image file").setInputFiles({
+    name: "drawing.png",
+    mimeType: "image/svg+xml",
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
+  await page.getByRole("button", { name: "Upload image" }).click();
+  await expect(page.getByText(/not a PNG, JPEG or WebP image/)).toBeVisible();
+
+  await page.getByLabel("Image file").setInputFiles({
+    name: "room.png",
+    mimeType: "image/png",
+    buffer: tinyPng(64, 48),
+  });
+  await page.getByRole("button", { name: "Upload image" }).click();
+  const snippet = page.getByRole("status").locator("code");
+  await expect(snippet).toContainText('width="64" height="48"');
+  const src = /src="([^"]+)"/.exec((await snippet.textContent()) ?? "")?.[1] ?? "";
+  expect(src).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
+  const image = await page.request.get(src);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  expect(image.headers()["cache-control"]).toContain("immutable");
+
+  const slug = `with-image-${unique()}`;
+  await page.goto("/staff/new-page");
+  await page.getByLabel("Address").fill(slug);
+  await page.getByLabel("Title", { exact: true }).fill("A page with a picture");
+  await page.getByLabel("Description").fill("A page that shows an uploaded picture.");
+  await page
+    .getByLabel("Page text")
+    .fill(`Our room.\n\n<Figure src="${src}" alt="" caption="The room." width="64" height="48" />`);
+  await publish(page);
+  await expect(page.getByText(/has no alt text/)).toBeVisible();
+  await page
+    .getByLabel("Page text")
+    .fill(
+      `Our room.\n\n<Figure src="${src}" alt="A quiet treatment room" caption="The room." width="64" height="48" />`,
+    );
+  await publish(page);
+  await expect(page.getByText("Published. Visitors see it now.")).toBeVisible({ timeout: 20_000 });
+  await page.goto(`/${slug}`);
+  await expect(page.getByRole("img", { name: "A quiet treatment room" })).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -221,12 +304,14 @@ test.describe("without JavaScript", () => {
     await signIn(page);
     await page.goto("/staff/new-page");
     await page.getByLabel("Address").fill(slug);
-    await page.getByLabel("Title").fill("Written without JavaScript");
+    await page.getByLabel("Title", { exact: true }).fill("Written without JavaScript");
     await page.getByLabel("Description").fill("A page written with plain form posts.");
     await page.getByLabel("Page text").fill("Plain form posts work.");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByTestId("preview")).toContainText("Plain form posts work.");
-    await expect(page.getByLabel("Title")).toHaveValue("Written without JavaScript");
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue(
+      "Written without JavaScript",
+    );
     await publish(page);
     await expect(page.getByText("Published. Visitors see it now.")).toBeVisible({
       timeout: 20_000,
@@ -242,6 +327,7 @@ test("an outsider gets nothing from any editor page or action", async ({ page, r
     "/staff/content/benefits/history",
     "/staff/new-page",
     "/staff/clinic",
+    "/staff/images",
   ]) {
     const response = await request.get(path, { maxRedirects: 0 });
     const html = await response.text();
@@ -283,6 +369,7 @@ test("every editor page has no axe violations at phone and desktop widths", asyn
     "/staff/content/benefits/history",
     "/staff/new-page",
     "/staff/clinic",
+    "/staff/images",
   ]) {
     for (const viewport of [
       { width: 390, height: 844 },

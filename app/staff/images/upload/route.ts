@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { uploadImage } from "@/lib/content/upload-image";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
@@ -7,19 +7,24 @@ import { requireStaff } from "@/lib/staff/auth";
  * A route, not a server action: images are up to 5 MB, far above the small
  * body limit server actions keep for the public form. The session cookie is
  * SameSite=Strict, and a post from another origin is refused as well.
+ * Redirects are relative, so they stay on whatever host the browser used.
  */
+const seeOther = (location: string) =>
+  new Response(null, { status: 303, headers: { Location: location } });
+
 export async function POST(request: NextRequest) {
-  const back = (query: string) =>
-    NextResponse.redirect(new URL(`/staff/images?${query}`, request.url), 303);
   const origin = request.headers.get("origin");
-  if (!(await requireStaff()) || (origin && origin !== request.nextUrl.origin))
-    return NextResponse.redirect(new URL("/staff", request.url), 303);
+  const host = request.headers.get("host");
+  if (!(await requireStaff()) || (origin && host && new URL(origin).host !== host))
+    return seeOther("/staff");
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return back("error=missing");
+    return seeOther("/staff/images?error=missing");
   }
   const result = await uploadImage(await getDb(), form.get("image"), new Date());
-  return back(result.ok ? `uploaded=${encodeURIComponent(result.src)}` : `error=${result.error}`);
+  return seeOther(
+    `/staff/images?${result.ok ? `uploaded=${encodeURIComponent(result.src)}` : `error=${result.error}`}`,
+  );
 }
