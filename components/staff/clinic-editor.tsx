@@ -5,7 +5,8 @@ import { editClinicAction } from "@/lib/actions/edit-clinic";
 import { WEEKDAYS } from "@/lib/content/clinic-schema";
 import { CLINIC_FLAGS, CLINIC_TEXT_FIELDS, type ClinicEditorState } from "@/lib/staff/clinic-form";
 import { Notice } from "./notice";
-import { buttonClass, fieldClass, secondaryButtonClass } from "./styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
+import { fieldClass, secondaryButtonClass } from "./styles";
 
 /**
  * Every clinic detail as a labelled field, the opening hours as rows. Adding
@@ -166,7 +167,7 @@ export function ClinicEditor({ initial }: { initial: ClinicEditorState }) {
           type="submit"
           name="intent"
           value="publish"
-          className={buttonClass}
+          className={primaryButtonClass}
           disabled={pending}
         >
           Publish clinic details

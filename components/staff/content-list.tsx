@@ -3,7 +3,8 @@ import type { Entry } from "@/lib/content/entries";
 import type { PageRecord } from "@/lib/content/site";
 import { Notice } from "./notice";
 import { StaffToolbar } from "./staff-toolbar";
-import { buttonClass, pageClass } from "./styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
+import { pageClass } from "./styles";
 
 const STALE_DAYS = 365;
 
@@ -27,7 +28,7 @@ export function ContentList({
       <StaffToolbar />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-semibold">Pages</h1>
-        <Link href="/staff/new-page" className={buttonClass}>
+        <Link href="/staff/new-page" className={primaryButtonClass}>
           New page
         </Link>
       </div>

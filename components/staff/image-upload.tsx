@@ -1,5 +1,6 @@
 import { Notice } from "./notice";
-import { buttonClass, fieldClass } from "./styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
+import { fieldClass } from "./styles";
 
 interface Image {
   src: string;
@@ -51,7 +52,7 @@ export function ImageUpload({
           required
           className={fieldClass}
         />
-        <button type="submit" className={buttonClass}>
+        <button type="submit" className={primaryButtonClass}>
           Upload image
         </button>
       </form>

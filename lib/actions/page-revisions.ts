@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -9,7 +10,6 @@ import { addPageRevision, getPageRevision } from "@/lib/db/content-revisions";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName } from "@/lib/staff/author";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
-import { formFields } from "@/lib/staff/schemas";
 
 /*
  * History actions: restore a revision, go back to the file in content/, keep
@@ -25,10 +25,15 @@ const schema = z.object({
 });
 
 async function prepare(formData: FormData) {
+  // Without a session requireStaff goes to sign-in: nothing below runs.
   const session = await requireStaff();
-  if (!session) redirect("/staff");
   const parsed = schema.safeParse(
-    formFields(formData, ["slug", "parentId", "revision", "confirm"]),
+    Object.fromEntries(
+      ["slug", "parentId", "revision", "confirm"].map((key) => [
+        key,
+        formData.get(key) ?? undefined,
+      ]),
+    ),
   );
   if (!parsed.success) redirect("/staff/content");
   const site = await currentSite();

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { parse as parseYaml, stringify } from "yaml";
 import { parseMdx } from "./mdx-safety";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { saveContentImage } from "@/lib/db/content-revisions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createElement, type ReactNode } from "react";
 import { PagePreview } from "@/components/staff/editor/page-preview";
 import { checkContent } from "@/lib/content/load-content";

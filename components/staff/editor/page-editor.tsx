@@ -4,7 +4,8 @@ import { useActionState, useRef, useState, useSyncExternalStore, type ReactNode 
 import { editPageAction, previewPageAction } from "@/lib/actions/edit-page";
 import { DESCRIPTION_MAX, type EditorField, type EditorState } from "@/lib/staff/editor-state";
 import { Notice } from "../notice";
-import { buttonClass, fieldClass, secondaryButtonClass } from "../styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
+import { fieldClass, secondaryButtonClass } from "../styles";
 import { ComponentList } from "./component-list";
 
 const PREVIEW_PAUSE_MS = 800;
@@ -299,7 +300,7 @@ export function PageEditor({
               type="submit"
               name="intent"
               value="publish"
-              className={buttonClass}
+              className={primaryButtonClass}
               disabled={pending}
             >
               Publish

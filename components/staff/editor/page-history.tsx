@@ -9,7 +9,8 @@ import type { PageRevision } from "@/lib/db/types";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { Notice } from "../notice";
 import { StaffToolbar } from "../staff-toolbar";
-import { buttonClass, pageClass, secondaryButtonClass } from "../styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
+import { pageClass, secondaryButtonClass } from "../styles";
 import { LineDiff } from "./line-diff";
 
 const ACTIONS = { publish: "Published", delete: "Deleted", file: "Back to content/" };
@@ -64,7 +65,7 @@ export function PageHistory({ page, title, revisions, opened, stale }: Props) {
           <div className="mt-3 flex flex-wrap gap-3">
             <form action={keepBrowserVersionAction}>
               {hidden}
-              <button type="submit" className={buttonClass}>
+              <button type="submit" className={primaryButtonClass}>
                 Keep the browser version
               </button>
             </form>
@@ -101,7 +102,7 @@ export function PageHistory({ page, title, revisions, opened, stale }: Props) {
           <form action={restoreRevisionAction} className="mt-3">
             {hidden}
             <input type="hidden" name="revision" value={opened.revision.id} />
-            <button type="submit" className={buttonClass}>
+            <button type="submit" className={primaryButtonClass}>
               Restore this version
             </button>
           </form>

@@ -1,3 +1,4 @@
+import "server-only";
 import { PostgresAdapter, type CreateTableBuilder, type Kysely } from "kysely";
 
 /*
