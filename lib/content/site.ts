@@ -1,7 +1,9 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import type { Kysely } from "kysely";
+import { parse as parseYaml } from "yaml";
 import { getDb, SQLITE_FILE } from "@/lib/db/client";
 import { latestClinicRevision, latestPageRevisions } from "@/lib/db/content-revisions";
 import type { ClinicRevision, Database, PageRevision } from "@/lib/db/types";
@@ -139,8 +141,21 @@ export async function loadSite(
     clinic: clinic ?? loadClinic(dir),
     clinicFile,
     clinicRevision,
-    clinicConflict: clinicRevision !== undefined && clinicRevision.base_hash !== clinicFile.hash,
+    clinicConflict:
+      clinicRevision !== undefined &&
+      clinicRevision.base_hash !== clinicFile.hash &&
+      !(clinic && sameClinic(clinicText, clinic)),
   };
+}
+
+/** Whether clinic.yaml holds these details (it was exported), comments and quoting aside. */
+function sameClinic(yamlText: string, clinic: Clinic): boolean {
+  try {
+    const parsed = clinicSchema.safeParse(parseYaml(yamlText));
+    return parsed.success && isDeepStrictEqual(parsed.data, clinic);
+  } catch {
+    return false;
+  }
 }
 
 /* A burst of renders (a page, its metadata, the layout) shares one load. */
