@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { parse as parseYaml, stringify } from "yaml";
+import { Document, isScalar, parse as parseYaml, visit } from "yaml";
 import { parseMdx } from "./mdx-safety";
 import type { Frontmatter } from "./frontmatter-schema";
 
@@ -41,10 +41,19 @@ export function composeSource(frontmatter: Partial<Frontmatter>, body: string): 
     if (!(key in ordered) && value !== undefined && !FIELD_ORDER.includes(key as keyof Frontmatter))
       ordered[key] = value;
   }
-  const yaml = stringify(ordered, {
+  const doc = new Document(ordered);
+  // Lists as the files write them, `sources: [acp-2017, nice-ng59]`, so an export reads as a hand edit.
+  visit(doc, {
+    Seq(_, seq) {
+      seq.flow = true;
+      for (const item of seq.items) if (isScalar(item)) item.type = "PLAIN";
+    },
+  });
+  const yaml = doc.toString({
     lineWidth: 0,
     defaultStringType: "QUOTE_DOUBLE",
     defaultKeyType: "PLAIN",
+    flowCollectionPadding: false,
   });
   return `---\n${yaml}---\n\n${body.trim()}\n`;
 }

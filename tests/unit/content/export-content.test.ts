@@ -5,7 +5,7 @@ import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportContent } from "@/lib/content/export-content";
 import type { Entry } from "@/lib/content/load-content";
-import { samePage } from "@/lib/content/page-source";
+import { composeSource, samePage } from "@/lib/content/page-source";
 import { CONTENT_DIR } from "@/lib/content/paths";
 import { loadSite, revisionSource, type Site } from "@/lib/content/site";
 import { addClinicRevision, addPageRevision } from "@/lib/db/content-revisions";
@@ -251,4 +251,18 @@ describe.each(DATABASES)("content:export of the real content/ on $name", ({ open
     expect(after.pages.filter((p) => p.browserEdited || p.conflict)).toEqual([]);
     expect((await exportContent(t.db, { dir, format: formatter })).written).toEqual([]);
   });
+});
+
+it("writes frontmatter lists as the files write them, so an exported page reads as a hand edit", () => {
+  const text = composeSource(
+    {
+      title: "T",
+      description: "D.",
+      lastReviewed: "2026-11-01",
+      sources: ["acp-2017", "nice-ng59"],
+    },
+    "Body.",
+  );
+  expect(text).toContain('title: "T"\n');
+  expect(text).toContain("sources: [acp-2017, nice-ng59]\n");
 });
