@@ -19,7 +19,7 @@ import { Faq, Question } from "@/components/mdx/faq";
 import { Figure } from "@/components/mdx/figure";
 import { MdxLink } from "@/components/mdx/mdx-link";
 import { Steps } from "@/components/mdx/steps";
-import type { MdxComponentName } from "@/lib/content/mdx-component-names";
+import type { MdxComponentName } from "@/lib/validations/mdx-component-names";
 
 /** Everything staff may use in content/ without an import; `content:check` reads the same list. */
 const staffComponents = {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { Entry } from "@/lib/content/entries";
 import type { PageRecord } from "@/lib/content/site";
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "./staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { pageClass } from "./styles";
+import { pageClass } from "@/components/ui/form-styles";
 
 const STALE_DAYS = 365;
 

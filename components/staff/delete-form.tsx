@@ -1,5 +1,5 @@
 import { deleteRequestAction } from "@/lib/actions/staff";
-import { dangerButtonClass } from "./styles";
+import { dangerButtonClass } from "@/components/ui/form-styles";
 
 /* A ticked box is the confirmation, so deleting needs no JavaScript and no dialog. */
 export function DeleteForm({ reference }: { reference: string }) {

@@ -1,6 +1,6 @@
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass } from "./styles";
+import { fieldClass } from "@/components/ui/form-styles";
 
 interface Image {
   src: string;

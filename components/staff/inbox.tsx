@@ -1,12 +1,12 @@
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import type { RequestStatus } from "@/lib/db/types";
 import { emptyInboxText, statusLabel } from "@/lib/staff/format";
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 import { RequestCards } from "./request-cards";
 import { RequestsTable } from "./requests-table";
 import { StaffToolbar } from "./staff-toolbar";
 import { StatusFilter } from "./status-filter";
-import { pageClass, secondaryButtonClass } from "./styles";
+import { pageClass, secondaryButtonClass } from "@/components/ui/form-styles";
 
 interface Props {
   requests: StaffRequest[];

@@ -1,7 +1,7 @@
 import { addRequestNoteAction } from "@/lib/actions/staff";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { NOTE_LIMIT_TEXT, NOTE_MAX } from "@/lib/staff/schemas";
-import { fieldClass } from "./styles";
+import { fieldClass } from "@/components/ui/form-styles";
 
 export function NoteForm({ reference }: { reference: string }) {
   return (

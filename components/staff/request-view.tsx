@@ -2,12 +2,12 @@ import type { StaffRequestWithEvents } from "@/lib/db/staff-requests";
 import { REQUEST_NOTICES, type RequestNotice } from "@/lib/staff/schemas";
 import { DeleteForm } from "./delete-form";
 import { NoteForm } from "./note-form";
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 import { RequestFields } from "./request-fields";
 import { RequestHistory } from "./request-history";
 import { StaffToolbar } from "./staff-toolbar";
 import { StatusForm } from "./status-form";
-import { pageClass } from "./styles";
+import { pageClass } from "@/components/ui/form-styles";
 
 interface Props {
   request: StaffRequestWithEvents;

@@ -1,8 +1,8 @@
 import { staffSignInAction } from "@/lib/actions/staff";
 import { SIGN_IN_ERRORS, type SignInError } from "@/lib/staff/schemas";
-import { Notice } from "./notice";
+import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass, pageClass } from "./styles";
+import { fieldClass, pageClass } from "@/components/ui/form-styles";
 
 export function SignInForm({ error }: { error?: SignInError }) {
   return (

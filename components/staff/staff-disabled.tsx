@@ -1,4 +1,4 @@
-import { pageClass } from "./styles";
+import { pageClass } from "@/components/ui/form-styles";
 
 export function StaffDisabled() {
   return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { staffSignOutAction } from "@/lib/actions/staff";
-import { secondaryButtonClass } from "./styles";
+import { secondaryButtonClass } from "@/components/ui/form-styles";
 
 const LINKS = [
   { href: "/staff", label: "Inbox" },

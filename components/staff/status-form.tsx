@@ -2,7 +2,7 @@ import { updateRequestStatusAction } from "@/lib/actions/staff";
 import { REQUEST_STATUSES, type RequestStatus } from "@/lib/db/types";
 import { statusLabel } from "@/lib/staff/format";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass } from "./styles";
+import { fieldClass } from "@/components/ui/form-styles";
 
 export function StatusForm({ reference, status }: { reference: string; status: RequestStatus }) {
   return (

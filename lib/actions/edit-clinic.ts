@@ -3,7 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { clinicSchema } from "@/lib/content/clinic-schema";
+import { clinicSchema } from "@/lib/validations/clinic-schema";
 import { forgetContent } from "@/lib/content/site";
 import { getDb } from "@/lib/db/client";
 import { addClinicRevision } from "@/lib/db/content-revisions";
@@ -14,7 +14,7 @@ import {
   readClinicForm,
   valuesToClinicInput,
   type ClinicEditorState,
-} from "@/lib/staff/clinic-form";
+} from "@/lib/validations/clinic-form";
 
 /*
  * Clinic details: rows are added and removed by posting the form (so it works

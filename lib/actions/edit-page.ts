@@ -13,7 +13,7 @@ import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
-import type { EditorState } from "@/lib/staff/editor-state";
+import type { EditorState } from "@/lib/validations/editor-state";
 
 /*
  * The page editor's one action. "preview" checks the text and renders it as

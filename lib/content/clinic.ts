@@ -2,12 +2,12 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { clinicSchema, type Clinic } from "./clinic-schema";
+import { clinicSchema, type Clinic } from "@/lib/validations/clinic-schema";
 import { formatIssues } from "./format-issues";
 import { liveContent } from "./live-content";
 import { CLINIC_FILE, CONTENT_DIR } from "./paths";
 
-export type { Clinic } from "./clinic-schema";
+export type { Clinic } from "@/lib/validations/clinic-schema";
 
 /** Reads and validates content/clinic.yaml; throws a message naming the file and each bad field. */
 export function loadClinic(dir: string = CONTENT_DIR): Clinic {

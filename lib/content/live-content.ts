@@ -1,4 +1,4 @@
-import type { Clinic } from "./clinic-schema";
+import type { Clinic } from "@/lib/validations/clinic-schema";
 import type { Entry } from "./load-content";
 
 /*

@@ -7,7 +7,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { didYouMean } from "./did-you-mean";
-import { MDX_COMPONENT_NAMES } from "./mdx-component-names";
+import { MDX_COMPONENT_NAMES } from "@/lib/validations/mdx-component-names";
 
 /*
  * Page text comes from files and from the staff editor alike, and neither is

@@ -1,4 +1,4 @@
-import { EDITOR_FIELDS, type EditorField } from "@/lib/staff/editor-state";
+import { EDITOR_FIELDS, type EditorField } from "@/lib/validations/editor-state";
 import { checkBody, checkLinks, checkSources } from "./check-file";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import { analyseMdx } from "./mdx-analysis";

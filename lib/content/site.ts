@@ -9,7 +9,7 @@ import { latestClinicRevision, latestPageRevisions } from "@/lib/db/content-revi
 import type { ClinicRevision, Database, PageRevision } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
 import { loadClinic } from "./clinic";
-import { clinicSchema, type Clinic } from "./clinic-schema";
+import { clinicSchema, type Clinic } from "@/lib/validations/clinic-schema";
 import { setLiveContent, liveContent } from "./live-content";
 import { checkContent, readContentFiles, type ContentReport, type PageInput } from "./load-content";
 import { composeSource, contentHash, samePage } from "./page-source";

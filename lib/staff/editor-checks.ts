@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { getEditorDraft } from "@/lib/db/content-revisions";
 import { getAuthorName } from "./author";
 import { editorStateFor } from "./editor-form";
-import type { EditorState, EditorValues } from "./editor-state";
+import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
 import type { StaffSession } from "./session";
 
 /** The content:check rules on the typed values, against the site as it is now. */

@@ -2,7 +2,7 @@ import { frontmatterToFields } from "@/lib/content/page-draft";
 import { splitSource } from "@/lib/content/page-source";
 import type { PageRecord } from "@/lib/content/site";
 import { parse as parseYaml } from "yaml";
-import { EDITOR_FIELDS, type EditorState, type EditorValues } from "./editor-state";
+import { EDITOR_FIELDS, type EditorState, type EditorValues } from "@/lib/validations/editor-state";
 
 /*
  * The edit form as plain values. Nothing from the browser is trusted: each

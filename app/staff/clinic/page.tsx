@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ClinicEditor } from "@/components/staff/clinic-editor";
-import { Notice } from "@/components/staff/notice";
+import { ClinicEditor } from "@/components/staff/edit-forms/clinic-editor";
+import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
-import { pageClass } from "@/components/staff/styles";
+import { pageClass } from "@/components/ui/form-styles";
 import { loadSite } from "@/lib/content/site";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName } from "@/lib/staff/author";
-import { clinicToValues } from "@/lib/staff/clinic-form";
+import { clinicToValues } from "@/lib/validations/clinic-form";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ImageUpload } from "@/components/staff/image-upload";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
-import { pageClass } from "@/components/staff/styles";
+import { pageClass } from "@/components/ui/form-styles";
 import { MEDIA_PATTERN } from "@/lib/content/image-probe";
 import { UPLOAD_ERRORS } from "@/lib/content/upload-image";
 import { getDb } from "@/lib/db/client";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { PageEditor } from "@/components/staff/editor/page-editor";
+import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
-import { pageClass } from "@/components/staff/styles";
+import { pageClass } from "@/components/ui/form-styles";
 import { currentSite } from "@/lib/content/site";
 import { requireStaff } from "@/lib/staff/auth";
 import { openEditor } from "@/lib/staff/editor-checks";

@@ -1,5 +1,5 @@
 import { deletePageAction } from "@/lib/actions/page-revisions";
-import { dangerButtonClass } from "../styles";
+import { dangerButtonClass } from "@/components/ui/form-styles";
 
 /** Deleting asks for a ticked box, so a stray click deletes nothing. */
 export function DeletePageForm({ slug, parentId }: { slug: string; parentId: number }) {

@@ -7,10 +7,10 @@ import {
 import type { PageRecord } from "@/lib/content/site";
 import type { PageRevision } from "@/lib/db/types";
 import { staffPageHref } from "@/lib/staff/content-params";
-import { Notice } from "../notice";
+import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "../staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { pageClass, secondaryButtonClass } from "../styles";
+import { pageClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { LineDiff } from "./line-diff";
 
 const ACTIONS = { publish: "Published", delete: "Deleted", file: "Back to content/" };

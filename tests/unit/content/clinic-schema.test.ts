@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asSentence, getClinic, practitionerName } from "@/lib/content/clinic";
-import { clinicSchema } from "@/lib/content/clinic-schema";
+import { clinicSchema } from "@/lib/validations/clinic-schema";
 
 const valid = getClinic();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadClinic } from "@/lib/content/clinic";
-import { clinicSchema } from "@/lib/content/clinic-schema";
-import { clinicToValues, readClinicForm, valuesToClinicInput } from "@/lib/staff/clinic-form";
+import { clinicSchema } from "@/lib/validations/clinic-schema";
+import { clinicToValues, readClinicForm, valuesToClinicInput } from "@/lib/validations/clinic-form";
 
 describe("the clinic details form", () => {
   const clinic = loadClinic();

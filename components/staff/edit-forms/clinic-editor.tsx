@@ -2,11 +2,15 @@
 
 import { useActionState } from "react";
 import { editClinicAction } from "@/lib/actions/edit-clinic";
-import { WEEKDAYS } from "@/lib/content/clinic-schema";
-import { CLINIC_FLAGS, CLINIC_TEXT_FIELDS, type ClinicEditorState } from "@/lib/staff/clinic-form";
-import { Notice } from "./notice";
+import { WEEKDAYS } from "@/lib/validations/clinic-schema";
+import {
+  CLINIC_FLAGS,
+  CLINIC_TEXT_FIELDS,
+  type ClinicEditorState,
+} from "@/lib/validations/clinic-form";
+import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass, secondaryButtonClass } from "./styles";
+import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
 
 /**
  * Every clinic detail as a labelled field, the opening hours as rows. Adding

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Clinic } from "@/lib/content/clinic-schema";
+import { WEEKDAYS, type Clinic } from "./clinic-schema";
 
 /*
  * The clinic details form: one text field per value in clinic.yaml (nested

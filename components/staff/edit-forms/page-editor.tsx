@@ -2,10 +2,14 @@
 
 import { useActionState, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { editPageAction, previewPageAction } from "@/lib/actions/edit-page";
-import { DESCRIPTION_MAX, type EditorField, type EditorState } from "@/lib/staff/editor-state";
-import { Notice } from "../notice";
+import {
+  DESCRIPTION_MAX,
+  type EditorField,
+  type EditorState,
+} from "@/lib/validations/editor-state";
+import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass, secondaryButtonClass } from "../styles";
+import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { ComponentList } from "./component-list";
 
 const PREVIEW_PAUSE_MS = 800;

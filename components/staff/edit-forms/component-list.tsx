@@ -1,8 +1,8 @@
 "use client";
 
-import { MDX_COMPONENT_NAMES } from "@/lib/content/mdx-component-names";
-import { MDX_SNIPPETS } from "@/lib/content/mdx-snippets";
-import { secondaryButtonClass } from "../styles";
+import { MDX_COMPONENT_NAMES } from "@/lib/validations/mdx-component-names";
+import { MDX_SNIPPETS } from "@/lib/validations/mdx-snippets";
+import { secondaryButtonClass } from "@/components/ui/form-styles";
 
 /**
  * The components a page may use. Without JavaScript it is a list to copy
