@@ -17,7 +17,9 @@ export async function extraScriptBytes(
 ): Promise<{ files: string[]; gzipBytes: number }> {
   const [page, notFound] = await Promise.all([
     scriptUrls(base, path),
-    scriptUrls(base, "/this-page-does-not-exist"),
+    // Two segments, so no page route can claim it: the framework's own 404, not an
+    // article route answering "not found" for a slug nobody has published yet.
+    scriptUrls(base, "/no/such-page"),
   ]);
   const files = [...page].filter((src) => !notFound.has(src));
   let gzipBytes = 0;
