@@ -60,6 +60,26 @@ test("change the title and a paragraph of /benefits, preview, publish, see it li
   await expectLive(page, "/benefits", "A new first paragraph, written in the browser.");
   expect(Date.now() - started).toBeLessThan(15_000);
 
+  // The regenerated page brings new inline scripts; its policy carries their hashes, so none is refused.
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const regenerated = await page.goto("/benefits", { waitUntil: "networkidle" });
+  expect(regenerated?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect
+    .poll(() =>
+      page.evaluate(() => typeof (window as { next?: { version?: string } }).next?.version),
+    )
+    .toBe("string");
+  expect(problems).toEqual([]);
+
   // The menu label stays, the sitemap lists the page.
   const sitemap = await (await page.request.get("/sitemap.xml")).text();
   expect(sitemap).toContain("/benefits");
