@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Document, isScalar, parse as parseYaml, visit } from "yaml";
 import { parseMdx } from "./mdx-safety";
+import { EDITOR_FIELDS } from "@/lib/validations/editor-state";
 import type { Frontmatter } from "./frontmatter-schema";
 
 /** The version of a file's text a browser edit started from. */
@@ -9,19 +10,8 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/* Frontmatter in the order content/README.md documents it, so exported files read naturally. */
-const FIELD_ORDER: (keyof Frontmatter)[] = [
-  "title",
-  "seoTitle",
-  "description",
-  "lastReviewed",
-  "reviewedBy",
-  "navLabel",
-  "navOrder",
-  "draft",
-  "sources",
-  "kind",
-];
+/* Frontmatter in the order content/README.md documents it (the editor's field order), so exported files read naturally. */
+const FIELD_ORDER: readonly (keyof Frontmatter)[] = EDITOR_FIELDS;
 
 /**
  * A page as MDX text: the frontmatter block, a blank line, the body. Browser
