@@ -147,9 +147,15 @@ function journeys(javaScript: boolean): void {
     const openedAt = await open(page);
     await fillValid(page);
     const posted = page.waitForRequest((request) => request.method() === "POST");
+    const answered = page.waitForResponse((response) => response.request().method() === "POST");
     await submit(page, openedAt);
     const reference = await referenceShown(page);
     expect(reference).toMatch(REFERENCE);
+    // Without JavaScript the answer is a page, under a fresh nonce; with it, the answer is
+    // data for React, not a document, and skips the proxy that sets the policy (proxy.ts).
+    const policy = (await answered).headers()["content-security-policy"];
+    if (javaScript) expect(policy).toBeUndefined();
+    else expect(policy).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
     await expect(page.getByText(/we will call you within one working day/)).toBeVisible();
     await expect(
       page.getByRole("status").getByRole("link", { name: "+1 555 010 0123" }),
