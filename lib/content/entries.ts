@@ -8,7 +8,7 @@ let cached: Entry[] | undefined;
 
 /**
  * Published content: files plus browser revisions once a route has awaited
- * refreshContent() (lib/content/site.ts), the files alone before that. Drafts
+ * currentSite() (lib/content/site.ts), the files alone before that. Drafts
  * are included under `next dev` only, so they never reach a production build
  * or the sitemap.
  */

@@ -1,11 +1,15 @@
 import "server-only";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Kysely } from "kysely";
 import { parse as parseYaml } from "yaml";
 import { getDb, SQLITE_FILE } from "@/lib/db/client";
-import { latestClinicRevision, latestPageRevisions } from "@/lib/db/content-revisions";
+import {
+  latestClinicRevision,
+  latestPageRevisions,
+  revisionStamp,
+} from "@/lib/db/content-revisions";
 import type { ClinicRevision, Database, PageRevision } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
 import { loadClinic } from "./clinic";
@@ -14,7 +18,6 @@ import { setLiveContent, liveContent } from "./live-content";
 import { checkContent, readContentFiles, type ContentReport, type PageInput } from "./load-content";
 import { composeSource, contentHash, samePage } from "./page-source";
 import { CLINIC_FILE, CONTENT_DIR } from "./paths";
-import { readFileSync } from "node:fs";
 
 /*
  * The site's content = files in content/ + the newest browser revision of
@@ -158,10 +161,6 @@ function sameClinic(yamlText: string, clinic: Clinic): boolean {
   }
 }
 
-/* A burst of renders (a page, its metadata, the layout) shares one load. */
-const FRESH_MS = 1000;
-let loadedAt = 0;
-
 /** Whether the database can be read now: not while `next build` runs on a machine without one yet. */
 function databaseAvailable(): boolean {
   if (process.env.NEXT_PHASE !== "phase-production-build") return true;
@@ -170,13 +169,27 @@ function databaseAvailable(): boolean {
 }
 
 /**
+ * What a reload would read, in a few bytes: the newest revision ids (a
+ * publish on this server or another one sharing the database) and each
+ * content file's size and time (an edit under `npm run dev`, a deploy).
+ */
+async function contentStamp(db: Kysely<Database> | undefined): Promise<string> {
+  const files = readdirSync(/*turbopackIgnore: true*/ CONTENT_DIR)
+    .sort()
+    .map((name) => {
+      const stat = statSync(path.join(/*turbopackIgnore: true*/ CONTENT_DIR, name));
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    });
+  return `${db ? await revisionStamp(db) : "-"}|${files.join("|")}`;
+}
+
+/**
  * Loads the current content for the routes that show it. Problems in files
  * stop the build as before; at run time they are logged and the page with
  * them is left out, so one bad page never takes the site down.
  */
-export async function refreshContent(): Promise<Site> {
+async function loadCurrent(db: Kysely<Database> | undefined): Promise<Site> {
   const includeDrafts = process.env.NODE_ENV !== "production";
-  const db = databaseAvailable() ? await getDb() : undefined;
   const site = await loadSite(db, { includeDrafts });
   if (site.errors.length > 0) {
     const lines = site.errors.map((p) => `  ${p.file}: ${p.message}`).join("\n");
@@ -187,20 +200,56 @@ export async function refreshContent(): Promise<Site> {
     console.error(`Content has ${site.errors.length} problem(s):\n${lines}`);
   }
   setLiveContent({ entries: site.entries, clinic: site.clinic });
-  loadedAt = Date.now();
-  current = site;
   return site;
 }
 
-let current: Site | undefined;
+/*
+ * Loading parses and checks every page (tens of milliseconds), far too much
+ * for every request: the form's answer page alone renders the layout. So the
+ * loaded site is kept while its stamp holds. The stamp is read at most once a
+ * second, and a burst of renders (a page, its metadata, the layout) waits on
+ * one check rather than starting one each. Checks run one after another, so
+ * an older load can never land after a newer one.
+ */
+const CHECK_EVERY_MS = 1000;
+let current: { site: Site; stamp: string; checkedAt: number } | undefined;
+let checking: { generation: number; promise: Promise<Site> } | undefined;
+/** Counts publishes on this server: a check begun before one may have missed it. */
+let generation = 0;
 
-/** The current content, loaded again when older than a second. */
+/** The current content: loaded again when a publish or a changed file makes it stale. */
 export async function currentSite(): Promise<Site> {
-  if (current && liveContent() && Date.now() - loadedAt < FRESH_MS) return current;
-  return refreshContent();
+  if (current && liveContent() && Date.now() - current.checkedAt < CHECK_EVERY_MS)
+    return current.site;
+  if (!checking || checking.generation !== generation) {
+    const before = checking?.promise.catch(() => undefined);
+    const started = generation;
+    const promise = (async () => {
+      await before;
+      return checkAndLoad(started);
+    })();
+    const clear = () => {
+      if (checking?.promise === promise) checking = undefined;
+    };
+    promise.then(clear, clear);
+    checking = { generation: started, promise };
+  }
+  return checking.promise;
 }
 
-/** After a publish: the next render loads again instead of using the last second's copy. */
+async function checkAndLoad(started: number): Promise<Site> {
+  const db = databaseAvailable() ? await getDb() : undefined;
+  const stamp = await contentStamp(db);
+  if (!current || !liveContent() || current.stamp !== stamp) {
+    current = { site: await loadCurrent(db), stamp, checkedAt: 0 };
+  }
+  // A publish while this ran may be missing from it: then the next render checks again.
+  if (generation === started) current.checkedAt = Date.now();
+  return current.site;
+}
+
+/** After a publish: the next render checks the stamp instead of using the last second's copy. */
 export function forgetContent(): void {
-  loadedAt = 0;
+  generation += 1;
+  if (current) current.checkedAt = 0;
 }

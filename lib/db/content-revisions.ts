@@ -102,6 +102,26 @@ export async function addPageRevision(
   }
 }
 
+/**
+ * The newest page and clinic revision ids in one small query: whether anyone
+ * published since the content was last loaded, without reading the revisions.
+ */
+export async function revisionStamp(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom("page_revisions")
+        .select((e) => e.fn.max("id").as("id"))
+        .as("page"),
+      eb
+        .selectFrom("clinic_revisions")
+        .select((e) => e.fn.max("id").as("id"))
+        .as("clinic"),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.page ?? 0}/${row.clinic ?? 0}`;
+}
+
 export async function latestClinicRevision(
   db: Kysely<Database>,
 ): Promise<ClinicRevision | undefined> {

@@ -1,0 +1,105 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+/*
+ * currentSite() keeps the loaded site while nothing it reads has changed, so
+ * a request does not parse every page again (the form's answer page renders
+ * the layout, which reads it). It loads again on the next check after a
+ * publish on another server sharing the database, at once after a publish on
+ * this one, and after a content file changes.
+ */
+const fixtures = path.join(__dirname, "fixtures", "valid");
+const now = new Date("2026-11-25T12:00:00Z");
+
+describe("the loaded site between requests", () => {
+  let root: string;
+  const cwd = process.cwd();
+  const later = () => vi.setSystemTime(Date.now() + 1500);
+
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), "content-cache-"));
+    cpSync(fixtures, path.join(root, "content"), { recursive: true });
+    process.chdir(root);
+    vi.stubEnv("DATA_DIR", path.join(root, "data"));
+    vi.stubEnv("DATABASE_URL", "");
+    vi.useFakeTimers({ toFake: ["Date"] });
+  });
+  afterAll(async () => {
+    const { closeDb } = await import("@/lib/db/client");
+    await closeDb();
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+    process.chdir(cwd);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function publishTitle(title: string) {
+    const { getDb } = await import("@/lib/db/client");
+    const { latestPageRevision, addPageRevision } = await import("@/lib/db/content-revisions");
+    const db = await getDb();
+    const parent = await latestPageRevision(db, "second");
+    const result = await addPageRevision(db, {
+      slug: "second",
+      author: "Sam",
+      note: null,
+      action: "publish",
+      frontmatter: { title, description: "Two.", lastReviewed: "2026-11-01" },
+      body: "Text.",
+      baseHash: null,
+      parentId: parent?.id ?? 0,
+      now,
+    });
+    expect(result.ok).toBe(true);
+  }
+
+  it("is not loaded again while nothing changed, however many requests come", async () => {
+    const { currentSite } = await import("@/lib/content/site");
+    const first = await currentSite();
+    const burst = await Promise.all(Array.from({ length: 5 }, () => currentSite()));
+    expect(burst.every((site) => site === first)).toBe(true);
+    later();
+    expect(await currentSite()).toBe(first);
+  });
+
+  it("shows a publish made by another server at the next check", async () => {
+    const { currentSite } = await import("@/lib/content/site");
+    const { getEntry } = await import("@/lib/content/entries");
+    await publishTitle("Published elsewhere");
+    // Within the second since the last check, the copy in hand is still used.
+    expect(getEntry("second")?.frontmatter.title).toBe("Second article");
+    later();
+    await currentSite();
+    expect(getEntry("second")?.frontmatter.title).toBe("Published elsewhere");
+  });
+
+  it("shows a publish made on this server at once", async () => {
+    const { currentSite, forgetContent } = await import("@/lib/content/site");
+    const { getEntry } = await import("@/lib/content/entries");
+    await currentSite();
+    await publishTitle("Published here");
+    forgetContent();
+    await currentSite();
+    expect(getEntry("second")?.frontmatter.title).toBe("Published here");
+  });
+
+  it("is loaded again when a content file changes, and only then", async () => {
+    const { currentSite } = await import("@/lib/content/site");
+    const { getClinic } = await import("@/lib/content/clinic");
+    const clinic = path.join(root, "content", "clinic.yaml");
+    const stamped = new Date("2026-11-20T08:00:00Z");
+    utimesSync(clinic, stamped, stamped);
+    later();
+    const before = await currentSite();
+    // Same size and time: not seen, which shows the stamp, not the text, is what is read.
+    writeFileSync(clinic, readFileSync(clinic, "utf8").replace("010 0123", "010 9999"));
+    utimesSync(clinic, stamped, stamped);
+    later();
+    expect(await currentSite()).toBe(before);
+    writeFileSync(clinic, readFileSync(clinic, "utf8").replace("010 9999", "010 45678"));
+    later();
+    expect(await currentSite()).not.toBe(before);
+    expect(getClinic().phone).toBe("+1 555 010 45678");
+  });
+});
