@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import { countRateEvents, recordRateEvent } from "./rate-events";
+import { reachedLimit, recordRateEvent } from "./rate-events";
 import type { RedFlagLevel } from "@/lib/validations/consultation-fields";
 import type { Database, NewConsultationRequest, NotifyState } from "./types";
 import { writeTransaction } from "./write-transaction";
@@ -47,18 +47,20 @@ export async function insertConsultationRequest(
   return writeTransaction(
     db,
     async (trx) => {
-      const mine = await countRateEvents(
+      const { perClient, global } = limits;
+      const hash = row.client_hash;
+      if (await reachedLimit(trx, "consultation", hash, since(row, perClient), perClient.count))
+        return "rate-limited" as const;
+      const overCeiling = await reachedLimit(
         trx,
         "consultation",
-        row.client_hash,
-        since(row, limits.perClient),
+        null,
+        since(row, global),
+        global.count,
       );
-      if (mine >= limits.perClient.count) return "rate-limited" as const;
-      const all = await countRateEvents(trx, "consultation", null, since(row, limits.global));
-      const toStore =
-        all >= limits.global.count
-          ? { ...row, status: "spam" as const, notify_state: "off" as const, notify_next_at: null }
-          : row;
+      const toStore = overCeiling
+        ? { ...row, status: "spam" as const, notify_state: "off" as const, notify_next_at: null }
+        : row;
       const stored = await trx
         .insertInto("consultation_requests")
         .values(toStore)

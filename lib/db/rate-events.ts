@@ -20,22 +20,31 @@ export async function recordRateEvent(
     .execute();
 }
 
-/** Events in `bucket` since `since`, from one client or (clientHash null) from all of them. */
-export async function countRateEvents(
+/**
+ * Whether `bucket` holds at least `limit` events since `since`, from one
+ * client or (clientHash null) from all of them. It reads at most `limit`
+ * rows, so a flood of requests does not make every later check slower.
+ */
+export async function reachedLimit(
   db: Kysely<Database>,
   bucket: Bucket,
   clientHash: string | null,
   since: Date,
-): Promise<number> {
+  limit: number,
+): Promise<boolean> {
+  if (limit <= 0) return true;
   let query = db
     .selectFrom("rate_events")
-    .select((eb) => eb.fn.countAll().as("count"))
+    .select("id")
     .where("bucket", "=", bucket)
     .where("created_at", ">=", since.toISOString());
   if (clientHash !== null) query = query.where("client_hash", "=", clientHash);
-  const row = await query.executeTakeFirst();
-  // PostgreSQL returns count(*) as a string (bigint).
-  return Number(row?.count ?? 0);
+  return (
+    (await query
+      .limit(1)
+      .offset(limit - 1)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function pruneRateEvents(db: Kysely<Database>, before: Date): Promise<number> {

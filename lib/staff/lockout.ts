@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import { countRateEvents, recordRateEvent } from "@/lib/db/rate-events";
+import { reachedLimit, recordRateEvent } from "@/lib/db/rate-events";
 import type { Database } from "@/lib/db/types";
 import { writeTransaction } from "@/lib/db/write-transaction";
 
@@ -30,8 +30,8 @@ export async function isLockedOut(
   now: Date,
 ): Promise<boolean> {
   const since = windowStart(now);
-  if ((await countRateEvents(db, GLOBAL_LOCK, null, since)) > 0) return true;
-  return (await countRateEvents(db, BUCKET, client, since)) >= LOCKOUT_ATTEMPTS;
+  if (await reachedLimit(db, GLOBAL_LOCK, null, since, 1)) return true;
+  return reachedLimit(db, BUCKET, client, since, LOCKOUT_ATTEMPTS);
 }
 
 /** Records one wrong password; returns true when this attempt locks the client (or everyone) out. */
@@ -41,8 +41,14 @@ export async function recordFailedSignIn(
   now: Date,
 ): Promise<boolean> {
   await recordRateEvent(db, BUCKET, client, now);
-  const failures = await countRateEvents(db, BUCKET, null, windowStart(now));
-  if (failures > GLOBAL_LOCKOUT_FAILURES && !(await isLockedOut(db, "", now))) {
+  const overCeiling = await reachedLimit(
+    db,
+    BUCKET,
+    null,
+    windowStart(now),
+    GLOBAL_LOCKOUT_FAILURES + 1,
+  );
+  if (overCeiling && !(await isLockedOut(db, "", now))) {
     await recordRateEvent(db, GLOBAL_LOCK, "", now);
     console.warn(
       `Staff sign-in locked for everyone for ${LOCKOUT_MINUTES} minutes: more than ${GLOBAL_LOCKOUT_FAILURES} wrong passwords in ${LOCKOUT_MINUTES} minutes`,

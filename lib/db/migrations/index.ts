@@ -4,6 +4,7 @@ import * as initial from "./001-initial";
 import * as revokedStaffSessions from "./002-revoked-staff-sessions";
 import * as redFlagLevel from "./003-red-flag-level";
 import * as contentRevisions from "./005-content-revisions";
+import * as rateEventsByTime from "./006-rate-events-by-time";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "002-revoked-staff-sessions": revokedStaffSessions,
   "003-red-flag-level": redFlagLevel,
   "005-content-revisions": contentRevisions,
+  "006-rate-events-by-time": rateEventsByTime,
 };
 
 export const migrationProvider: MigrationProvider = {
