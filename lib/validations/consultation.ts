@@ -10,9 +10,10 @@ import {
 import { blankToUndefined, isPhoneNumber, multiLine, oneLine } from "./text-rules";
 
 // Zod's compiled fast path probes for eval with `new Function`, which the strict
-// Content-Security-Policy refuses (and reports as a violation); the plain path is
-// plenty fast for one form. Set before any schema below is built.
-z.config({ jitless: true });
+// Content-Security-Policy refuses in the browser (and reports as a violation); the
+// plain path is plenty fast for one form there. The server has no such policy and
+// parses every post, so it keeps the fast path. Set before any schema is built.
+z.config({ jitless: typeof window !== "undefined" });
 
 /*
  * The one definition of a valid consultation request, built from the field
