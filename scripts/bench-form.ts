@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,6 +19,12 @@ import Database from "better-sqlite3";
  * (checked against Chromium's own request): the same fields, prefixed as
  * React encodes a FormData argument, the previous state, and the action id in
  * a header; the answer is the action's result, not a whole page.
+ *
+ * `--against ../other-checkout` (built with `next build`) compares two builds
+ * on one machine: both run side by side, the timed posts alternate between
+ * them in six rounds, and each gets its throughput and the server CPU time it
+ * spent per post. A shared machine speeds up and slows down over minutes, so
+ * figures taken at different times differ by a third; alternating cancels that.
  */
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +32,7 @@ const { values: args } = parseArgs({
     concurrency: { type: "string", default: "10" },
     instances: { type: "string", default: "1" },
     javascript: { type: "boolean", default: false },
+    against: { type: "string" },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -36,7 +43,11 @@ const DIST = process.env.NEXT_DIST_DIR || ".next";
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
 function ensureBuild(): void {
-  if (existsSync(path.join(DIST, "BUILD_ID"))) return;
+  if (existsSync(path.join(DIST, "BUILD_ID"))) {
+    if (args.against && !existsSync(path.join(args.against, ".next", "BUILD_ID")))
+      throw new Error(`No production build in ${args.against}: run next build there first`);
+    return;
+  }
   console.info(`No production build in ${DIST}: building first…`);
   const build = spawnSync(process.execPath, [nextBin, "build"], {
     stdio: "inherit",
@@ -54,8 +65,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startServer(dataDir: string, base: string, port: number): Promise<ChildProcess> {
+async function startServer(
+  dataDir: string,
+  base: string,
+  port: number,
+  cwd: string,
+): Promise<ChildProcess> {
   const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+    cwd,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
@@ -214,53 +231,128 @@ async function run(
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
+/** One build under test: its servers on one throwaway database, and what its timed posts gave. */
+type Side = {
+  label: string;
+  dataDir: string;
+  servers: ChildProcess[];
+  targets: Target[];
+  latencies: number[];
+  errors: number;
+  seconds: number;
+  cpuMs: number;
+  sent: number;
+};
+
+async function startSide(label: string, cwd: string, sides: Side[]): Promise<Side> {
+  const side: Side = {
+    label,
+    dataDir: mkdtempSync(path.join(tmpdir(), "clinic-bench-")),
+    servers: [],
+    targets: [],
+    latencies: [],
+    errors: 0,
+    seconds: 0,
+    cpuMs: 0,
+    sent: 0,
+  };
+  sides.push(side); // before the servers start, so a failed start still cleans up
+  for (let i = 0; i < INSTANCES; i += 1) {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    side.servers.push(await startServer(side.dataDir, base, port, cwd));
+    const hidden = await readHiddenFields(base);
+    side.targets.push({ base, forms: [], action: boundAction(hidden) });
+  }
+  return side;
+}
+
+/** Untimed: one fresh form per post, fetched a few at a time. */
+async function fetchForms(side: Side, count: number): Promise<void> {
+  for (let i = 0; i < count; i += 8) {
+    const batch = Array.from({ length: Math.min(8, count - i) }, (_, k) => {
+      const target = side.targets[(i + k) % side.targets.length] as Target;
+      return readHiddenFields(target.base).then((form) => target.forms.push(form));
+    });
+    await Promise.all(batch);
+  }
+}
+
+/** User and system CPU time of the side's servers so far, from /proc (Linux), in ms. */
+function serverCpuMs(side: Side): number {
+  let ms = 0;
+  for (const server of side.servers) {
+    const stat = readFileSync(`/proc/${server.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }
+  return ms;
+}
+
+async function timedPosts(side: Side, count: number): Promise<void> {
+  await fetchForms(side, count);
+  const cpuBefore = existsSync("/proc/self/stat") ? serverCpuMs(side) : NaN;
+  const { latencies, errors, seconds } = await run(side.targets, count);
+  side.cpuMs += existsSync("/proc/self/stat") ? serverCpuMs(side) - cpuBefore : NaN;
+  side.latencies.push(...latencies);
+  side.errors += errors;
+  side.seconds += seconds;
+  side.sent += count;
+}
+
+function storedRows(side: Side): number {
+  const db = new Database(path.join(side.dataDir, "clinic.sqlite"), { readonly: true });
+  try {
+    const row = db
+      .prepare("SELECT count(*) AS n FROM consultation_requests WHERE status = 'new'")
+      .get() as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
   ensureBuild();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "clinic-bench-"));
-  const servers: ChildProcess[] = [];
+  const sides: Side[] = [];
   try {
-    const targets: Target[] = [];
-    for (let i = 0; i < INSTANCES; i += 1) {
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      servers.push(await startServer(dataDir, base, port));
-      const hidden = await readHiddenFields(base);
-      targets.push({ base, forms: [], action: boundAction(hidden) });
-    }
+    await startSide("this tree", ".", sides);
+    if (args.against) await startSide(args.against, args.against, sides);
     const warmUp = Math.min(200 * INSTANCES, REQUESTS);
-    // Untimed: one fresh form per post, fetched a few at a time.
-    for (let i = 0; i < REQUESTS + warmUp; i += 8) {
-      const batch = Array.from({ length: Math.min(8, REQUESTS + warmUp - i) }, (_, k) => {
-        const target = targets[(i + k) % targets.length] as Target;
-        return readHiddenFields(target.base).then((form) => target.forms.push(form));
-      });
-      await Promise.all(batch);
+    for (const side of sides) {
+      await fetchForms(side, warmUp);
+      await run(side.targets, warmUp);
     }
-    await run(targets, warmUp);
-    const { latencies, errors, seconds } = await run(targets, REQUESTS);
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const db = new Database(path.join(dataDir, "clinic.sqlite"), { readonly: true });
-    const stored = (
-      db.prepare("SELECT count(*) AS n FROM consultation_requests WHERE status = 'new'").get() as {
-        n: number;
-      }
-    ).n;
-    db.close();
+    const rounds = sides.length > 1 ? 6 : 1;
+    for (let round = 0; round < rounds; round += 1) {
+      const share = Math.floor(REQUESTS / rounds) + (round < REQUESTS % rounds ? 1 : 0);
+      // Alternate who goes first, so neither always follows the other's load.
+      for (const side of round % 2 === 0 ? sides : [...sides].reverse())
+        await timedPosts(side, share);
+    }
     console.info(
-      `requests sent:   ${REQUESTS} (+${warmUp} warm-up) at concurrency ${CONCURRENCY}${JAVASCRIPT ? ", as with JavaScript," : ", without JavaScript,"} to ${INSTANCES} server${INSTANCES === 1 ? "" : "s"}`,
+      `requests sent:   ${REQUESTS} (+${warmUp} warm-up) at concurrency ${CONCURRENCY}${JAVASCRIPT ? ", as with JavaScript," : ", without JavaScript,"} to ${INSTANCES} server${INSTANCES === 1 ? "" : "s"}${sides.length > 1 ? " per build, alternating in six rounds" : ""}`,
     );
-    console.info(`errors:          ${errors}`);
-    console.info(`throughput:      ${(REQUESTS / seconds).toFixed(0)} submissions/s`);
-    console.info(`latency p50:     ${percentile(sorted, 50).toFixed(1)} ms`);
-    console.info(`latency p99:     ${percentile(sorted, 99).toFixed(1)} ms`);
-    console.info(
-      `rows stored:     ${stored} of ${REQUESTS + warmUp} sent (${stored === REQUESTS + warmUp ? "all" : "MISMATCH"})`,
-    );
-    if (errors > 0 || stored !== REQUESTS + warmUp) process.exitCode = 1;
+    for (const side of sides) {
+      const sorted = [...side.latencies].sort((a, b) => a - b);
+      const stored = storedRows(side);
+      if (sides.length > 1) console.info(`\n${side.label}`);
+      console.info(`errors:          ${side.errors}`);
+      console.info(`throughput:      ${(side.sent / side.seconds).toFixed(0)} submissions/s`);
+      console.info(`latency p50:     ${percentile(sorted, 50).toFixed(1)} ms`);
+      console.info(`latency p99:     ${percentile(sorted, 99).toFixed(1)} ms`);
+      console.info(`server CPU:      ${(side.cpuMs / side.sent).toFixed(2)} ms per submission`);
+      console.info(
+        `rows stored:     ${stored} of ${side.sent + warmUp} sent (${stored === side.sent + warmUp ? "all" : "MISMATCH"})`,
+      );
+      if (side.errors > 0 || stored !== side.sent + warmUp) process.exitCode = 1;
+    }
   } finally {
     agent.destroy();
-    for (const server of servers) server.kill("SIGTERM");
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const side of sides) {
+      for (const server of side.servers) server.kill("SIGTERM");
+      rmSync(side.dataDir, { recursive: true, force: true });
+    }
   }
 }
 
