@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { siteInTempDir } from "./site-in-temp-dir";
 
 /*
  * currentSite() keeps the loaded site while nothing it reads has changed, so
@@ -10,30 +10,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
  * publish on another server sharing the database, at once after a publish on
  * this one, and after a content file changes.
  */
-const fixtures = path.join(__dirname, "fixtures", "valid");
 const now = new Date("2026-11-25T12:00:00Z");
 
 describe("the loaded site between requests", () => {
-  let root: string;
-  const cwd = process.cwd();
+  const root = siteInTempDir("content-cache-");
   const later = () => vi.setSystemTime(Date.now() + 1500);
-
-  beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), "content-cache-"));
-    cpSync(fixtures, path.join(root, "content"), { recursive: true });
-    process.chdir(root);
-    vi.stubEnv("DATA_DIR", path.join(root, "data"));
-    vi.stubEnv("DATABASE_URL", "");
-    vi.useFakeTimers({ toFake: ["Date"] });
-  });
-  afterAll(async () => {
-    const { closeDb } = await import("@/lib/db/client");
-    await closeDb();
-    vi.useRealTimers();
-    vi.unstubAllEnvs();
-    process.chdir(cwd);
-    rmSync(root, { recursive: true, force: true });
-  });
 
   async function publishTitle(title: string) {
     const { getDb } = await import("@/lib/db/client");
@@ -87,7 +68,7 @@ describe("the loaded site between requests", () => {
   it("is loaded again when a content file changes, and only then", async () => {
     const { currentSite } = await import("@/lib/content/site");
     const { getClinic } = await import("@/lib/content/clinic");
-    const clinic = path.join(root, "content", "clinic.yaml");
+    const clinic = path.join(root(), "content", "clinic.yaml");
     const stamped = new Date("2026-11-20T08:00:00Z");
     utimesSync(clinic, stamped, stamped);
     later();

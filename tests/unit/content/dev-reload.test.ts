@@ -1,36 +1,17 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { siteInTempDir } from "./site-in-temp-dir";
 
 /*
  * `npm run dev`: a change to a page's frontmatter or to clinic.yaml shows on
  * the next reload, without restarting. Content used to be read once into
  * module-level caches; now each render awaits currentSite(), which reads the
- * files again when its copy is more than a second old.
+ * files again when they changed (checked at most once a second).
  */
-const fixtures = path.join(__dirname, "fixtures", "valid");
 
 describe("the site under npm run dev", () => {
-  let root: string;
-  const cwd = process.cwd();
-
-  beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), "dev-reload-"));
-    cpSync(fixtures, path.join(root, "content"), { recursive: true });
-    process.chdir(root);
-    vi.stubEnv("DATA_DIR", path.join(root, "data"));
-    vi.stubEnv("DATABASE_URL", "");
-    vi.useFakeTimers({ toFake: ["Date"] });
-  });
-  afterAll(async () => {
-    const { closeDb } = await import("@/lib/db/client");
-    await closeDb();
-    vi.useRealTimers();
-    vi.unstubAllEnvs();
-    process.chdir(cwd);
-    rmSync(root, { recursive: true, force: true });
-  });
+  const root = siteInTempDir("dev-reload-");
 
   it("shows a changed title and clinic phone on the next load, without a restart", async () => {
     const { currentSite } = await import("@/lib/content/site");
@@ -40,9 +21,9 @@ describe("the site under npm run dev", () => {
     expect(getEntry("second")?.frontmatter.title).toBe("Second article");
     expect(getClinic().phone).toBe("+1 555 010 0123");
 
-    const page = path.join(root, "content", "second.mdx");
+    const page = path.join(root(), "content", "second.mdx");
     writeFileSync(page, readFileSync(page, "utf8").replace("Second article", "Second, renamed"));
-    const clinic = path.join(root, "content", "clinic.yaml");
+    const clinic = path.join(root(), "content", "clinic.yaml");
     writeFileSync(clinic, readFileSync(clinic, "utf8").replace("010 0123", "010 4567"));
     vi.setSystemTime(Date.now() + 1500);
 
