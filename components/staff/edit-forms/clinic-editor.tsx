@@ -9,8 +9,8 @@ import {
   type ClinicEditorState,
 } from "@/lib/validations/clinic-form";
 import { Notice } from "@/components/ui/notice";
-import { primaryButtonClass } from "@/components/ui/button-styles";
 import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
+import { PublishFields } from "./labelled-field";
 
 /**
  * Every clinic detail as a labelled field, the opening hours as rows. Adding
@@ -145,38 +145,13 @@ export function ClinicEditor({ initial }: { initial: ClinicEditorState }) {
         </button>
       </fieldset>
 
-      <fieldset className="space-y-5 rounded-lg border border-line p-4">
-        <legend className="px-1 text-xl font-semibold">Publish</legend>
-        <div>
-          <label htmlFor="clinic-author" className="mb-1 block font-semibold">
-            Your name
-          </label>
-          <input
-            id="clinic-author"
-            name="author"
-            autoComplete="name"
-            defaultValue={values.author}
-            className={fieldClass}
-            {...described("author")}
-          />
-          {error("author")}
-        </div>
-        <div>
-          <label htmlFor="clinic-note" className="mb-1 block font-semibold">
-            What changed (optional)
-          </label>
-          <input id="clinic-note" name="note" defaultValue={values.note} className={fieldClass} />
-        </div>
-        <button
-          type="submit"
-          name="intent"
-          value="publish"
-          className={primaryButtonClass}
-          disabled={pending}
-        >
-          Publish clinic details
-        </button>
-      </fieldset>
+      <PublishFields
+        author={values.author}
+        authorError={errors.author}
+        note={values.note}
+        pending={pending}
+        publishLabel="Publish clinic details"
+      />
     </form>
   );
 }

@@ -4,13 +4,14 @@ import { useActionState, useRef, useState, useSyncExternalStore, type ReactNode 
 import { editPageAction, previewPageAction } from "@/lib/actions/edit-page";
 import {
   DESCRIPTION_MAX,
+  EDITOR_FIELD_SPECS,
   type EditorField,
   type EditorState,
 } from "@/lib/validations/editor-state";
 import { Notice } from "@/components/ui/notice";
-import { primaryButtonClass } from "@/components/ui/button-styles";
 import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { ComponentList } from "./component-list";
+import { Field, fieldAttributes, PublishFields } from "./labelled-field";
 
 const PREVIEW_PAUSE_MS = 800;
 const noSubscription = () => () => undefined;
@@ -65,12 +66,6 @@ export function PageEditor({
   const shown = live ?? state;
   const { values } = state;
   const errors = shown.fieldErrors;
-  const field = (name: EditorField | "slug" | "author") => ({
-    id: `field-${name}`,
-    name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": `${errors[name] ? `field-${name}-error ` : ""}field-${name}-help`,
-  });
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -91,147 +86,46 @@ export function PageEditor({
               error={errors.slug}
               name="slug"
             >
-              <input {...field("slug")} defaultValue={values.slug} className={fieldClass} />
+              <input
+                {...fieldAttributes("slug", errors.slug)}
+                defaultValue={values.slug}
+                className={fieldClass}
+              />
             </Field>
           )}
-          <Field
-            label="Title"
-            help="The page heading, at most 90 characters."
-            error={errors.title}
-            name="title"
-          >
-            <input {...field("title")} defaultValue={values.fields.title} className={fieldClass} />
-          </Field>
-          <Field
-            label="Search result title (optional)"
-            help="A shorter title for search results, at most 70 characters, when the heading is longer."
-            error={errors.seoTitle}
-            name="seoTitle"
-          >
-            <input
-              {...field("seoTitle")}
-              defaultValue={values.fields.seoTitle}
-              className={fieldClass}
-            />
-          </Field>
-          <Field
-            label="Description"
-            help={`For search results and sharing, at most ${DESCRIPTION_MAX} characters.`}
-            error={errors.description}
-            name="description"
-            extra={
-              <p
-                aria-live="polite"
-                className={
-                  descriptionLength > DESCRIPTION_MAX
-                    ? "font-semibold text-danger"
-                    : "text-ink-muted"
-                }
-              >
-                {descriptionLength} of {DESCRIPTION_MAX} characters
-              </p>
-            }
-          >
-            <textarea
-              {...field("description")}
-              rows={3}
-              defaultValue={values.fields.description}
-              className={fieldClass}
-            />
-          </Field>
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field
-              label="Last reviewed"
-              help="The date the practitioner last checked this page."
-              error={errors.lastReviewed}
-              name="lastReviewed"
-            >
-              <input
-                {...field("lastReviewed")}
-                type="date"
-                defaultValue={values.fields.lastReviewed}
-                className={fieldClass}
-              />
-            </Field>
-            <Field
-              label="Reviewed by (optional)"
-              help="Leave empty for the practitioner."
-              error={errors.reviewedBy}
-              name="reviewedBy"
-            >
-              <input
-                {...field("reviewedBy")}
-                defaultValue={values.fields.reviewedBy}
-                className={fieldClass}
-              />
-            </Field>
-            <Field
-              label="Menu label (optional)"
-              help="A short name for the menu, at most 30 characters."
-              error={errors.navLabel}
-              name="navLabel"
-            >
-              <input
-                {...field("navLabel")}
-                defaultValue={values.fields.navLabel}
-                className={fieldClass}
-              />
-            </Field>
-            <Field
-              label="Menu position (optional)"
-              help="A whole number; empty keeps the page out of the menu."
-              error={errors.navOrder}
-              name="navOrder"
-            >
-              <input
-                {...field("navOrder")}
-                inputMode="numeric"
-                defaultValue={values.fields.navOrder}
-                className={fieldClass}
-              />
-            </Field>
-            <Field
-              label="Kind"
-              help="Articles get the reviewed line, disclaimer and booking box."
-              error={errors.kind}
-              name="kind"
-            >
-              <select
-                {...field("kind")}
-                defaultValue={values.fields.kind || "article"}
-                className={fieldClass}
-              >
-                <option value="article">Article</option>
-                <option value="page">Simple page</option>
-              </select>
-            </Field>
-          </div>
-          <Field
-            label="Sources (optional)"
-            help="Keys from content/sources.yaml, one per line, like cochrane-2020. They are listed in full at the end of the page."
-            error={errors.sources}
-            name="sources"
-          >
-            <textarea
-              {...field("sources")}
-              rows={3}
-              defaultValue={values.fields.sources}
-              className={`${fieldClass} font-mono`}
-            />
-          </Field>
-          <div className="flex items-center gap-3">
-            <input
-              id="field-draft"
-              name="draft"
-              type="checkbox"
-              value="true"
-              defaultChecked={values.fields.draft === "true"}
-              className="size-6"
-            />
-            <label htmlFor="field-draft" className="font-semibold">
-              Draft: hidden from visitors
-            </label>
-          </div>
+          {(["top", "grid", "end"] as const).map((place) => {
+            const fields = (Object.keys(EDITOR_FIELD_SPECS) as EditorField[])
+              .filter((name) => EDITOR_FIELD_SPECS[name].place === place)
+              .map((name) => (
+                <FrontmatterField
+                  key={name}
+                  name={name}
+                  value={values.fields[name]}
+                  error={errors[name]}
+                  extra={
+                    name === "description" && (
+                      <p
+                        aria-live="polite"
+                        className={
+                          descriptionLength > DESCRIPTION_MAX
+                            ? "font-semibold text-danger"
+                            : "text-ink-muted"
+                        }
+                      >
+                        {descriptionLength} of {DESCRIPTION_MAX} characters
+                      </p>
+                    )
+                  }
+                />
+              ));
+            return place === "grid" ? (
+              <div key={place} className="grid gap-5 sm:grid-cols-2">
+                {fields}
+              </div>
+            ) : (
+              fields
+            );
+          })}
         </fieldset>
 
         <div className="mt-8">
@@ -267,31 +161,14 @@ export function PageEditor({
           />
         </div>
 
-        <fieldset className="mt-8 space-y-5 rounded-lg border border-line p-4">
-          <legend className="px-1 text-xl font-semibold">Publish</legend>
-          <Field
-            label="Your name"
-            help="Shown in the page's history. Asked once per sign-in."
-            error={errors.author}
-            name="author"
+        <div className="mt-8">
+          <PublishFields
+            author={values.author}
+            authorError={errors.author}
+            note={values.note}
+            pending={pending}
+            publishLabel="Publish"
           >
-            <input
-              {...field("author")}
-              defaultValue={values.author}
-              autoComplete="name"
-              className={fieldClass}
-            />
-          </Field>
-          <Field label="What changed (optional)" help="A short note for the history." name="note">
-            <input
-              id="field-note"
-              name="note"
-              aria-describedby="field-note-help"
-              defaultValue={values.note}
-              className={fieldClass}
-            />
-          </Field>
-          <div className="flex flex-wrap gap-3">
             <button
               type="submit"
               formAction={previewPageAction}
@@ -300,17 +177,8 @@ export function PageEditor({
             >
               Preview
             </button>
-            <button
-              type="submit"
-              name="intent"
-              value="publish"
-              className={primaryButtonClass}
-              disabled={pending}
-            >
-              Publish
-            </button>
-          </div>
-        </fieldset>
+          </PublishFields>
+        </div>
       </form>
       <ComponentList bodyId="field-body" canInsert={scripted} />
       <section aria-labelledby="preview-heading" className="lg:col-span-2">
@@ -329,40 +197,6 @@ export function PageEditor({
           )}
         </div>
       </section>
-    </div>
-  );
-}
-
-function Field({
-  label,
-  help,
-  error,
-  name,
-  extra,
-  children,
-}: {
-  label: string;
-  help: string;
-  error?: string;
-  name: string;
-  extra?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={`field-${name}`} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      <p id={`field-${name}-help`} className="mb-1 text-sm text-ink-muted">
-        {help}
-      </p>
-      {children}
-      {extra}
-      {error && (
-        <p id={`field-${name}-error`} className="mt-1 font-semibold text-danger">
-          {label}: {error}
-        </p>
-      )}
     </div>
   );
 }
@@ -393,5 +227,74 @@ function ConflictView({ state }: { state: EditorState }) {
         </div>
       </div>
     </section>
+  );
+}
+
+/** One frontmatter field, asked as its entry in EDITOR_FIELD_SPECS says. */
+function FrontmatterField({
+  name,
+  value,
+  error,
+  extra,
+}: {
+  name: EditorField;
+  value: string;
+  error?: string;
+  extra?: ReactNode;
+}) {
+  const { label, help, control } = EDITOR_FIELD_SPECS[name];
+  const attributes = fieldAttributes(name, error);
+  if (control.kind === "checkbox") {
+    return (
+      <div>
+        <div className="flex items-center gap-3">
+          <input
+            {...attributes}
+            type="checkbox"
+            value="true"
+            defaultChecked={value === "true"}
+            className="size-6"
+          />
+          <label htmlFor={attributes.id} className="font-semibold">
+            {label}
+          </label>
+        </div>
+        <p id={`field-${name}-help`} className="mt-1 text-sm text-ink-muted">
+          {help}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <Field label={label} help={help} error={error} name={name} extra={extra}>
+      {control.kind === "textarea" ? (
+        <textarea
+          {...attributes}
+          rows={control.rows}
+          defaultValue={value}
+          className={control.monospace ? `${fieldClass} font-mono` : fieldClass}
+        />
+      ) : control.kind === "select" ? (
+        <select
+          {...attributes}
+          defaultValue={value || control.options[0]?.value}
+          className={fieldClass}
+        >
+          {control.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...attributes}
+          type={control.kind === "date" ? "date" : "text"}
+          inputMode={control.kind === "text" ? control.inputMode : undefined}
+          defaultValue={value}
+          className={fieldClass}
+        />
+      )}
+    </Field>
   );
 }
