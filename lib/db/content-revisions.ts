@@ -75,31 +75,26 @@ export async function addPageRevision(
   db: Kysely<Database>,
   input: NewPageRevision,
 ): Promise<AddResult<PageRevision>> {
-  const latest = await latestPageRevision(db, input.slug);
-  if ((latest?.id ?? 0) !== input.parentId) return { ok: false, latest };
-  try {
-    const revision = await db
-      .insertInto("page_revisions")
-      .values({
-        slug: input.slug,
-        created_at: input.now.toISOString(),
-        author: input.author,
-        note: input.note,
-        action: input.action,
-        frontmatter: input.frontmatter ? JSON.stringify(input.frontmatter) : null,
-        body: input.body,
-        base_hash: input.baseHash,
-        parent_id: input.parentId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return { ok: true, revision };
-  } catch (error) {
-    // The unique (slug, parent_id) index: another publish landed between our read and write.
-    const now = await latestPageRevision(db, input.slug);
-    if (now && now.id !== latest?.id) return { ok: false, latest: now };
-    throw error;
-  }
+  return addUnlessSuperseded(
+    input.parentId,
+    () => latestPageRevision(db, input.slug),
+    () =>
+      db
+        .insertInto("page_revisions")
+        .values({
+          slug: input.slug,
+          created_at: input.now.toISOString(),
+          author: input.author,
+          note: input.note,
+          action: input.action,
+          frontmatter: input.frontmatter ? JSON.stringify(input.frontmatter) : null,
+          body: input.body,
+          base_hash: input.baseHash,
+          parent_id: input.parentId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+  );
 }
 
 /**
@@ -144,25 +139,43 @@ export async function addClinicRevision(
     now: Date;
   },
 ): Promise<AddResult<ClinicRevision>> {
-  const latest = await latestClinicRevision(db);
-  if ((latest?.id ?? 0) !== input.parentId) return { ok: false, latest };
+  return addUnlessSuperseded(
+    input.parentId,
+    () => latestClinicRevision(db),
+    () =>
+      db
+        .insertInto("clinic_revisions")
+        .values({
+          created_at: input.now.toISOString(),
+          author: input.author,
+          note: input.note,
+          clinic: JSON.stringify(input.clinic),
+          base_hash: input.baseHash,
+          parent_id: input.parentId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+  );
+}
+
+/*
+ * The rule for pages and clinic details alike: a revision is added only on
+ * top of the newest one. Checked before the insert, and by the unique index
+ * on the parent (per page for pages) when two publishes land at once: the
+ * loser's insert fails, and it answers with the winner, read back.
+ */
+async function addUnlessSuperseded<T extends { id: number }>(
+  parentId: number,
+  latest: () => Promise<T | undefined>,
+  insert: () => Promise<T>,
+): Promise<AddResult<T>> {
+  const before = await latest();
+  if ((before?.id ?? 0) !== parentId) return { ok: false, latest: before };
   try {
-    const revision = await db
-      .insertInto("clinic_revisions")
-      .values({
-        created_at: input.now.toISOString(),
-        author: input.author,
-        note: input.note,
-        clinic: JSON.stringify(input.clinic),
-        base_hash: input.baseHash,
-        parent_id: input.parentId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return { ok: true, revision };
+    return { ok: true, revision: await insert() };
   } catch (error) {
-    const now = await latestClinicRevision(db);
-    if (now && now.id !== latest?.id) return { ok: false, latest: now };
+    const now = await latest();
+    if (now && now.id !== before?.id) return { ok: false, latest: now };
     throw error;
   }
 }
