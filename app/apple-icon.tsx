@@ -1,4 +1,7 @@
 import { ImageResponse } from "next/og";
+import { BRAND_COLOURS } from "@/lib/seo/brand-colours";
+
+const { brand, brandSoft } = BRAND_COLOURS.light;
 
 // The home-screen icon: the same drop as app/icon.svg, drawn at the size iOS asks for.
 export const size = { width: 180, height: 180 };
@@ -13,7 +16,7 @@ export default function AppleIcon() {
         display: "flex",
         alignItems: "center",
         justifyContent: "center",
-        background: "#1e5b4f",
+        background: brand,
       }}
     >
       <div
@@ -21,7 +24,7 @@ export default function AppleIcon() {
           width: 84,
           height: 84,
           marginTop: 28,
-          background: "#e3efeb",
+          background: brandSoft,
           borderRadius: "50% 0 50% 50%",
           transform: "rotate(-45deg)",
         }}

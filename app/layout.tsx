@@ -4,6 +4,7 @@ import { JsonLd } from "@/components/seo/json-ld";
 import { getClinic } from "@/lib/content/clinic";
 import { currentSite } from "@/lib/content/site";
 import { clinicJsonLd } from "@/lib/seo/json-ld";
+import { BRAND_COLOURS } from "@/lib/seo/brand-colours";
 import { rootMetadata } from "@/lib/seo/metadata";
 import "./globals.css";
 
@@ -14,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = {
   themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#fbf8f3" },
-    { media: "(prefers-color-scheme: dark)", color: "#12191b" },
+    { media: "(prefers-color-scheme: light)", color: BRAND_COLOURS.light.surface },
+    { media: "(prefers-color-scheme: dark)", color: BRAND_COLOURS.dark.surface },
   ],
 };
 

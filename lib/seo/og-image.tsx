@@ -1,6 +1,9 @@
 import "server-only";
 import { ImageResponse } from "next/og";
 import { getClinic } from "@/lib/content/clinic";
+import { BRAND_COLOURS } from "./brand-colours";
+
+const { surface, ink, inkMuted, brand } = BRAND_COLOURS.light;
 
 export const OG_SIZE = { width: 1200, height: 630 };
 
@@ -16,14 +19,14 @@ export function renderOgImage(title: string): ImageResponse {
         flexDirection: "column",
         justifyContent: "space-between",
         padding: 72,
-        background: "#fbf8f3",
-        borderBottom: "24px solid #1e5b4f",
-        color: "#1f2a2e",
+        background: surface,
+        borderBottom: `24px solid ${brand}`,
+        color: ink,
       }}
     >
-      <div style={{ fontSize: 34, color: "#1e5b4f", fontWeight: 600 }}>{clinic.shortName}</div>
+      <div style={{ fontSize: 34, color: brand, fontWeight: 600 }}>{clinic.shortName}</div>
       <div style={{ fontSize: 72, lineHeight: 1.1, fontWeight: 700 }}>{title}</div>
-      <div style={{ fontSize: 30, color: "#4a5a5e" }}>{clinic.tagline}</div>
+      <div style={{ fontSize: 30, color: inkMuted }}>{clinic.tagline}</div>
     </div>,
     OG_SIZE,
   );
