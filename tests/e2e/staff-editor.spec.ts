@@ -13,10 +13,20 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(40) } });
 
-async function publish(page: Page, author = "Sam Reception") {
+/** Signs in (the session is per browser context) and opens a staff page. */
+async function openAsStaff(page: Page, path: string) {
+  await signIn(page);
+  await page.goto(path);
+}
+
+/** Publishes with the button named, giving a name first if this sign-in has none yet. */
+async function publish(
+  page: Page,
+  { author = "Sam Reception", button = "Publish" }: { author?: string; button?: string } = {},
+) {
   const name = page.getByLabel("Your name");
   if ((await name.inputValue()) === "") await name.fill(author);
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByRole("button", { name: button, exact: true }).click();
 }
 
 /** Polls the public page until it shows `text`; fails after five seconds. */
@@ -32,8 +42,7 @@ test.describe.configure({ mode: "serial" });
 test("change the title and a paragraph of /benefits, preview, publish, see it live; then go back to the file", async ({
   page,
 }) => {
-  await signIn(page);
-  await page.goto("/staff/content");
+  await openAsStaff(page, "/staff/content");
   await expect(page.getByRole("heading", { level: 1, name: "Pages" })).toBeVisible();
   await page.locator('a[href="/staff/content/benefits"]').click();
 
@@ -97,8 +106,7 @@ test("a new page joins the menu and sitemap, keeps its history, restores an earl
   page,
 }) => {
   const slug = `new-topic-${unique()}`;
-  await signIn(page);
-  await page.goto("/staff/new-page");
+  await openAsStaff(page, "/staff/new-page");
   await page.getByLabel("Address").fill(slug);
   await page.getByLabel("Title", { exact: true }).fill("A page made in the browser");
   await page.getByLabel("Description").fill("A short description of the new page.");
@@ -134,8 +142,7 @@ test("a new page joins the menu and sitemap, keeps its history, restores an earl
 test("invalid frontmatter and unsafe MDX are refused with the field named and the text kept", async ({
   page,
 }) => {
-  await signIn(page);
-  await page.goto("/staff/content/tips");
+  await openAsStaff(page, "/staff/content/tips");
   await page.getByLabel("Description").fill("x".repeat(170));
   await expect(page.getByText("170 of 160 characters")).toBeVisible();
   const body = page.getByLabel("Page text");
@@ -161,19 +168,18 @@ test("two editors on one page: the second publish is refused and both versions a
   const [one, two] = await Promise.all([browser.newPage(), browser.newPage()]);
   for (const p of [one, two]) {
     await p.setExtraHTTPHeaders({ "x-forwarded-for": clientIp(41) });
-    await signIn(p);
-    await p.goto("/staff/content/privacy");
+    await openAsStaff(p, "/staff/content/privacy");
   }
   await one
     .getByLabel("Page text")
     .fill((await one.getByLabel("Page text").inputValue()) + "\n\nAdded by the first editor.");
-  await publish(one, "First Editor");
+  await publish(one, { author: "First Editor" });
   await expect(one.getByText("Published. Visitors see it now.")).toBeVisible({ timeout: 20_000 });
 
   await two
     .getByLabel("Page text")
     .fill((await two.getByLabel("Page text").inputValue()) + "\n\nAdded by the second editor.");
-  await publish(two, "Second Editor");
+  await publish(two, { author: "Second Editor" });
   await expect(
     two.getByRole("alert").filter({ hasText: "someone else published this page" }),
   ).toBeVisible();
@@ -190,8 +196,7 @@ test("two editors on one page: the second publish is refused and both versions a
 test("change the clinic phone and the opening hours, and see them in the footer and on every page", async ({
   page,
 }) => {
-  await signIn(page);
-  await page.goto("/staff/clinic");
+  await openAsStaff(page, "/staff/clinic");
   const phone = page.getByLabel("Phone");
   const original = await phone.inputValue();
   await phone.fill("+1 555 010 7777");
@@ -214,7 +219,7 @@ test("change the clinic phone and the opening hours, and see them in the footer 
     .getByLabel(/Closes/)
     .last()
     .fill("12:00");
-  await publishClinic(page);
+  await publish(page, { button: "Publish clinic details" });
   await expect(page.getByText("Published. Every page shows the new details now.")).toBeVisible();
   await expectLive(page, "/about", "+1 555 010 7777");
   await expectLive(page, "/", /Sunday/);
@@ -224,15 +229,9 @@ test("change the clinic phone and the opening hours, and see them in the footer 
     .getByRole("button", { name: /Remove opening time/ })
     .last()
     .click();
-  await publishClinic(page);
+  await publish(page, { button: "Publish clinic details" });
   await expectLive(page, "/about", original);
 });
-
-async function publishClinic(page: Page) {
-  const name = page.getByLabel("Your name");
-  if ((await name.inputValue()) === "") await name.fill("Sam Reception");
-  await page.getByRole("button", { name: "Publish clinic details" }).click();
-}
 
 /** A small, valid PNG: a signature, a header with its size, one compressed row per line, an end. */
 function tinyPng(width: number, height: number): Buffer {
@@ -271,8 +270,7 @@ function tinyPng(width: number, height: number): Buffer {
 test("upload an image, refuse an SVG, and show the image on a page with its alt text", async ({
   page,
 }) => {
-  await signIn(page);
-  await page.goto("/staff/images");
+  await openAsStaff(page, "/staff/images");
   await page.getByLabel("Image file").setInputFiles({
     name: "drawing.png",
     mimeType: "image/svg+xml",
@@ -321,8 +319,7 @@ test.describe("without JavaScript", () => {
 
   test("edit, preview with the button, publish and see it live", async ({ page }) => {
     const slug = `no-js-${unique()}`;
-    await signIn(page);
-    await page.goto("/staff/new-page");
+    await openAsStaff(page, "/staff/new-page");
     await page.getByLabel("Address").fill(slug);
     await page.getByLabel("Title", { exact: true }).fill("Written without JavaScript");
     await page.getByLabel("Description").fill("A page written with plain form posts.");
@@ -355,8 +352,7 @@ test("an outsider gets nothing from any editor page or action", async ({ page, r
     expect(html).not.toContain("field-body");
   }
   // Replaying an editor post without the session publishes nothing.
-  await signIn(page);
-  await page.goto("/staff/content/benefits");
+  await openAsStaff(page, "/staff/content/benefits");
   const html = await page.content();
   const ids = [...new Set([...html.matchAll(/name="\$ACTION_ID_([^"]+)"/g)].map((m) => m[1]))];
   for (const id of ids) {
