@@ -41,6 +41,7 @@ const INSTANCES = Number(args.instances);
 const JAVASCRIPT = args.javascript;
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+const HAS_PROC = existsSync("/proc/self/stat");
 
 function ensureBuild(): void {
   if (existsSync(path.join(DIST, "BUILD_ID"))) {
@@ -278,8 +279,9 @@ async function fetchForms(side: Side, count: number): Promise<void> {
   }
 }
 
-/** User and system CPU time of the side's servers so far, from /proc (Linux), in ms. */
+/** User and system CPU time of the side's servers so far, from /proc (Linux), in ms; NaN elsewhere. */
 function serverCpuMs(side: Side): number {
+  if (!HAS_PROC) return NaN;
   let ms = 0;
   for (const server of side.servers) {
     const stat = readFileSync(`/proc/${server.pid}/stat`, "utf8");
@@ -291,9 +293,9 @@ function serverCpuMs(side: Side): number {
 
 async function timedPosts(side: Side, count: number): Promise<void> {
   await fetchForms(side, count);
-  const cpuBefore = existsSync("/proc/self/stat") ? serverCpuMs(side) : NaN;
+  const cpuBefore = serverCpuMs(side);
   const { latencies, errors, seconds } = await run(side.targets, count);
-  side.cpuMs += existsSync("/proc/self/stat") ? serverCpuMs(side) - cpuBefore : NaN;
+  side.cpuMs += serverCpuMs(side) - cpuBefore;
   side.latencies.push(...latencies);
   side.errors += errors;
   side.seconds += seconds;

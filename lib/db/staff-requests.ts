@@ -99,14 +99,8 @@ export async function updateRequestStatus(
   status: RequestStatus,
   now: Date,
 ): Promise<boolean> {
-  return writeTransaction(db, async (trx) => {
-    const row = await trx
-      .selectFrom("consultation_requests")
-      .select(["id", "status"])
-      .where("reference", "=", reference)
-      .executeTakeFirst();
-    if (!row) return false;
-    if (row.status === status) return true;
+  return onRequest(db, reference, async (trx, row) => {
+    if (row.status === status) return;
     await trx
       .updateTable("consultation_requests")
       .set({ status })
@@ -123,7 +117,6 @@ export async function updateRequestStatus(
         note: null,
       })
       .execute();
-    return true;
   });
 }
 
@@ -133,13 +126,7 @@ export async function addRequestNote(
   note: string,
   now: Date,
 ): Promise<boolean> {
-  return writeTransaction(db, async (trx) => {
-    const row = await trx
-      .selectFrom("consultation_requests")
-      .select("id")
-      .where("reference", "=", reference)
-      .executeTakeFirst();
-    if (!row) return false;
+  return onRequest(db, reference, async (trx, row) => {
     await trx
       .insertInto("request_events")
       .values({
@@ -151,21 +138,35 @@ export async function addRequestNote(
         note,
       })
       .execute();
-    return true;
   });
 }
 
 /** Erases a request and its history for good (a patient's erasure request). */
 export async function deleteRequest(db: Db, reference: string): Promise<boolean> {
+  return onRequest(db, reference, async (trx, row) => {
+    await trx.deleteFrom("request_events").where("request_id", "=", row.id).execute();
+    await trx.deleteFrom("consultation_requests").where("id", "=", row.id).execute();
+  });
+}
+
+/**
+ * A staff change to one request: the request is read and changed in one write
+ * transaction (write-transaction.ts). Returns false when no request has this
+ * reference.
+ */
+async function onRequest(
+  db: Db,
+  reference: string,
+  change: (trx: Db, row: { id: number; status: RequestStatus }) => Promise<void>,
+): Promise<boolean> {
   return writeTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("consultation_requests")
-      .select("id")
+      .select(["id", "status"])
       .where("reference", "=", reference)
       .executeTakeFirst();
     if (!row) return false;
-    await trx.deleteFrom("request_events").where("request_id", "=", row.id).execute();
-    await trx.deleteFrom("consultation_requests").where("id", "=", row.id).execute();
+    await change(trx, row);
     return true;
   });
 }

@@ -39,6 +39,16 @@ async function expectLive(page: Page, path: string, text: string | RegExp) {
 
 test.describe.configure({ mode: "serial" });
 
+/** Every page of the staff editor, for the checks that visit them all. */
+const EDITOR_PAGES = [
+  "/staff/content",
+  "/staff/content/benefits",
+  "/staff/content/benefits/history",
+  "/staff/new-page",
+  "/staff/clinic",
+  "/staff/images",
+];
+
 test("change the title and a paragraph of /benefits, preview, publish, see it live; then go back to the file", async ({
   page,
 }) => {
@@ -338,14 +348,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("an outsider gets nothing from any editor page or action", async ({ page, request }) => {
-  for (const path of [
-    "/staff/content",
-    "/staff/content/benefits",
-    "/staff/content/benefits/history",
-    "/staff/new-page",
-    "/staff/clinic",
-    "/staff/images",
-  ]) {
+  for (const path of EDITOR_PAGES) {
     const response = await request.get(path, { maxRedirects: 0 });
     const html = await response.text();
     expect(html).not.toContain("People try acupuncture");
@@ -379,14 +382,7 @@ test("an outsider gets nothing from any editor page or action", async ({ page, r
 
 test("every editor page has no axe violations at phone and desktop widths", async ({ page }) => {
   await signIn(page);
-  for (const path of [
-    "/staff/content",
-    "/staff/content/benefits",
-    "/staff/content/benefits/history",
-    "/staff/new-page",
-    "/staff/clinic",
-    "/staff/images",
-  ]) {
+  for (const path of EDITOR_PAGES) {
     for (const viewport of [
       { width: 390, height: 844 },
       { width: 1280, height: 900 },
