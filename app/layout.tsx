@@ -1,16 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { JsonLd } from "@/components/seo/json-ld";
-import { getClinic } from "@/lib/content/clinic";
-import { currentSite } from "@/lib/content/site";
 import { clinicJsonLd } from "@/lib/seo/json-ld";
 import { BRAND_COLOURS } from "@/lib/seo/brand-colours";
 import { rootMetadata } from "@/lib/seo/metadata";
 import "./globals.css";
+import { getClinic } from "@/lib/content/site/site";
 
 export async function generateMetadata(): Promise<Metadata> {
-  await currentSite();
-  return rootMetadata(getClinic());
+  return rootMetadata(await getClinic());
 }
 
 export const viewport: Viewport = {
@@ -22,11 +20,10 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The header, menu and footer below read the content loaded here.
-  await currentSite();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
-        <JsonLd data={clinicJsonLd(getClinic())} />
+        <JsonLd data={clinicJsonLd(await getClinic())} />
         {children}
       </body>
     </html>

@@ -1,13 +1,11 @@
 import type { MetadataRoute } from "next";
-import { getEntries } from "@/lib/content/entries";
-import { currentSite } from "@/lib/content/site";
+import { getEntries } from "@/lib/content/site/entries";
 import { absoluteUrl } from "@/lib/site-url";
 
 export const revalidate = 60;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  await currentSite();
-  const content = getEntries().map((entry) => ({
+  const content = (await getEntries()).map((entry) => ({
     url: absoluteUrl(entry.href),
     lastModified: entry.frontmatter.lastReviewed,
   }));

@@ -2,7 +2,7 @@
  * `npm run content:check`: every problem in every content file at once, without
  * building. Exits 1 when there is anything to fix; warnings alone exit 0.
  */
-import { checkContent } from "@/lib/content/load-content";
+import { checkContent } from "@/lib/content/checks/check-content";
 
 const { entries, errors, warnings } = checkContent();
 

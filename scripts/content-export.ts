@@ -4,8 +4,8 @@
  * the site uses (DATABASE_URL or DATA_DIR). Exits 1 when something was left
  * out or the result does not pass content:check.
  */
-import { exportContent } from "@/lib/content/export-content";
-import { checkContent } from "@/lib/content/load-content";
+import { exportContent } from "@/lib/content/files/export-content";
+import { checkContent } from "@/lib/content/checks/check-content";
 import { closeDb, getDb } from "@/lib/db/client";
 
 async function main(): Promise<void> {

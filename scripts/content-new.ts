@@ -4,8 +4,8 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { newEntrySource, slugFromTitle } from "@/lib/content/new-entry";
-import { CONTENT_DIR } from "@/lib/content/paths";
+import { newEntrySource, slugFromTitle } from "@/lib/content/files/new-entry";
+import { CONTENT_DIR } from "@/lib/content/files/paths";
 
 const title = process.argv.slice(2).join(" ").trim();
 if (!title) {

@@ -1,5 +1,4 @@
-import { getEntry, getSlugParams } from "@/lib/content/entries";
-import { currentSite } from "@/lib/content/site";
+import { getEntry, getSlugParams } from "@/lib/content/site/entries";
 import { OG_SIZE, renderOgImage } from "@/lib/seo/og-image";
 
 export const size = OG_SIZE;
@@ -9,12 +8,10 @@ export const alt = "The article title on the clinic's sharing card";
 export const revalidate = 60;
 
 export async function generateStaticParams() {
-  await currentSite();
   return getSlugParams();
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  await currentSite();
-  const entry = getEntry((await params).slug);
+  const entry = await getEntry((await params).slug);
   return renderOgImage(entry?.frontmatter.title ?? "");
 }

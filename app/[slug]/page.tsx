@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleLayout } from "@/components/article/article-layout";
 import { MdxContent } from "@/components/mdx/mdx-content";
-import { getEntry, getSlugParams } from "@/lib/content/entries";
-import { currentSite } from "@/lib/content/site";
+import { getEntry, getSlugParams } from "@/lib/content/site/entries";
 import { entryMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -13,20 +12,17 @@ type Props = { params: Promise<{ slug: string }> };
 export const revalidate = 60;
 
 export async function generateStaticParams() {
-  await currentSite();
   return getSlugParams();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await currentSite();
-  const entry = getEntry((await params).slug);
+  const entry = await getEntry((await params).slug);
   return entry ? entryMetadata(entry) : {};
 }
 
 export default async function ContentPage({ params }: Props) {
   const { slug } = await params;
-  await currentSite();
-  const entry = getEntry(slug);
+  const entry = await getEntry(slug);
   if (!entry || slug === "") notFound();
   return (
     <ArticleLayout entry={entry}>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { ConsultationForm } from "@/components/consultation/consultation-form";
 import { newFormMeta } from "@/lib/consultation/token";
-import { getClinic } from "@/lib/content/clinic";
-import { currentSite } from "@/lib/content/site";
+import { getClinic } from "@/lib/content/site/site";
 
 // Every render carries a fresh signed time and idempotency key, so this one page cannot be static.
 export const dynamic = "force-dynamic";
@@ -14,8 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function ConsultationPage() {
-  await currentSite();
-  const clinic = getClinic();
+  const clinic = await getClinic();
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
       <h1 className="text-3xl font-bold text-ink">Request a consultation</h1>

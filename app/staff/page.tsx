@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { Inbox } from "@/components/staff/inbox";
 import { SignInForm } from "@/components/staff/sign-in-form";
 import { StaffDisabled } from "@/components/staff/staff-disabled";
-import { getClinic } from "@/lib/content/clinic";
 import { getDb } from "@/lib/db/client";
 import { countNewRequests, INBOX_LIMIT, listRequests } from "@/lib/db/staff-requests";
 import { getStaffSession, staffAreaEnabled } from "@/lib/staff/auth";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { inboxQuerySchema } from "@/lib/staff/schemas";
+import { getClinic } from "@/lib/content/site/site";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +36,7 @@ export default async function StaffPage({
       newCount={newCount}
       status={query.status}
       deleted={query.deleted}
-      timeZone={getClinic().timezone}
+      timeZone={(await getClinic()).timezone}
       limit={INBOX_LIMIT}
     />
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { JsonLd } from "@/components/seo/json-ld";
-import { getAdjacentArticles, type Entry } from "@/lib/content/entries";
+import { getAdjacentArticles } from "@/lib/content/site/entries";
 import { breadcrumbJsonLd, faqJsonLd, medicalWebPageJsonLd } from "@/lib/seo/json-ld";
 import { ArticleMeta } from "./article-meta";
 import { ArticlePager } from "./article-pager";
@@ -9,15 +9,16 @@ import { ConsultationCta } from "./consultation-cta";
 import { MedicalDisclaimer } from "./medical-disclaimer";
 import { pageSources, SourceList } from "./source-list";
 import { TableOfContents } from "./table-of-contents";
+import type { Entry } from "@/lib/content/types";
 
 /** The frame around every content page: where you are, who reviewed it, and what to do next. */
-export function ArticleLayout({ entry, children }: { entry: Entry; children: ReactNode }) {
+export async function ArticleLayout({ entry, children }: { entry: Entry; children: ReactNode }) {
   const trail = [
     { name: "Home", href: "/" },
     { name: entry.frontmatter.title, href: entry.href },
   ];
   const isArticle = entry.frontmatter.kind === "article";
-  const { previous, next } = getAdjacentArticles(entry.slug);
+  const { previous, next } = await getAdjacentArticles(entry.slug);
   return (
     <article className="mx-auto max-w-3xl px-4 py-8 sm:py-12">
       <JsonLd data={breadcrumbJsonLd(trail)} />

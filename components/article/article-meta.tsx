@@ -1,5 +1,5 @@
-import { formatDate } from "@/lib/content/format-date";
-import type { Entry } from "@/lib/content/entries";
+import { formatDate } from "@/lib/content/site/format-date";
+import type { Entry } from "@/lib/content/types";
 
 export function ArticleMeta({ entry }: { entry: Entry }) {
   const { lastReviewed, reviewedBy, kind } = entry.frontmatter;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Entry } from "@/lib/content/entries";
+import type { Entry } from "@/lib/content/types";
 
 export function ArticlePager({ previous, next }: { previous?: Entry; next?: Entry }) {
   if (!previous && !next) return null;

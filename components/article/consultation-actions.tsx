@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { getClinic } from "@/lib/content/clinic";
 import { PhoneLink } from "@/components/ui/phone-link";
 import { largePrimaryButtonClass, primaryButtonClass } from "@/components/ui/button-styles";
+import { getClinic } from "@/lib/content/site/site";
 
 /** The two ways to get in touch, side by side: the form, or a phone call. */
-export function ConsultationActions({ large = false }: { large?: boolean }) {
-  const { phone } = getClinic();
+export async function ConsultationActions({ large = false }: { large?: boolean }) {
+  const { phone } = await getClinic();
   return (
     <div className="mt-6 flex flex-wrap items-center gap-4">
       <Link

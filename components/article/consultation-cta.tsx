@@ -1,10 +1,15 @@
 import { useId } from "react";
-import { getClinic } from "@/lib/content/clinic";
 import { ConsultationActions } from "./consultation-actions";
+import { getClinic } from "@/lib/content/site/site";
 
 /** The route to a question or a booking, at the end of every article and wherever staff place it. */
-export function ConsultationCta() {
-  const { replyWithin } = getClinic();
+export async function ConsultationCta() {
+  const { replyWithin } = await getClinic();
+  return <CtaBox replyWithin={replyWithin} />;
+}
+
+/* Hooks cannot run in an async component, so the box that needs an id is its own. */
+function CtaBox({ replyWithin }: { replyWithin: string }) {
   // Staff may place this box in an article that also ends with one: ids must stay unique.
   const headingId = useId();
   return (

@@ -1,8 +1,8 @@
-import { getClinic } from "@/lib/content/clinic";
 import { PhoneLink } from "@/components/ui/phone-link";
+import { getClinic } from "@/lib/content/site/site";
 
-export function MedicalDisclaimer() {
-  const { emergencyNumber } = getClinic();
+export async function MedicalDisclaimer() {
+  const { emergencyNumber } = await getClinic();
   return (
     <p className="mt-10 border-t border-line pt-4 text-sm text-ink-muted">
       This page gives general information, not a diagnosis or personal medical advice. Please see a

@@ -1,5 +1,6 @@
-import type { Entry } from "@/lib/content/entries";
-import { getSources, sourceHref, type Source } from "@/lib/content/sources";
+import { sourceHref, type Source } from "@/lib/content/checks/sources-schema";
+import { getSources } from "@/lib/content/files/sources";
+import type { Entry } from "@/lib/content/types";
 
 export const sourceId = (key: string) => `source-${key}`;
 

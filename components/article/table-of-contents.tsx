@@ -1,4 +1,4 @@
-import type { Heading } from "@/lib/content/mdx-analysis";
+import type { Heading } from "@/lib/content/types";
 
 /** Shown only when there is enough to navigate: three or more sections. */
 export function TableOfContents({ sections }: { sections: Heading[] }) {

@@ -1,8 +1,9 @@
-import { getClinic, practitionerName } from "@/lib/content/clinic";
 import { PhoneLink } from "@/components/ui/phone-link";
+import { getClinic } from "@/lib/content/site/site";
+import { practitionerName } from "@/lib/validations/clinic-schema";
 
-export function ClinicDetails() {
-  const clinic = getClinic();
+export async function ClinicDetails() {
+  const clinic = await getClinic();
   const { address } = clinic;
   return (
     <dl className="my-6 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">

@@ -1,34 +1,35 @@
-import { getClinic, practitionerName } from "@/lib/content/clinic";
 import { PhoneLink } from "@/components/ui/phone-link";
+import { getClinic } from "@/lib/content/site/site";
+import { practitionerName } from "@/lib/validations/clinic-schema";
 
 /* Small inline facts staff can drop into any MDX page; each reads content/clinic.yaml. */
 
-export function ClinicName() {
-  return <>{getClinic().name}</>;
+export async function ClinicName() {
+  return <>{(await getClinic()).name}</>;
 }
 
-export function PractitionerName() {
-  return <>{practitionerName(getClinic())}</>;
+export async function PractitionerName() {
+  return <>{practitionerName(await getClinic())}</>;
 }
 
-export function ClinicPhone() {
-  const { phone } = getClinic();
+export async function ClinicPhone() {
+  const { phone } = await getClinic();
   return <PhoneLink number={phone} />;
 }
 
-export function ClinicEmail() {
-  const { email } = getClinic();
+export async function ClinicEmail() {
+  const { email } = await getClinic();
   return <a href={`mailto:${email}`}>{email}</a>;
 }
 
-export function EmergencyNumber() {
-  const { emergencyNumber } = getClinic();
+export async function EmergencyNumber() {
+  const { emergencyNumber } = await getClinic();
   return <PhoneLink number={emergencyNumber} />;
 }
 
 /** Whether the clinic uses electroacupuncture, and why it matters with an implanted device. */
-export function Electroacupuncture() {
-  return getClinic().electroacupuncture ? (
+export async function Electroacupuncture() {
+  return (await getClinic()).electroacupuncture ? (
     <>
       We sometimes use electroacupuncture, where a small electric current is passed through the
       needles. We never use it if you have a pacemaker or another implanted device.
@@ -41,6 +42,6 @@ export function Electroacupuncture() {
   );
 }
 
-export function GettingHere() {
-  return <p>{getClinic().gettingHere}</p>;
+export async function GettingHere() {
+  return <p>{(await getClinic()).gettingHere}</p>;
 }

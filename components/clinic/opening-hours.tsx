@@ -1,8 +1,8 @@
-import { getClinic } from "@/lib/content/clinic";
+import { getClinic } from "@/lib/content/site/site";
 
 /** Opening hours as a definition list, in the order the clinic file gives them. */
-export function OpeningHours({ compact = false }: { compact?: boolean }) {
-  const { openingHours } = getClinic();
+export async function OpeningHours({ compact = false }: { compact?: boolean }) {
+  const { openingHours } = await getClinic();
   return (
     <dl className={compact ? "space-y-1" : "my-6 space-y-2"}>
       {openingHours.map((slot) => (

@@ -1,4 +1,3 @@
-import { getClinic } from "@/lib/content/clinic";
 import {
   RED_FLAG_LEVELS,
   redFlagAdvice,
@@ -6,6 +5,7 @@ import {
   type RedFlagLevel,
 } from "@/lib/validations/consultation-fields";
 import { DialLinks } from "@/components/ui/phone-link";
+import { getClinic } from "@/lib/content/site/site";
 
 const boxes: Record<RedFlagLevel, string> = {
   emergency: "border-danger bg-danger-soft",
@@ -16,8 +16,8 @@ const boxes: Record<RedFlagLevel, string> = {
  * The warning signs at both levels, each with what to do, from the list the
  * consultation form asks about. The emergency number is a link that dials it.
  */
-export function RedFlags() {
-  const { emergencyNumber } = getClinic();
+export async function RedFlags() {
+  const { emergencyNumber } = await getClinic();
   return (
     <div className="my-6 space-y-4">
       {RED_FLAG_LEVELS.map((level) => {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Entry } from "@/lib/content/entries";
+import type { Entry } from "@/lib/content/types";
 
 /** Every published article, so a new file in content/ appears here with no code change. */
 export function ArticleCards({ articles }: { articles: Entry[] }) {

@@ -1,10 +1,11 @@
 import { ArticleCards } from "@/components/home/article-cards";
 import { HomeHero } from "@/components/home/home-hero";
 import { MdxContent } from "@/components/mdx/mdx-content";
-import { getArticles, type Entry } from "@/lib/content/entries";
+import { getArticles } from "@/lib/content/site/entries";
+import type { Entry } from "@/lib/content/types";
 
 /** The home page's body: the public page and the staff preview both render it. */
-export function HomeContent({ entry }: { entry: Entry }) {
+export async function HomeContent({ entry }: { entry: Entry }) {
   return (
     <>
       <HomeHero title={entry.frontmatter.title} lead={entry.frontmatter.description} />
@@ -12,7 +13,7 @@ export function HomeContent({ entry }: { entry: Entry }) {
         <div className="prose mt-10">
           <MdxContent source={entry.source} />
         </div>
-        <ArticleCards articles={getArticles()} />
+        <ArticleCards articles={await getArticles()} />
       </div>
     </>
   );

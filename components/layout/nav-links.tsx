@@ -1,10 +1,13 @@
 import Link from "next/link";
-import { getNavigation } from "@/lib/content/entries";
+import { getNavigation } from "@/lib/content/site/entries";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 
 /** The main navigation, generated from content frontmatter (navOrder and navLabel). */
-export function NavLinks({ layout }: { layout: "row" | "column" }) {
-  const items = [...getNavigation(), { href: "/consultation", label: "Request a consultation" }];
+export async function NavLinks({ layout }: { layout: "row" | "column" }) {
+  const items = [
+    ...(await getNavigation()),
+    { href: "/consultation", label: "Request a consultation" },
+  ];
   // A label never breaks inside itself in the row; if staff add more entries than
   // fit, whole entries wrap to a second line instead of overflowing.
   const list =

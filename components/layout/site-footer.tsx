@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { OpeningHours } from "@/components/clinic/opening-hours";
-import { asSentence, getClinic, practitionerName } from "@/lib/content/clinic";
 import { PhoneLink } from "@/components/ui/phone-link";
+import { asSentence, practitionerName } from "@/lib/validations/clinic-schema";
+import { getClinic } from "@/lib/content/site/site";
 
-export function SiteFooter() {
-  const clinic = getClinic();
+export async function SiteFooter() {
+  const clinic = await getClinic();
   const { address } = clinic;
   return (
     <footer className="mt-16 border-t border-line bg-surface-raised text-sm">

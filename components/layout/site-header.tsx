@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { getClinic } from "@/lib/content/clinic";
 import { NavLinks } from "./nav-links";
+import { getClinic } from "@/lib/content/site/site";
 
 /*
  * On phones the menu is a native <details> element: it opens and closes with
  * no JavaScript at all. The header lives in app/template.tsx, which remounts
  * on every navigation, so the menu is closed again on the next page.
  */
-export function SiteHeader() {
-  const clinic = getClinic();
+export async function SiteHeader() {
+  const clinic = await getClinic();
   return (
     <header className="relative border-b border-line bg-surface-raised">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2">

@@ -1,4 +1,4 @@
-import { svgSize } from "@/lib/content/image-size";
+import { svgSize } from "@/lib/content/images/image-size";
 
 interface FigureProps {
   src: string;

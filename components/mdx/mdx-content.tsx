@@ -1,5 +1,5 @@
 import type { Components } from "hast-util-to-jsx-runtime";
-import { renderMdx } from "@/lib/content/render-mdx";
+import { renderMdx } from "@/lib/content/mdx/render-mdx";
 import { useMDXComponents } from "@/mdx-components";
 
 /** A page body, from a content/ file or a browser revision: rendered, never run as code. */

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import type { Entry } from "@/lib/content/entries";
-import type { PageRecord } from "@/lib/content/site";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "./staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { pageClass } from "@/components/ui/form-styles";
+import type { Entry, PageRecord } from "@/lib/content/types";
 
 const STALE_DAYS = 365;
 

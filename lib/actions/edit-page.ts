@@ -4,8 +4,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { randomBytes } from "node:crypto";
-import { draftPasses } from "@/lib/content/page-draft";
-import { currentSite, forgetContent, revisionSource } from "@/lib/content/site";
+import { draftPasses } from "@/lib/content/checks/page-draft";
+import { forgetContent, revisionSource } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { addPageRevision, saveEditorDraft } from "@/lib/db/content-revisions";
 import { requireStaff } from "@/lib/staff/auth";
@@ -14,6 +14,7 @@ import { staffPageHref } from "@/lib/staff/content-params";
 import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
 import type { EditorState } from "@/lib/validations/editor-state";
+import { getSite } from "@/lib/content/site/site";
 
 /*
  * The page editor's one action. "preview" checks the text and renders it as
@@ -32,7 +33,7 @@ export async function editPageAction(
 
   const values = readEditorForm(formData);
   const intent = formData.get("intent") === "publish" ? "publish" : "preview";
-  const site = await currentSite();
+  const site = await getSite();
   const check = checkEditorValues(values, site);
   const answer = previous.answer + 1;
   const fieldErrors: EditorState["fieldErrors"] = { ...check.fieldErrors };

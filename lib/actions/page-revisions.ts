@@ -4,12 +4,13 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentSite, forgetContent } from "@/lib/content/site";
+import { forgetContent } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { addPageRevision, getPageRevision } from "@/lib/db/content-revisions";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName } from "@/lib/staff/author";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
+import { getSite } from "@/lib/content/site/site";
 
 /*
  * History actions: restore a revision, go back to the file in content/, keep
@@ -36,7 +37,7 @@ async function prepare(formData: FormData) {
     ),
   );
   if (!parsed.success) redirect("/staff/content");
-  const site = await currentSite();
+  const site = await getSite();
   const page = site.pages.find((p) => p.slug === parsed.data.slug);
   if (!page) redirect("/staff/content");
   // The name given at the last publish; history actions do not ask again.

@@ -1,14 +1,14 @@
 import "server-only";
-import { getClinic } from "@/lib/content/clinic";
 import { getEnv } from "@/lib/env";
 import type { MailAddressing } from "./new-request-email";
+import { getClinic } from "@/lib/content/site/site";
 
 export type MailConfig = MailAddressing & { smtpUrl: string | undefined };
 
 /** Where clinic emails go; without SMTP_URL requests are stored but no email is sent. */
-export function getMailConfig(): MailConfig {
+export async function getMailConfig(): Promise<MailConfig> {
   const env = getEnv();
-  const clinic = getClinic();
+  const clinic = await getClinic();
   return {
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,

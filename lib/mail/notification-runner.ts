@@ -1,5 +1,4 @@
 import "server-only";
-import { currentSite } from "@/lib/content/site";
 import { getDb } from "@/lib/db/client";
 import { getMailConfig } from "./mail-config";
 import { sendDueNotifications, type SweepResult } from "./send-due-notifications";
@@ -19,8 +18,7 @@ export async function runNotificationSweep(
   options: { includeGivenUp?: boolean } = {},
 ): Promise<SweepResult> {
   // The clinic's details may have been published in the browser since the last sweep.
-  await currentSite();
-  const config = getMailConfig();
+  const config = await getMailConfig();
   if (!config.smtpUrl) return { sent: 0, failed: 0 };
   const db = await getDb();
   return sendDueNotifications(db, {

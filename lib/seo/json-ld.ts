@@ -1,9 +1,9 @@
 import "server-only";
-import type { Clinic } from "@/lib/content/clinic";
-import type { Entry } from "@/lib/content/entries";
-import type { FaqItem } from "@/lib/content/mdx-analysis";
-import { sourceHref, type Source } from "@/lib/content/sources-schema";
+import type { FaqItem } from "@/lib/content/types";
+import { sourceHref, type Source } from "@/lib/content/checks/sources-schema";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import type { Clinic } from "@/lib/validations/clinic-schema";
+import type { Entry } from "@/lib/content/types";
 
 /* schema.org structured data, built from the same facts the pages show. */
 

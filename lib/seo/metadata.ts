@@ -1,9 +1,9 @@
 import "server-only";
 import type { Metadata } from "next";
-import type { Clinic } from "@/lib/content/clinic";
-import type { Entry } from "@/lib/content/entries";
 import { siteUrl } from "@/lib/site-url";
 import { pageTitle, titleTemplate } from "./title";
+import type { Clinic } from "@/lib/validations/clinic-schema";
+import type { Entry } from "@/lib/content/types";
 
 /** Site-wide defaults: the title template, the base for every relative URL, sharing defaults. */
 export function rootMetadata(clinic: Clinic): Metadata {

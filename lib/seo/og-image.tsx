@@ -1,15 +1,15 @@
 import "server-only";
 import { ImageResponse } from "next/og";
-import { getClinic } from "@/lib/content/clinic";
 import { BRAND_COLOURS } from "./brand-colours";
+import { getClinic } from "@/lib/content/site/site";
 
 const { surface, ink, inkMuted, brand } = BRAND_COLOURS.light;
 
 export const OG_SIZE = { width: 1200, height: 630 };
 
 /** One sharing card for every page: the page title on the clinic's colours, no outside fonts. */
-export function renderOgImage(title: string): ImageResponse {
-  const clinic = getClinic();
+export async function renderOgImage(title: string): Promise<ImageResponse> {
+  const clinic = await getClinic();
   return new ImageResponse(
     <div
       style={{

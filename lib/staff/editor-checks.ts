@@ -1,16 +1,16 @@
 import "server-only";
 import { createElement, type ReactNode } from "react";
 import { PagePreview } from "@/components/staff/editor/page-preview";
-import { checkContent } from "@/lib/content/load-content";
-import { checkDraft, type DraftCheck } from "@/lib/content/page-draft";
-import { composeSource } from "@/lib/content/page-source";
-import type { PageRecord, Site } from "@/lib/content/site";
+import { checkContent } from "@/lib/content/checks/check-content";
+import { checkDraft, type DraftCheck } from "@/lib/content/checks/page-draft";
+import { composeSource } from "@/lib/content/mdx/page-source";
 import { getDb } from "@/lib/db/client";
 import { getEditorDraft } from "@/lib/db/content-revisions";
 import { getAuthorName } from "./author";
 import { editorStateFor } from "./editor-form";
 import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
 import type { StaffSession } from "./session";
+import type { PageRecord, Site } from "@/lib/content/types";
 
 /** The content:check rules on the typed values, against the site as it is now. */
 export function checkEditorValues(values: EditorValues, site: Site): DraftCheck {

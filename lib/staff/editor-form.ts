@@ -1,8 +1,8 @@
-import { frontmatterToFields } from "@/lib/content/page-draft";
-import { splitSource } from "@/lib/content/page-source";
-import type { PageRecord } from "@/lib/content/site";
+import { frontmatterToFields } from "@/lib/content/checks/page-draft";
+import { splitSource } from "@/lib/content/mdx/page-source";
 import { parse as parseYaml } from "yaml";
 import { EDITOR_FIELDS, type EditorState, type EditorValues } from "@/lib/validations/editor-state";
+import type { PageRecord } from "@/lib/content/types";
 
 /*
  * The edit form as plain values. Nothing from the browser is trusted: each

@@ -76,3 +76,14 @@ export const clinicSchema = z.strictObject({
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;
+
+/** "Jordan Ellery, L.Ac.": the practitioner as pages name them, and the default reviewer. */
+export function practitionerName({ practitioner }: Pick<Clinic, "practitioner">): string {
+  return `${practitioner.name}, ${practitioner.credentials}`;
+}
+
+/** Ends a fact with a full stop unless it has one already, as credentials like "L.Ac." do. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse } from "yaml";
-import { splitSource } from "@/lib/content/page-source";
+import { splitSource } from "@/lib/content/mdx/page-source";
 import { addPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
 import { clientIp, signIn, testDb } from "./staff-fixtures";
 

@@ -1,6 +1,6 @@
-import { getClinic } from "@/lib/content/clinic";
-import { checkContent } from "@/lib/content/load-content";
+import { checkContent } from "@/lib/content/checks/check-content";
 import { fullTitle } from "@/lib/seo/title";
+import { loadClinic } from "@/lib/content/files/clinic-file";
 
 /* What the journeys expect to find, read from content/ the same way the build does. */
 const report = checkContent();
@@ -10,7 +10,7 @@ export const publishedPages = report.entries
   .map((entry) => ({
     path: entry.href,
     title: entry.frontmatter.title,
-    fullTitle: fullTitle(entry.frontmatter, entry.slug, getClinic().shortName),
+    fullTitle: fullTitle(entry.frontmatter, entry.slug, loadClinic().shortName),
     sources: entry.frontmatter.sources ?? [],
   }));
 

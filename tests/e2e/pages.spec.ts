@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { getClinic, practitionerName } from "@/lib/content/clinic";
-import { getSources, sourceHref } from "@/lib/content/sources";
+import { sourceHref } from "@/lib/content/checks/sources-schema";
+import { getSources } from "@/lib/content/files/sources";
 import { draftPaths, publishedPages } from "./content-pages";
+import { loadClinic } from "@/lib/content/files/clinic-file";
+import { practitionerName } from "@/lib/validations/clinic-schema";
 
 test.describe("content pages", () => {
   for (const page of publishedPages) {
@@ -154,7 +156,7 @@ test("an unknown address gets a 404 page with a way home", async ({ page }) => {
 test("the footer gives the clinic's details, hours, a disclaimer and the privacy link", async ({
   page,
 }) => {
-  const clinic = getClinic();
+  const clinic = loadClinic();
   await page.goto("/tips");
   const footer = page.getByRole("contentinfo");
   await expect(footer.getByRole("heading", { name: clinic.name })).toBeVisible();

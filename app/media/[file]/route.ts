@@ -1,4 +1,4 @@
-import { MEDIA_PATTERN } from "@/lib/content/image-probe";
+import { MEDIA_PATTERN } from "@/lib/content/images/image-probe";
 import { getDb } from "@/lib/db/client";
 import { getContentImage } from "@/lib/db/content-revisions";
 

@@ -4,7 +4,7 @@ import { ClinicEditor } from "@/components/staff/edit-forms/clinic-editor";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
-import { loadSite } from "@/lib/content/site";
+import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName } from "@/lib/staff/author";

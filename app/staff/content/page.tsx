@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ContentList } from "@/components/staff/content-list";
-import { loadSite } from "@/lib/content/site";
+import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
 import { staffMetadata } from "@/lib/staff/metadata";

@@ -3,10 +3,10 @@ import { redirect } from "next/navigation";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
-import { currentSite } from "@/lib/content/site";
 import { requireStaff } from "@/lib/staff/auth";
 import { openEditor } from "@/lib/staff/editor-checks";
 import { staffMetadata } from "@/lib/staff/metadata";
+import { getSite } from "@/lib/content/site/site";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = staffMetadata("New page");
@@ -27,7 +27,7 @@ export default async function NewPage({
     page: undefined,
     slug: "",
     draftId: typeof draft === "string" ? draft : undefined,
-    site: await currentSite(),
+    site: await getSite(),
   });
   if (initial.values.body === "") {
     initial.values.fields.lastReviewed = new Date().toISOString().slice(0, 10);

@@ -1,10 +1,9 @@
-import { getClinic } from "@/lib/content/clinic";
-import { currentSite } from "@/lib/content/site";
 import { getDb } from "@/lib/db/client";
 import { listRequests } from "@/lib/db/staff-requests";
 import { getStaffSession } from "@/lib/staff/auth";
 import { requestsToCsv } from "@/lib/staff/export";
 import { statusSchema } from "@/lib/staff/schemas";
+import { getClinic } from "@/lib/content/site/site";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   const requests = await listRequests(await getDb(), { status, limit: null });
   const day = new Date().toISOString().slice(0, 10);
   // The byte-order mark tells Excel the file is UTF-8, so accented names survive.
-  await currentSite();
-  return new Response(`\uFEFF${requestsToCsv(requests, getClinic().timezone)}`, {
+  return new Response(`\uFEFF${requestsToCsv(requests, (await getClinic()).timezone)}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="requests-${status ?? "all"}-${day}.csv"`,

@@ -4,7 +4,6 @@ import {
   keepBrowserVersionAction,
   restoreRevisionAction,
 } from "@/lib/actions/page-revisions";
-import type { PageRecord } from "@/lib/content/site";
 import type { PageRevision } from "@/lib/db/types";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { Notice } from "@/components/ui/notice";
@@ -12,6 +11,7 @@ import { StaffToolbar } from "../staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { pageClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { LineDiff } from "./line-diff";
+import type { PageRecord } from "@/lib/content/types";
 
 const ACTIONS = { publish: "Published", delete: "Deleted", file: "Back to content/" };
 const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;

@@ -2,10 +2,11 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSite, type PageRecord } from "@/lib/content/site";
+import { loadSite } from "@/lib/content/site/site";
 import { addClinicRevision, addPageRevision } from "@/lib/db/content-revisions";
 import type { PageAction } from "@/lib/db/types";
 import { DATABASES, type TestDb } from "../db/test-databases";
+import type { PageRecord } from "@/lib/content/types";
 
 /*
  * The rule in content/README.md: a page changed in both places when a deploy

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { asSentence, getClinic, practitionerName } from "@/lib/content/clinic";
 import { clinicSchema } from "@/lib/validations/clinic-schema";
+import { asSentence, practitionerName } from "@/lib/validations/clinic-schema";
+import { getClinic } from "@/lib/content/site/site";
 
-const valid = getClinic();
+const valid = await getClinic();
 
 describe("clinic facts schema", () => {
   it("accepts the shipped example clinic", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { siteInTempDir } from "./site-in-temp-dir";
 
 /*
- * currentSite() keeps the loaded site while nothing it reads has changed, so
+ * getSite() keeps the loaded site while nothing it reads has changed, so
  * a request does not parse every page again (the form's answer page renders
  * the layout, which reads it). It loads again on the next check after a
  * publish on another server sharing the database, at once after a publish on
@@ -36,51 +36,47 @@ describe("the loaded site between requests", () => {
   }
 
   it("is not loaded again while nothing changed, however many requests come", async () => {
-    const { currentSite } = await import("@/lib/content/site");
-    const first = await currentSite();
-    const burst = await Promise.all(Array.from({ length: 5 }, () => currentSite()));
+    const { getSite } = await import("@/lib/content/site/site");
+    const first = await getSite();
+    const burst = await Promise.all(Array.from({ length: 5 }, () => getSite()));
     expect(burst.every((site) => site === first)).toBe(true);
     later();
-    expect(await currentSite()).toBe(first);
+    expect(await getSite()).toBe(first);
   });
 
   it("shows a publish made by another server at the next check", async () => {
-    const { currentSite } = await import("@/lib/content/site");
-    const { getEntry } = await import("@/lib/content/entries");
+    const { getEntry } = await import("@/lib/content/site/entries");
     await publishTitle("Published elsewhere");
     // Within the second since the last check, the copy in hand is still used.
-    expect(getEntry("second")?.frontmatter.title).toBe("Second article");
+    expect((await getEntry("second"))?.frontmatter.title).toBe("Second article");
     later();
-    await currentSite();
-    expect(getEntry("second")?.frontmatter.title).toBe("Published elsewhere");
+    expect((await getEntry("second"))?.frontmatter.title).toBe("Published elsewhere");
   });
 
   it("shows a publish made on this server at once", async () => {
-    const { currentSite, forgetContent } = await import("@/lib/content/site");
-    const { getEntry } = await import("@/lib/content/entries");
-    await currentSite();
+    const { forgetContent } = await import("@/lib/content/site/site");
+    const { getEntry } = await import("@/lib/content/site/entries");
     await publishTitle("Published here");
     forgetContent();
-    await currentSite();
-    expect(getEntry("second")?.frontmatter.title).toBe("Published here");
+    expect((await getEntry("second"))?.frontmatter.title).toBe("Published here");
   });
 
   it("is loaded again when a content file changes, and only then", async () => {
-    const { currentSite } = await import("@/lib/content/site");
-    const { getClinic } = await import("@/lib/content/clinic");
+    const { getSite } = await import("@/lib/content/site/site");
+    const { getClinic } = await import("@/lib/content/site/site");
     const clinic = path.join(root(), "content", "clinic.yaml");
     const stamped = new Date("2026-11-20T08:00:00Z");
     utimesSync(clinic, stamped, stamped);
     later();
-    const before = await currentSite();
+    const before = await getSite();
     // Same size and time: not seen, which shows the stamp, not the text, is what is read.
     writeFileSync(clinic, readFileSync(clinic, "utf8").replace("010 0123", "010 9999"));
     utimesSync(clinic, stamped, stamped);
     later();
-    expect(await currentSite()).toBe(before);
+    expect(await getSite()).toBe(before);
     writeFileSync(clinic, readFileSync(clinic, "utf8").replace("010 9999", "010 45678"));
     later();
-    expect(await currentSite()).not.toBe(before);
-    expect(getClinic().phone).toBe("+1 555 010 45678");
+    expect(await getSite()).not.toBe(before);
+    expect((await getClinic()).phone).toBe("+1 555 010 45678");
   });
 });

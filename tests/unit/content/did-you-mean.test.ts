@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkBody, checkLinks } from "@/lib/content/check-file";
-import { didYouMean } from "@/lib/content/did-you-mean";
-import { analyseMdx } from "@/lib/content/mdx-analysis";
+import { checkBody, checkLinks } from "@/lib/content/checks/check-file";
+import { didYouMean } from "@/lib/content/checks/did-you-mean";
+import { analyseMdx } from "@/lib/content/mdx/mdx-analysis";
 
 describe("didYouMean", () => {
   const components = ["Callout", "ConsultationCta", "Faq", "Question", "Steps", "Figure"];

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportContent } from "@/lib/content/export-content";
-import type { Entry } from "@/lib/content/load-content";
-import { composeSource, samePage } from "@/lib/content/page-source";
-import { CONTENT_DIR } from "@/lib/content/paths";
-import { loadSite, revisionSource, type Site } from "@/lib/content/site";
+import { exportContent } from "@/lib/content/files/export-content";
+import { composeSource, samePage } from "@/lib/content/mdx/page-source";
+import { CONTENT_DIR } from "@/lib/content/files/paths";
+import { loadSite, revisionSource } from "@/lib/content/site/site";
 import { addClinicRevision, addPageRevision } from "@/lib/db/content-revisions";
 import { DATABASES, type TestDb } from "../db/test-databases";
+import type { Entry, Site } from "@/lib/content/types";
 
 const fixtures = path.join(__dirname, "fixtures");
 const publicDir = path.join(fixtures, "broken-public");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkContent } from "@/lib/content/load-content";
+import { checkContent } from "@/lib/content/checks/check-content";
 
 /* What the health-content guide asks every reader to be told, checked in the files staff edit. */
 const read = (slug: string) =>

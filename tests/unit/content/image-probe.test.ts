@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { probeImage } from "@/lib/content/image-probe";
+import { probeImage } from "@/lib/content/images/image-probe";
 
 function png(width: number, height: number): Uint8Array {
   const bytes = new Uint8Array(33);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkContent, loadContent } from "@/lib/content/load-content";
+import { checkContent, loadContent } from "@/lib/content/checks/check-content";
 
 const fixtures = path.join(__dirname, "fixtures");
 const publicDir = path.join(fixtures, "broken-public");

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkContent } from "@/lib/content/load-content";
-import { newEntrySource, slugFromTitle } from "@/lib/content/new-entry";
+import { checkContent } from "@/lib/content/checks/check-content";
+import { newEntrySource, slugFromTitle } from "@/lib/content/files/new-entry";
 
 describe("content:new", () => {
   it("makes a kebab-case address from any title", () => {

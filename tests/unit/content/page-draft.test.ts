@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkContent } from "@/lib/content/load-content";
-import { checkDraft, draftPasses, frontmatterToFields } from "@/lib/content/page-draft";
+import { checkContent } from "@/lib/content/checks/check-content";
+import { checkDraft, draftPasses, frontmatterToFields } from "@/lib/content/checks/page-draft";
 
 const { entries } = checkContent();
 const fields = frontmatterToFields({

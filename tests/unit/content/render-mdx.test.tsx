@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { analyseMdx } from "@/lib/content/mdx-analysis";
-import { findUnsafeMdx, parseMdx } from "@/lib/content/mdx-safety";
-import { renderMdx, UnsafeMdxError } from "@/lib/content/render-mdx";
-import { CONTENT_DIR } from "@/lib/content/paths";
+import { analyseMdx } from "@/lib/content/mdx/mdx-analysis";
+import { findUnsafeMdx, parseMdx } from "@/lib/content/mdx/mdx-safety";
+import { renderMdx, UnsafeMdxError } from "@/lib/content/mdx/render-mdx";
+import { CONTENT_DIR } from "@/lib/content/files/paths";
 import { useMDXComponents } from "@/mdx-components";
+import { renderHtml } from "../render-html";
 
 const page = (body: string) => `---\ntitle: T\n---\n\n${body}\n`;
 const html = (body: string) =>
@@ -123,9 +124,9 @@ describe("every page in content/", () => {
 
   it.each(files)(
     "%s renders through the one path, its headings matching the table of contents",
-    (file) => {
+    async (file) => {
       const source = readFileSync(path.join(CONTENT_DIR, file), "utf8");
-      const out = renderToStaticMarkup(renderMdx(source, components as never));
+      const out = await renderHtml(renderMdx(source, components as never));
       expect(out.length).toBeGreaterThan(100);
       for (const heading of analyseMdx(source).headings.filter((h) => h.depth === 2)) {
         expect(out).toContain(`id="${heading.id}"`);

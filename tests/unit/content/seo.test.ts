@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getClinic } from "@/lib/content/clinic";
-import type { Entry } from "@/lib/content/entries";
 import { resetEnvCache } from "@/lib/env";
 import {
   breadcrumbJsonLd,
@@ -11,7 +9,9 @@ import {
 } from "@/lib/seo/json-ld";
 import { entryMetadata, rootMetadata } from "@/lib/seo/metadata";
 import { fullTitle, TITLE_MAX } from "@/lib/seo/title";
-import { checkContent } from "@/lib/content/load-content";
+import { checkContent } from "@/lib/content/checks/check-content";
+import { loadClinic } from "@/lib/content/files/clinic-file";
+import type { Entry } from "@/lib/content/types";
 
 const entry: Entry = {
   slug: "benefits",
@@ -41,9 +41,9 @@ afterEach(() => {
 
 describe("metadata builders", () => {
   it("sets the title template and metadataBase from SITE_URL", () => {
-    const metadata = rootMetadata(getClinic());
+    const metadata = rootMetadata(loadClinic());
     expect(String(metadata.metadataBase)).toBe("https://clinic.example/");
-    expect(metadata.title).toMatchObject({ template: `%s | ${getClinic().shortName}` });
+    expect(metadata.title).toMatchObject({ template: `%s | ${loadClinic().shortName}` });
   });
 
   it("gives search engines the page's cited sources, each with its year and link", () => {
@@ -79,7 +79,7 @@ describe("metadata builders", () => {
   });
 
   it("keeps every real page's full title, with the clinic name, within 70 characters", () => {
-    const { shortName } = getClinic();
+    const { shortName } = loadClinic();
     const titles = checkContent().entries.map((e) => fullTitle(e.frontmatter, e.slug, shortName));
     expect(titles.length).toBeGreaterThan(5);
     expect(titles.filter((title) => title.length > TITLE_MAX)).toEqual([]);
@@ -107,7 +107,7 @@ describe("metadata builders", () => {
 
 describe("JSON-LD builders", () => {
   it("describes the clinic from its facts", () => {
-    const clinic = getClinic();
+    const clinic = loadClinic();
     const data = clinicJsonLd(clinic);
     expect(data).toMatchObject({
       "@type": "MedicalClinic",

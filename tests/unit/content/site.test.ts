@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addClinicRevision, addPageRevision } from "@/lib/db/content-revisions";
-import { loadSite } from "@/lib/content/site";
-import { contentHash } from "@/lib/content/page-source";
+import { loadSite } from "@/lib/content/site/site";
+import { contentHash } from "@/lib/content/mdx/page-source";
 import { DATABASES, type TestDb } from "../db/test-databases";
 
 const fixtures = path.join(__dirname, "fixtures");

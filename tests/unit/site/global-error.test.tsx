@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import GlobalError from "@/app/global-error";
-import { loadClinic } from "@/lib/content/clinic";
+import { loadClinic } from "@/lib/content/files/clinic-file";
 import nextConfig from "@/next.config";
 
 describe("app/global-error.tsx", () => {

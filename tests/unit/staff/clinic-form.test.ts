@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadClinic } from "@/lib/content/clinic";
+import { loadClinic } from "@/lib/content/files/clinic-file";
 import { clinicSchema } from "@/lib/validations/clinic-schema";
 import { clinicToValues, readClinicForm, valuesToClinicInput } from "@/lib/validations/clinic-form";
 

@@ -6,7 +6,7 @@ import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
-import { loadSite } from "@/lib/content/site";
+import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
 import { contentQuerySchema, pageParamSchema, staffPageHref } from "@/lib/staff/content-params";

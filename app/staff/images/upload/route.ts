@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { uploadImage } from "@/lib/content/upload-image";
+import { uploadImage } from "@/lib/content/images/upload-image";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RequestView } from "@/components/staff/request-view";
-import { getClinic } from "@/lib/content/clinic";
 import { getDb } from "@/lib/db/client";
 import { getRequestByReference } from "@/lib/db/staff-requests";
 import { requireStaff } from "@/lib/staff/auth";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { referenceSchema, requestQuerySchema } from "@/lib/staff/schemas";
+import { getClinic } from "@/lib/content/site/site";
 
 export const dynamic = "force-dynamic";
 
@@ -30,5 +30,5 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   if (!request) notFound();
 
   const { notice } = requestQuerySchema.parse(await searchParams);
-  return <RequestView request={request} notice={notice} timeZone={getClinic().timezone} />;
+  return <RequestView request={request} notice={notice} timeZone={(await getClinic()).timezone} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { PageHistory } from "@/components/staff/editor/page-history";
-import { loadSite, revisionSource } from "@/lib/content/site";
+import { loadSite, revisionSource } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { listPageRevisions } from "@/lib/db/content-revisions";
 import { requireStaff } from "@/lib/staff/auth";

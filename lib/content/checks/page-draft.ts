@@ -1,10 +1,11 @@
 import { EDITOR_FIELDS, type EditorField } from "@/lib/validations/editor-state";
 import { checkBody, checkLinks, checkSources } from "./check-file";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
-import { analyseMdx } from "./mdx-analysis";
-import { slugProblem, type Entry } from "./load-content";
-import { PUBLIC_DIR } from "./paths";
-import { getSources } from "./sources";
+import { analyseMdx } from "../mdx/mdx-analysis";
+import { PUBLIC_DIR } from "../files/paths";
+import { getSources } from "../files/sources";
+import { slugProblem } from "./slug";
+import type { Entry } from "../types";
 
 /*
  * The staff editor's checks: the same frontmatter schema and body rules as

@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { PUBLIC_DIR } from "./paths";
+import { PUBLIC_DIR } from "../files/paths";
 
 /**
  * Width and height of an SVG in public/, from its width/height attributes or

@@ -5,14 +5,10 @@ import { parse as parseYaml } from "yaml";
 import { fullTitle, pageTitle, TITLE_MAX } from "@/lib/seo/title";
 import { didYouMean } from "./did-you-mean";
 import { formatIssues } from "./format-issues";
-import { MEDIA_PATTERN } from "./image-probe";
+import { MEDIA_PATTERN } from "../images/image-probe";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
-import type { MdxAnalysis } from "./mdx-analysis";
-
-export interface Problem {
-  file: string;
-  message: string;
-}
+import type { MdxAnalysis } from "../mdx/mdx-analysis";
+import type { Problem } from "../types";
 
 /** Frontmatter problems as "field: what is wrong" lines, or the validated value. */
 export function checkFrontmatter(

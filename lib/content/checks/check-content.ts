@@ -1,41 +1,16 @@
 import "server-only";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { loadClinic, practitionerName, type Clinic } from "./clinic";
-import {
-  checkBody,
-  checkFrontmatter,
-  checkLinks,
-  checkSources,
-  checkWarnings,
-  type Problem,
-} from "./check-file";
+import { practitionerName } from "@/lib/validations/clinic-schema";
+import { loadClinic } from "../files/clinic-file";
+import { readContentFiles } from "../files/content-files";
+import { CLINIC_FILE, CONTENT_DIR, PUBLIC_DIR, SOURCES_FILE } from "../files/paths";
+import { loadSources } from "../files/sources";
+import { analyseMdx, type MdxAnalysis } from "../mdx/mdx-analysis";
+import type { Clinic } from "@/lib/validations/clinic-schema";
+import type { ContentReport, Entry, PageInput, Problem } from "../types";
+import { checkBody, checkFrontmatter, checkLinks, checkSources, checkWarnings } from "./check-file";
 import type { Frontmatter } from "./frontmatter-schema";
-import { analyseMdx, type FaqItem, type Heading, type MdxAnalysis } from "./mdx-analysis";
-import { CLINIC_FILE, CONTENT_DIR, PUBLIC_DIR, SOURCES_FILE } from "./paths";
-import { loadSources, type Sources } from "./sources";
-
-export type { Problem } from "./check-file";
-
-export interface Entry {
-  /** "" for the home page (content/index.mdx), otherwise the file name. */
-  slug: string;
-  href: string;
-  file: string;
-  /** The page text as written, frontmatter included; components/mdx/mdx-content.tsx renders it. */
-  source: string;
-  frontmatter: Frontmatter & { reviewedBy: string };
-  /** Level-two headings, for the table of contents. */
-  sections: Heading[];
-  faq: FaqItem[];
-  readingMinutes: number;
-}
-
-export interface ContentReport {
-  entries: Entry[];
-  errors: Problem[];
-  warnings: Problem[];
-}
+import type { Sources } from "./sources-schema";
 
 interface Options {
   dir?: string;
@@ -48,66 +23,9 @@ interface Options {
   now?: Date;
 }
 
-/** Routes that are not content: a file with one of these names would hide or break them. */
-const RESERVED = new Set([
-  "consultation",
-  "staff",
-  "sitemap",
-  "robots",
-  "api",
-  "opengraph-image",
-  "media",
-]);
 const APP_ROUTES = ["/consultation"];
 const WORDS_PER_MINUTE = 200;
 const STALE_AFTER_DAYS = 365;
-
-/** A page's text and where it came from: a file in content/ or a browser revision. */
-export interface PageInput {
-  slug: string;
-  /** How messages name it: "content/benefits.mdx" or "/benefits (published in the browser)". */
-  file: string;
-  source: string;
-}
-
-/** Why a page address cannot be used, or undefined when it can; files and new pages share it. */
-export function slugProblem(slug: string): string | undefined {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
-    return "must be lower-case words joined by hyphens, like new-topic (it becomes the address)";
-  if (RESERVED.has(slug)) return `"${slug}" is used by the site itself: choose another`;
-  return undefined;
-}
-
-/** The MDX files in content/, with file names that cannot be addresses reported. */
-export function readContentFiles(dir: string = CONTENT_DIR): {
-  pages: PageInput[];
-  errors: Problem[];
-} {
-  const pages: PageInput[] = [];
-  const errors: Problem[] = [];
-  for (const name of readdirSync(/*turbopackIgnore: true*/ dir)
-    .filter((n) => n.endsWith(".mdx"))
-    .sort()) {
-    const file = path.relative(process.cwd(), path.join(/*turbopackIgnore: true*/ dir, name));
-    const slug = name === "index.mdx" ? "" : name.slice(0, -4);
-    const problem = slug ? slugProblem(slug) : undefined;
-    if (problem) {
-      errors.push({
-        file,
-        message: RESERVED.has(slug)
-          ? `the name "${slug}" is used by the site itself: choose another file name`
-          : "file name must be lower-case words joined by hyphens, like new-topic.mdx (it becomes the address)",
-      });
-      continue;
-    }
-    pages.push({
-      file,
-      slug,
-      source: readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), "utf8"),
-    });
-  }
-  return { pages, errors };
-}
 
 /**
  * Checks every page and reports every problem in every page at once, so a

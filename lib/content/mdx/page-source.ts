@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { Document, isScalar, parse as parseYaml, visit } from "yaml";
 import { parseMdx } from "./mdx-safety";
 import { EDITOR_FIELDS } from "@/lib/validations/editor-state";
-import type { Frontmatter } from "./frontmatter-schema";
+import type { Frontmatter } from "../checks/frontmatter-schema";
 
 /** The version of a file's text a browser edit started from. */
 export function contentHash(text: string): string {

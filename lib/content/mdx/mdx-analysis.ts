@@ -2,18 +2,8 @@ import GithubSlugger from "github-slugger";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
+import type { FaqItem, Heading } from "../types";
 import { findUnsafeMdx, parseMdx, type UnsafeConstruct } from "./mdx-safety";
-
-export interface Heading {
-  depth: number;
-  text: string;
-  id: string;
-}
-
-export interface FaqItem {
-  question: string;
-  answer: string;
-}
 
 export interface ImageUse {
   src: string | undefined;

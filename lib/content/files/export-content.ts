@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from "yaml";
 import type { Database } from "@/lib/db/types";
 import { CLINIC_FILE, CONTENT_DIR } from "./paths";
-import { loadSite, revisionSource } from "./site";
+import { loadSite, revisionSource } from "../site/site";
 
 /*
  * `npm run content:export`: the pages and clinic details published in the

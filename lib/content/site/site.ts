@@ -10,44 +10,24 @@ import {
   latestPageRevisions,
   revisionStamp,
 } from "@/lib/db/content-revisions";
-import type { ClinicRevision, Database, PageRevision } from "@/lib/db/types";
+import type { Database, PageRevision } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
-import { loadClinic } from "./clinic";
 import { clinicSchema, type Clinic } from "@/lib/validations/clinic-schema";
-import { setLiveContent, liveContent } from "./live-content";
-import { checkContent, readContentFiles, type ContentReport, type PageInput } from "./load-content";
-import { composeSource, contentHash, samePage } from "./page-source";
-import { CLINIC_FILE, CONTENT_DIR } from "./paths";
+import { checkContent } from "../checks/check-content";
+import { loadClinic } from "../files/clinic-file";
+import { readContentFiles } from "../files/content-files";
+import { CLINIC_FILE, CONTENT_DIR } from "../files/paths";
+import { composeSource, contentHash, samePage } from "../mdx/page-source";
+import type { PageInput, PageRecord, Site } from "../types";
 
 /*
  * The site's content = files in content/ + the newest browser revision of
  * each page and of the clinic details. A browser revision wins over its file
  * until staff choose otherwise; it records the file version it started from,
  * so a later deploy that changes the file shows as "changed in both places".
+ * Every route, component and action that shows content awaits getSite() (or
+ * getClinic()) where it uses it: nothing is read from a global filled earlier.
  */
-
-export interface PageRecord {
-  slug: string;
-  href: string;
-  /** The file in content/, when there is one. */
-  file?: { source: string; hash: string };
-  /** The newest browser revision, when there is one. */
-  revision?: PageRevision;
-  /** What the site shows, or undefined when the page was deleted. */
-  source: string | undefined;
-  /** The newest revision is a browser publish that content/ does not have yet. */
-  browserEdited: boolean;
-  /** The file changed since the browser edit started from it. */
-  conflict: boolean;
-}
-
-export interface Site extends ContentReport {
-  pages: PageRecord[];
-  clinic: Clinic;
-  clinicFile: { source: string; hash: string };
-  clinicRevision?: ClinicRevision;
-  clinicConflict: boolean;
-}
 
 export function revisionSource(revision: PageRevision): string {
   return composeSource(JSON.parse(revision.frontmatter ?? "{}"), revision.body ?? "");
@@ -199,7 +179,6 @@ async function loadCurrent(db: Kysely<Database> | undefined): Promise<Site> {
       );
     console.error(`Content has ${site.errors.length} problem(s):\n${lines}`);
   }
-  setLiveContent({ entries: site.entries, clinic: site.clinic });
   return site;
 }
 
@@ -218,9 +197,8 @@ let checking: { generation: number; promise: Promise<Site> } | undefined;
 let generation = 0;
 
 /** The current content: loaded again when a publish or a changed file makes it stale. */
-export async function currentSite(): Promise<Site> {
-  if (current && liveContent() && Date.now() - current.checkedAt < CHECK_EVERY_MS)
-    return current.site;
+export async function getSite(): Promise<Site> {
+  if (current && Date.now() - current.checkedAt < CHECK_EVERY_MS) return current.site;
   if (!checking || checking.generation !== generation) {
     const before = checking?.promise.catch(() => undefined);
     const started = generation;
@@ -240,7 +218,7 @@ export async function currentSite(): Promise<Site> {
 async function checkAndLoad(started: number): Promise<Site> {
   const db = databaseAvailable() ? await getDb() : undefined;
   const stamp = await contentStamp(db);
-  if (!current || !liveContent() || current.stamp !== stamp) {
+  if (!current || current.stamp !== stamp) {
     current = { site: await loadCurrent(db), stamp, checkedAt: 0 };
   }
   // A publish while this ran may be missing from it: then the next render checks again.
@@ -252,4 +230,9 @@ async function checkAndLoad(started: number): Promise<Site> {
 export function forgetContent(): void {
   generation += 1;
   if (current) current.checkedAt = 0;
+}
+
+/** The clinic details the site shows now: the newest published in the browser, else clinic.yaml. */
+export async function getClinic(): Promise<Clinic> {
+  return (await getSite()).clinic;
 }

@@ -6,7 +6,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { didYouMean } from "./did-you-mean";
+import { didYouMean } from "../checks/did-you-mean";
 import { MDX_COMPONENT_NAMES } from "@/lib/validations/mdx-component-names";
 
 /*
