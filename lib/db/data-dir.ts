@@ -19,8 +19,26 @@ import path from "node:path";
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
 
+/*
+ * Missing folders are made one level at a time, not with mkdirSync's
+ * `recursive`: for a path such as /proc/cannot-exist (the kernel answers
+ * ENOENT under a parent that exists) Node retries that forever, and start-up
+ * hung with the server saying Ready instead of stopping with DATA_DIR named.
+ */
 export function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); !existsSync(at); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder, { mode: DIR_MODE });
+    } catch (error) {
+      // Another process (a second server, a script) made it meanwhile.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
   chmodSync(dir, DIR_MODE);
 }
 
@@ -47,6 +65,8 @@ export function checkDataDirWritable(dir: string): void {
     rmSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Error(`DATA_DIR (${path.resolve(dir)}) is not writable: ${code}`);
+    throw new Error(
+      `DATA_DIR (${path.resolve(dir)}) is not writable: ${code}. Set DATA_DIR to a folder this server's user can create and write.`,
+    );
   }
 }
