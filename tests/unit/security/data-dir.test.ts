@@ -13,12 +13,12 @@ import { checkDataDirWritable, ensurePrivateDir } from "@/lib/db/data-dir";
  */
 const root = path.resolve(__dirname, "../../..");
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-const module = path.join(root, "lib", "db", "data-dir.ts");
+const dataDirModule = path.join(root, "lib", "db", "data-dir.ts");
 const NOBODY = 65534;
 
 function checkInChild(dir: string): { status: number | null; output: string } {
   // tsx loads the module as CommonJS, so its exports arrive under `default`.
-  const script = `import(${JSON.stringify(module)}).then(({ default: { checkDataDirWritable } }) => {
+  const script = `import(${JSON.stringify(dataDirModule)}).then(({ default: { checkDataDirWritable } }) => {
     try { checkDataDirWritable(${JSON.stringify(dir)}); console.log("writable"); }
     catch (error) { console.log(error.message); process.exitCode = 1; }
   })`;
