@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
+import { deleteStoredPageAction } from "@/lib/actions/page-revisions";
+import { ConfirmDeleteForm } from "./confirm-delete-form";
 import { StaffToolbar } from "./staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { pageClass } from "@/components/ui/form-styles";
@@ -15,10 +17,13 @@ export interface ContentRow {
 /** Every page, from content/ and from the browser, with what staff need to decide what to edit. */
 export function ContentList({
   rows,
+  unusable,
   now,
   notice,
 }: {
   rows: ContentRow[];
+  /** Pages stored under an address no page may have: shown to nobody, and offered for deletion. */
+  unusable: PageRecord[];
   now: Date;
   notice?: string;
 }) {
@@ -32,6 +37,9 @@ export function ContentList({
         </Link>
       </div>
       {notice === "deleted" && <Notice tone="success">The page was deleted.</Notice>}
+      {notice === "delete-error" && (
+        <Notice tone="error">Not deleted: tick the box to confirm, then delete again.</Notice>
+      )}
       <div className="mt-6 overflow-x-auto">
         <table className="w-full text-left">
           <caption className="sr-only">Pages of the site</caption>
@@ -110,6 +118,18 @@ export function ContentList({
           </tbody>
         </table>
       </div>
+      {unusable.map((page) => (
+        <ConfirmDeleteForm
+          key={page.slug}
+          id={`delete-stored-${page.revision?.id ?? 0}`}
+          action={deleteStoredPageAction}
+          fields={{ revision: page.revision?.id ?? 0 }}
+          heading={`A page stored at ${JSON.stringify(page.slug)} cannot be shown`}
+          explanation={`${page.addressProblem}. Visitors never see it and it cannot be opened in the editor: delete it, then make the page again under a proper address if it is needed.`}
+          confirm={`Yes, delete the page stored at ${JSON.stringify(page.slug)}.`}
+          button="Delete page"
+        />
+      ))}
     </div>
   );
 }

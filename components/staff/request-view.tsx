@@ -1,6 +1,7 @@
 import type { StaffRequestWithEvents } from "@/lib/db/staff-requests";
 import { REQUEST_NOTICES, type RequestNotice } from "@/lib/staff/schemas";
-import { DeleteForm } from "./delete-form";
+import { deleteRequestAction } from "@/lib/actions/staff";
+import { ConfirmDeleteForm } from "./confirm-delete-form";
 import { NoteForm } from "./note-form";
 import { Notice } from "@/components/ui/notice";
 import { RequestFields } from "./request-fields";
@@ -33,7 +34,15 @@ export function RequestView({ request, notice, timeZone }: Props) {
         <NoteForm reference={request.reference} />
       </section>
       <RequestHistory events={request.events} timeZone={timeZone} />
-      <DeleteForm reference={request.reference} />
+      <ConfirmDeleteForm
+        id="delete"
+        action={deleteRequestAction}
+        fields={{ reference: request.reference }}
+        heading="Delete this request"
+        explanation="Use this when a patient asks for their data to be erased. The request and its history are removed for good and cannot be brought back."
+        confirm={`I understand that request ${request.reference} will be permanently deleted.`}
+        button="Delete permanently"
+      />
     </div>
   );
 }

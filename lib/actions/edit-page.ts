@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { randomBytes } from "node:crypto";
 import { draftPasses } from "@/lib/content/checks/page-draft";
+import { storedSlugProblem } from "@/lib/content/checks/slug";
 import { forgetContent, revisionSource } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { addPageRevision, saveEditorDraft } from "@/lib/db/content-revisions";
@@ -51,12 +52,16 @@ export async function editPageAction(
   const author = values.author.trim() || (await getAuthorName(session));
   if (!author) base.fieldErrors.author = "Write your name: it is shown in the page's history";
   if (!draftPasses(check) || !author) {
+    // An existing page's address is a hidden field: its problem is shown in the message itself.
+    const address = !values.isNew && check.fieldErrors.slug ? ` ${check.fieldErrors.slug}.` : "";
     return {
       ...base,
       values: { ...values, author },
-      formError: "Not published: fix the problems marked below. Your text is kept.",
+      formError: `Not published: fix the problems marked below.${address} Your text is kept.`,
     };
   }
+  // The file version the text was based on means nothing for a page without a file.
+  const page = site.pages.find((p) => p.slug === values.slug && p.source !== undefined);
 
   const db = await getDb();
   const result = await addPageRevision(db, {
@@ -66,7 +71,7 @@ export async function editPageAction(
     action: "publish",
     frontmatter: check.frontmatter,
     body: values.body,
-    baseHash: values.baseHash || null,
+    baseHash: (page?.file && values.baseHash) || null,
     parentId: values.parentId,
     now: new Date(),
   });
@@ -106,6 +111,12 @@ export async function previewPageAction(formData: FormData): Promise<void> {
   const values = readEditorForm(formData);
   const id = randomBytes(16).toString("base64url");
   await saveEditorDraft(await getDb(), { id, owner: session.nonce, data: values, now: new Date() });
-  const where = values.isNew ? "/staff/new-page" : staffPageHref(values.slug);
+  // Back to where the text belongs, as the site knows it: never to an address the form made up.
+  const site = await getSite();
+  const exists = site.pages.some((p) => p.slug === values.slug && p.source !== undefined);
+  const where =
+    values.isNew || !exists || storedSlugProblem(values.slug)
+      ? "/staff/new-page"
+      : staffPageHref(values.slug);
   redirect(`${where}?draft=${id}#preview-heading`);
 }

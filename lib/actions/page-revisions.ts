@@ -39,7 +39,7 @@ async function prepare(formData: FormData) {
   if (!parsed.success) redirect("/staff/content");
   const site = await getSite();
   const page = site.pages.find((p) => p.slug === parsed.data.slug);
-  if (!page) redirect("/staff/content");
+  if (!page || page.addressProblem) redirect("/staff/content");
   // The name given at the last publish; history actions do not ask again.
   const author = (await getAuthorName(session)) || "Staff";
   return { ...parsed.data, page, author, db: await getDb() };
@@ -126,6 +126,37 @@ export async function deletePageAction(formData: FormData): Promise<void> {
     now: new Date(),
   });
   if (!result.ok) redirect(`${staffPageHref(slug)}?notice=delete-error`);
+  forgetContent();
+  revalidatePath("/", "layout");
+  redirect("/staff/content?notice=deleted");
+}
+
+/**
+ * Deletes a page stored under an address no page may have (an older release
+ * or a tampered form put it there). It is named by its newest revision, never
+ * by the address, which no form may carry; the address comes from the database.
+ */
+export async function deleteStoredPageAction(formData: FormData): Promise<void> {
+  const session = await requireStaff();
+  const revision = z.coerce.number().int().positive().safeParse(formData.get("revision"));
+  if (!revision.success || formData.get("confirm") !== "yes")
+    redirect("/staff/content?notice=delete-error");
+  const site = await getSite();
+  const page = site.pages.find((p) => p.revision?.id === revision.data);
+  if (!page?.addressProblem || page.file || page.source === undefined)
+    redirect("/staff/content?notice=delete-error");
+  const result = await addPageRevision(await getDb(), {
+    slug: page.slug,
+    author: (await getAuthorName(session)) || "Staff",
+    note: "Deleted the page, whose address was not a page address",
+    action: "delete",
+    frontmatter: null,
+    body: null,
+    baseHash: null,
+    parentId: revision.data,
+    now: new Date(),
+  });
+  if (!result.ok) redirect("/staff/content?notice=delete-error");
   forgetContent();
   revalidatePath("/", "layout");
   redirect("/staff/content?notice=deleted");

@@ -66,6 +66,11 @@ export interface PageRecord {
   browserEdited: boolean;
   /** The file changed since the browser edit started from it. */
   conflict: boolean;
+  /**
+   * Why the stored address cannot be a page (from an older release or a
+   * tampered form): such a page is never shown, and can only be deleted.
+   */
+  addressProblem?: string;
 }
 
 export interface Site extends ContentReport {

@@ -1,4 +1,5 @@
 import "server-only";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, SqliteDialect } from "kysely";
@@ -119,6 +120,12 @@ export function getDb(): Promise<Kysely<Database>> {
     holder[globalKey] = { db, ready };
   }
   return holder[globalKey].ready;
+}
+
+/** Whether there is a database to read, without making one: a URL, or the SQLite file in DATA_DIR. */
+export function databaseExists(): boolean {
+  const env = getEnv();
+  return Boolean(env.DATABASE_URL) || existsSync(path.join(env.DATA_DIR, SQLITE_FILE));
 }
 
 export async function closeDb(): Promise<void> {

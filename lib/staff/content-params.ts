@@ -1,9 +1,14 @@
 import { z } from "zod";
+import { slugProblem } from "@/lib/content/checks/slug";
 
-/* Staff URLs name a page by its address; the home page, whose address is "/", is "index". */
+/*
+ * Staff URLs and forms name a page by its address; the home page, whose
+ * address is "/", is "index". Any other name must be an address a new page
+ * could have, so a tampered form cannot reach a route or a path outside content/.
+ */
 export const pageParamSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .refine((slug) => slug === "index" || slugProblem(slug) === undefined)
   .transform((slug) => (slug === "index" ? "" : slug));
 
 export const CONTENT_NOTICES = [

@@ -17,9 +17,11 @@ export default async function StaffContentPage({
   if (!(await requireStaff())) redirect("/staff");
   // Drafts included: staff see every page, whatever visitors see.
   const site = await loadSite(await getDb(), { includeDrafts: true });
-  const rows = site.pages
-    .filter((page) => page.source !== undefined || page.file)
+  const shown = site.pages.filter((page) => page.source !== undefined || page.file);
+  const rows = shown
+    .filter((page) => !page.addressProblem)
     .map((page) => ({ page, entry: site.entries.find((e) => e.slug === page.slug) }));
+  const unusable = shown.filter((page) => page.addressProblem);
   const { notice } = await searchParams;
-  return <ContentList rows={rows} now={new Date()} notice={notice} />;
+  return <ContentList rows={rows} unusable={unusable} now={new Date()} notice={notice} />;
 }

@@ -4,7 +4,7 @@ import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import { analyseMdx } from "../mdx/mdx-analysis";
 import { PUBLIC_DIR } from "../files/paths";
 import { getSources } from "../files/sources";
-import { slugProblem } from "./slug";
+import { slugProblem, storedSlugProblem } from "./slug";
 import type { Entry } from "../types";
 
 /*
@@ -65,17 +65,22 @@ export function frontmatterToFields(frontmatter: Partial<Frontmatter>): PageDraf
   };
 }
 
+/**
+ * `isNew` is what the form says; the page exists when `existingSlugs` has its
+ * address. An address is checked on every call: "" (the home page) only
+ * when it exists, any other as for a new page.
+ */
 export function checkDraft(
   draft: PageDraft,
   context: { entries: Entry[]; isNew: boolean; existingSlugs: Set<string> },
 ): DraftCheck {
   const fieldErrors: DraftCheck["fieldErrors"] = {};
-  if (context.isNew) {
-    const problem = slugProblem(draft.slug);
-    if (problem) fieldErrors.slug = `Address ${problem}`;
-    else if (context.existingSlugs.has(draft.slug))
-      fieldErrors.slug = `A page at /${draft.slug} already exists: choose another address`;
-  }
+  // Every publish, not only a new page's: the slug and "new" come from the form, which anyone can write.
+  const exists = context.existingSlugs.has(draft.slug);
+  const problem = exists ? storedSlugProblem(draft.slug) : slugProblem(draft.slug);
+  if (problem) fieldErrors.slug = `Address ${problem}`;
+  else if (context.isNew && exists)
+    fieldErrors.slug = `A page at /${draft.slug} already exists: choose another address`;
 
   const parsed = frontmatterSchema.safeParse(draftToFrontmatterInput(draft.fields));
   if (!parsed.success) {

@@ -43,8 +43,11 @@ export async function exportContent(
   const site = await loadSite(db, { dir, includeDrafts: true });
   const report: ExportReport = { written: [], unchanged: [], skipped: [] };
 
+  const root = path.resolve(/*turbopackIgnore: true*/ dir);
   const write = async (name: string, text: string) => {
-    const file = path.join(/*turbopackIgnore: true*/ dir, name);
+    const file = path.resolve(/*turbopackIgnore: true*/ root, name);
+    // Every path is resolved and must name a file directly in content/, whatever the name says.
+    if (path.dirname(file) !== root) throw new Error(`${name} is not a file in ${root}`);
     const formatted = await format(text, file);
     if (existsSync(file) && readFileSync(file, "utf8") === formatted) report.unchanged.push(name);
     else {
@@ -65,6 +68,14 @@ export async function exportContent(
           reason:
             "deleted in the browser, but the file is there: delete it by hand if it should go",
         });
+      continue;
+    }
+    const outside = path.dirname(path.resolve(/*turbopackIgnore: true*/ root, name)) !== root;
+    if (page.addressProblem || outside) {
+      report.skipped.push({
+        file: name,
+        reason: `not written: ${page.addressProblem ?? "The address leads outside content/"}. Delete the page stored at ${JSON.stringify(page.slug)} under /staff/content`,
+      });
       continue;
     }
     if (page.conflict) {

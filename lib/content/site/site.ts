@@ -14,6 +14,7 @@ import type { Database, PageRevision } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
 import { clinicSchema, type Clinic } from "@/lib/validations/clinic-schema";
 import { checkContent } from "../checks/check-content";
+import { storedSlugProblem } from "../checks/slug";
 import { loadClinic } from "../files/clinic-file";
 import { readContentFiles } from "../files/content-files";
 import { CLINIC_FILE, CONTENT_DIR } from "../files/paths";
@@ -54,6 +55,8 @@ export function pageInputs(files: PageInput[], revisions: PageRevision[]): PageR
       conflict: false,
     };
     record.revision = revision;
+    const addressProblem = storedSlugProblem(revision.slug);
+    if (addressProblem) record.addressProblem = `The address ${addressProblem}`;
     if (revision.action === "publish") {
       record.source = revisionSource(revision);
       // Once exported into content/, the file says the same as the revision: nothing left to bring over.
@@ -102,8 +105,9 @@ export async function loadSite(
     ...options,
     dir,
     clinic: clinic ?? undefined,
+    // A page whose address is not one never joins the site, its menu or its sitemap.
     pages: pages.flatMap((page) =>
-      page.source === undefined
+      page.source === undefined || page.addressProblem
         ? []
         : [
             {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { DeletePageForm } from "@/components/staff/editor/delete-page-form";
+import { ConfirmDeleteForm } from "@/components/staff/confirm-delete-form";
+import { deletePageAction } from "@/lib/actions/page-revisions";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
@@ -76,7 +77,14 @@ export default async function EditPage({ params, searchParams }: Props) {
         <PageEditor initial={editor.initial} serverPreview={editor.preview} />
       </div>
       {!page.file && page.browserEdited && (
-        <DeletePageForm slug={page.slug} parentId={page.revision?.id ?? 0} />
+        <ConfirmDeleteForm
+          id="delete-page"
+          action={deletePageAction}
+          fields={{ slug: page.slug, parentId: page.revision?.id ?? 0 }}
+          heading="Delete this page"
+          confirm={`Yes, delete /${page.slug}. It leaves the site and the menu.`}
+          button="Delete page"
+        />
       )}
       {page.file && (
         <p className="mt-8 text-sm text-ink-muted">
