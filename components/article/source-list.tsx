@@ -1,5 +1,6 @@
 import { sourceHref, type Source } from "@/lib/content/checks/sources-schema";
 import { getSources } from "@/lib/content/files/sources";
+import type { ComponentProps } from "@/lib/validations/component-catalogue";
 import type { Entry } from "@/lib/content/types";
 
 export const sourceId = (key: string) => `source-${key}`;
@@ -56,7 +57,7 @@ function Citation({ source }: { source: Source }) {
 }
 
 /** Points from a claim in the text to its full citation under "Sources". */
-export function Cite({ source: key }: { source: string }) {
+export function Cite({ source: key }: ComponentProps<"Cite">) {
   const source = getSources()[key];
   return (
     <>

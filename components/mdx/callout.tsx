@@ -1,17 +1,16 @@
 import type { ReactNode } from "react";
-
-interface CalloutProps {
-  type?: "note" | "warning";
-  title?: string;
-  children: ReactNode;
-}
+import type { ComponentProps } from "@/lib/validations/component-catalogue";
 
 const styles = {
   note: { box: "border-brand bg-brand-soft", label: "Note" },
   warning: { box: "border-danger bg-danger-soft", label: "Important" },
 };
 
-export function Callout({ type = "note", title, children }: CalloutProps) {
+export function Callout({
+  type,
+  title,
+  children,
+}: ComponentProps<"Callout"> & { children?: ReactNode }) {
   const style = styles[type];
   return (
     <aside

@@ -1,16 +1,11 @@
 import { svgSize } from "@/lib/content/images/image-size";
+import type { ComponentProps } from "@/lib/validations/component-catalogue";
 
-interface FigureProps {
-  src: string;
-  alt: string;
-  caption: string;
-  /** Numbers or numeric strings: staff may write width="1200" in MDX. */
-  width?: number | string;
-  height?: number | string;
-}
+/** As the catalogue's schema outputs them: width="1200" arrives as the number 1200. */
+type FigureProps = ComponentProps<"Figure">;
 
 export function Figure({ src, alt, caption, width, height }: FigureProps) {
-  const size = width && height ? { width: Number(width), height: Number(height) } : svgSize(src);
+  const size = width && height ? { width, height } : svgSize(src);
   if (!size)
     throw new Error(`Figure ${src} needs width and height (only SVG sizes are read automatically)`);
   return (

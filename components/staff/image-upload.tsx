@@ -1,15 +1,13 @@
 import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { fieldClass } from "@/components/ui/form-styles";
+import { figureSnippet } from "@/lib/validations/component-catalogue";
 
 interface Image {
   src: string;
   width: number;
   height: number;
 }
-
-const figure = ({ src, width, height }: Image) =>
-  `<Figure src="${src}" alt="Describe what the image shows" caption="A caption." width="${width}" height="${height}" />`;
 
 /** Upload form and the uploaded images, each with the Figure text to paste into a page. */
 export function ImageUpload({
@@ -32,7 +30,7 @@ export function ImageUpload({
       {justUploaded && (
         <Notice tone="success">
           Uploaded. Copy this into the page text:{" "}
-          <code className="break-all">{figure(justUploaded)}</code>
+          <code className="break-all">{figureSnippet(justUploaded).trim()}</code>
         </Notice>
       )}
       <form
@@ -74,7 +72,7 @@ export function ImageUpload({
               <p className="mt-2 text-sm">
                 {image.width} × {image.height} pixels
               </p>
-              <code className="mt-2 block break-all text-sm">{figure(image)}</code>
+              <code className="mt-2 block break-all text-sm">{figureSnippet(image).trim()}</code>
             </li>
           ))}
         </ul>

@@ -1,7 +1,6 @@
 "use client";
 
-import { MDX_COMPONENT_NAMES } from "@/lib/validations/mdx-component-names";
-import { MDX_SNIPPETS } from "@/lib/validations/mdx-snippets";
+import { COMPONENT_CATALOGUE, COMPONENT_NAMES } from "@/lib/validations/component-catalogue";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
 
 /**
@@ -25,23 +24,23 @@ export function ComponentList({ bodyId, canInsert }: { bodyId: string; canInsert
         Anything else in angle brackets, and anything in curly braces, is refused.
       </p>
       <ul className="mt-3 space-y-3">
-        {MDX_COMPONENT_NAMES.map((name) => (
+        {COMPONENT_NAMES.map((name) => (
           <li key={name}>
             <p>
               <code className="font-mono font-semibold">{`<${name}>`}</code>{" "}
-              <span className="text-sm text-ink-muted">{MDX_SNIPPETS[name].use}</span>
+              <span className="text-sm text-ink-muted">{COMPONENT_CATALOGUE[name].use}</span>
             </p>
             {canInsert ? (
               <button
                 type="button"
                 className={`${secondaryButtonClass} mt-1 text-sm`}
-                onClick={() => insert(MDX_SNIPPETS[name].snippet)}
+                onClick={() => insert(COMPONENT_CATALOGUE[name].snippet)}
               >
                 Insert {name}
               </button>
             ) : (
               <pre className="mt-1 overflow-x-auto rounded bg-surface-raised p-2 text-xs">
-                {MDX_SNIPPETS[name].snippet}
+                {COMPONENT_CATALOGUE[name].snippet}
               </pre>
             )}
           </li>

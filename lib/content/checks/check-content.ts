@@ -8,6 +8,7 @@ import { loadSources } from "../files/sources";
 import { analyseMdx, type MdxAnalysis } from "../mdx/mdx-analysis";
 import type { Clinic } from "@/lib/validations/clinic-schema";
 import type { ContentReport, Entry, PageInput, Problem } from "../types";
+import { catalogueContext, checkComponents } from "./component-check";
 import { checkBody, checkFrontmatter, checkLinks, checkSources, checkWarnings } from "./check-file";
 import type { Frontmatter } from "./frontmatter-schema";
 import type { Sources } from "./sources-schema";
@@ -97,7 +98,9 @@ export function checkContent(options: Options = {}): ContentReport {
   }
 
   const entries: Entry[] = [];
+  const context = catalogueContext(sources, publicDir);
   for (const { file, slug, source, analysis, frontmatter } of parsed) {
+    errors.push(...checkComponents(file, analysis, context));
     errors.push(...checkLinks(file, analysis, routes, frontmatter?.draft === true));
     errors.push(...checkSources(file, frontmatter, analysis, sources));
     if (!frontmatter) continue;

@@ -1,5 +1,6 @@
 import { EDITOR_FIELDS, type EditorField } from "@/lib/validations/editor-state";
 import { checkBody, checkLinks, checkSources } from "./check-file";
+import { catalogueContext, checkComponents } from "./component-check";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import { analyseMdx } from "../mdx/mdx-analysis";
 import { PUBLIC_DIR } from "../files/paths";
@@ -104,10 +105,12 @@ export function checkDraft(
     const own = `/${draft.slug}`;
     (parsed.success && parsed.data.draft ? drafts : live).add(own);
     const isDraft = parsed.success && parsed.data.draft === true;
+    const sources = getSources();
     for (const problem of [
       ...checkBody("body", analysis, PUBLIC_DIR),
+      ...checkComponents("body", analysis, catalogueContext(sources, PUBLIC_DIR)),
       ...checkLinks("body", analysis, { live, drafts }, isDraft),
-      ...checkSources("body", parsed.success ? parsed.data : undefined, analysis, getSources()),
+      ...checkSources("body", parsed.success ? parsed.data : undefined, analysis, sources),
     ]) {
       bodyProblems.push(
         problem.message.replace(/^heading/, "Heading").replace(/^(\w)/, (c) => c.toUpperCase()),

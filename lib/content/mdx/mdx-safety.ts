@@ -7,7 +7,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { didYouMean } from "../checks/did-you-mean";
-import { MDX_COMPONENT_NAMES } from "@/lib/validations/mdx-component-names";
+import { COMPONENT_NAMES } from "@/lib/validations/component-catalogue";
 
 /*
  * Page text comes from files and from the staff editor alike, and neither is
@@ -31,7 +31,7 @@ export function parseMdx(source: string): Root {
   return parser.parse(source) as Root;
 }
 
-const known = new Set<string>(MDX_COMPONENT_NAMES);
+const known = new Set<string>(COMPONENT_NAMES);
 
 /** Plain HTML that cannot run anything; any attribute but title is refused on it. */
 export const ALLOWED_HTML = new Set(["br", "abbr", "sub", "sup", "small", "mark", "kbd"]);
@@ -114,7 +114,7 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, report: Repor
     report(
       node,
       `unknown component <${name}>`,
-      `use one of ${MDX_COMPONENT_NAMES.join(", ")}`,
+      `use one of ${COMPONENT_NAMES.join(", ")}`,
       didYouMean(name, known),
     );
     return;

@@ -67,7 +67,8 @@ describe("broken fixtures", () => {
     expect(body).toMatch(/link "relative-link" \(line 11\) must start with \//);
     expect(body).toMatch(/image \/illustrations\/nowhere.svg \(line 13\) has no alt text/);
     expect(body).toMatch(/image \/illustrations\/nowhere.svg \(line 13\) does not exist/);
-    expect(body).toMatch(/image \/illustrations\/present.svg \(line 15\) has no alt text/);
+    expect(body).toMatch(/line 15: Figure alt must not be empty: describe what the image shows/);
+    expect(body).toMatch(/line 15: Figure caption is still the example text/);
   });
 
   it("refuses a published page that links to a draft, but not the draft itself", () => {
@@ -84,8 +85,10 @@ describe("broken fixtures", () => {
     expect(about("bad-sources.mdx")).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/frontmatter sources: "acp-2071" is not in content\/sources\.yaml/),
-        expect.stringMatching(/<Cite source="no-year"> \(line 8\)/),
-        expect.stringMatching(/<Cite> \(line 8\) needs source="key"/),
+        expect.stringMatching(
+          /line 8: Cite source is not in content\/sources\.yaml: .*\(you wrote "no-year"\)/,
+        ),
+        expect.stringMatching(/line 8: Cite source is needed: a key from content\/sources\.yaml/),
       ]),
     );
   });

@@ -63,6 +63,30 @@ describe("the editor's checks, shared with content:check", () => {
     ]);
   });
 
+  it("refuses a wrong component value before preview and publish, with its line and what to write", () => {
+    const check = checkDraft(
+      { slug: "a-page", fields, body: 'Intro.\n\n<Callout type="tip">\n\nHi\n\n</Callout>' },
+      context,
+    );
+    expect(check.bodyProblems).toEqual([
+      'Line 3: Callout type must be "note" or "warning" (you wrote "tip")',
+    ]);
+    expect(draftPasses(check)).toBe(false);
+  });
+
+  it("refuses the Figure snippet's example alt text and caption", () => {
+    const body =
+      '<Figure src="/illustrations/session.svg" alt="Describe what the image shows" caption="A caption." />';
+    const check = checkDraft({ slug: "a-page", fields, body }, context);
+    expect(check.bodyProblems).toEqual([
+      expect.stringMatching(
+        /^Line 1: Figure alt is still the example text: describe what the image shows/,
+      ),
+      expect.stringMatching(/^Line 1: Figure caption is still the example text/),
+    ]);
+    expect(draftPasses(check)).toBe(false);
+  });
+
   it("reports text the parser cannot read, with its place", () => {
     const check = checkDraft(
       { slug: "a-page", fields, body: "Text\n\n<Callout>\n\nunclosed" },
