@@ -1,4 +1,5 @@
 import "server-only";
+import { prepareStoredOriginals } from "@/lib/content/images/stored-originals";
 import { getDb } from "@/lib/db/client";
 import { pruneRateEvents } from "@/lib/db/rate-events";
 import { deleteExpiredRequests } from "@/lib/db/retention";
@@ -20,7 +21,11 @@ export async function startBackgroundJobs(): Promise<void> {
   if (holder[started]) return;
   holder[started] = true;
 
-  await getDb();
+  const db = await getDb();
+  // Uploads kept as uploaded by an older version: prepared beside requests, not before them.
+  void prepareStoredOriginals(db).catch((error: Error) =>
+    console.error("Preparing older uploads failed:", error.message),
+  );
   if (!getEnv().SMTP_URL) {
     console.info(
       "Email is off: SMTP_URL is not set. Consultation requests are stored but the clinic is not emailed.",

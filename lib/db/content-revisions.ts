@@ -1,15 +1,9 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type {
-  ClinicRevision,
-  ContentImageTable,
-  Database,
-  PageAction,
-  PageRevision,
-} from "./types";
+import type { ClinicRevision, Database, PageAction, PageRevision } from "./types";
 
 /*
- * Browser edits of pages, clinic details and images. Revisions are only ever
+ * Browser edits of pages and clinic details. Revisions are only ever
  * added. A publish names the revision it was written on top of (`parentId`);
  * a unique index on (slug, parent_id) makes the database itself refuse the
  * second of two publishes on the same parent, on SQLite and PostgreSQL alike.
@@ -178,35 +172,6 @@ async function addUnlessSuperseded<T extends { id: number }>(
     if (now && now.id !== before?.id) return { ok: false, latest: now };
     throw error;
   }
-}
-
-/** Stores an image once per content hash; a second upload of the same bytes is a no-op. */
-export async function saveContentImage(
-  db: Kysely<Database>,
-  image: ContentImageTable,
-): Promise<void> {
-  await db
-    .insertInto("content_images")
-    .values(image)
-    .onConflict((oc) => oc.column("hash").doNothing())
-    .execute();
-}
-
-export async function getContentImage(
-  db: Kysely<Database>,
-  hash: string,
-): Promise<ContentImageTable | undefined> {
-  return db.selectFrom("content_images").selectAll().where("hash", "=", hash).executeTakeFirst();
-}
-
-export async function listContentImages(
-  db: Kysely<Database>,
-): Promise<Omit<ContentImageTable, "data">[]> {
-  return db
-    .selectFrom("content_images")
-    .select(["hash", "mime", "width", "height", "bytes", "created_at"])
-    .orderBy("created_at", "desc")
-    .execute();
 }
 
 const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -90,8 +90,28 @@ export interface ClinicRevisionTable {
   parent_id: number;
 }
 
+/** One upload. Its prepared files are in content_image_files. */
 export interface ContentImageTable {
-  /** sha256 of the bytes, hex: the stable address. */
+  /** sha256 of the uploaded bytes, hex: the stable address. */
+  hash: string;
+  /** The fallback type (JPEG or PNG); the widest prepared width and its height. */
+  mime: string;
+  width: number;
+  height: number;
+  /** All prepared files together. */
+  bytes: number;
+  /**
+   * base64 of the file as uploaded, for uploads stored before migration 010
+   * until they are prepared (lib/content/images/stored-originals.ts); empty
+   * once prepared, and always for later uploads: the original is not kept.
+   */
+  data: string;
+  created_at: string;
+}
+
+/** A prepared file of an upload, served as /media/<name> (lib/content/images/media-names.ts). */
+export interface ContentImageFileTable {
+  name: string;
   hash: string;
   mime: string;
   width: number;
@@ -99,7 +119,6 @@ export interface ContentImageTable {
   bytes: number;
   /** base64 */
   data: string;
-  created_at: string;
 }
 
 /** Typed text awaiting a no-JavaScript preview; `owner` is the staff session's nonce. */
@@ -118,6 +137,7 @@ export interface Database {
   page_revisions: PageRevisionTable;
   clinic_revisions: ClinicRevisionTable;
   content_images: ContentImageTable;
+  content_image_files: ContentImageFileTable;
   editor_drafts: EditorDraftTable;
 }
 

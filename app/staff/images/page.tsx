@@ -3,10 +3,10 @@ import { redirect } from "next/navigation";
 import { ImageUpload } from "@/components/staff/image-upload";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
-import { MEDIA_PATTERN } from "@/lib/content/images/image-probe";
+import { MEDIA_PATTERN, uploadSrc } from "@/lib/content/images/media-names";
 import { UPLOAD_ERRORS } from "@/lib/content/images/upload-image";
 import { getDb } from "@/lib/db/client";
-import { listContentImages } from "@/lib/db/content-revisions";
+import { listContentImages } from "@/lib/db/content-images";
 import { requireStaff } from "@/lib/staff/auth";
 import { staffMetadata } from "@/lib/staff/metadata";
 
@@ -27,9 +27,10 @@ export default async function ImagesPage({
       <h1 className="text-3xl font-semibold">Images</h1>
       <ImageUpload
         images={images.map((image) => ({
-          src: `/media/${image.hash}.${image.mime === "image/jpeg" ? "jpg" : image.mime.slice(6)}`,
+          src: uploadSrc(image.hash, image.width, image.mime === "image/png" ? "png" : "jpg"),
           width: image.width,
           height: image.height,
+          pending: image.pending,
         }))}
         error={
           error && error in UPLOAD_ERRORS

@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { fullTitle, pageTitle, TITLE_MAX } from "@/lib/seo/title";
 import { didYouMean } from "./did-you-mean";
 import { formatIssues } from "./format-issues";
-import { MEDIA_PATTERN } from "../images/image-probe";
+import { MEDIA_PATTERN } from "../images/media-names";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import type { MdxAnalysis } from "../mdx/mdx-analysis";
 import type { Problem } from "../types";

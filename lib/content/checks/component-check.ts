@@ -7,7 +7,7 @@ import {
   isComponentName,
   type CatalogueContext,
 } from "@/lib/validations/component-catalogue";
-import { MEDIA_PATTERN } from "../images/image-probe";
+import { MEDIA_PATTERN } from "../images/media-names";
 import type { MdxAnalysis } from "../mdx/mdx-analysis";
 import type { Problem } from "../types";
 import { didYouMean } from "./did-you-mean";

@@ -5,6 +5,7 @@ import * as revokedStaffSessions from "./002-revoked-staff-sessions";
 import * as redFlagLevel from "./003-red-flag-level";
 import * as contentRevisions from "./005-content-revisions";
 import * as rateEventsByTime from "./006-rate-events-by-time";
+import * as contentImageFiles from "./010-content-image-files";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "003-red-flag-level": redFlagLevel,
   "005-content-revisions": contentRevisions,
   "006-rate-events-by-time": rateEventsByTime,
+  "010-content-image-files": contentImageFiles,
 };
 
 export const migrationProvider: MigrationProvider = {
