@@ -47,6 +47,16 @@ function checked<N extends ComponentName>(name: N, render: Renderer<N>) {
   };
 }
 
+/*
+ * The renderer marks a page's first Figure with `priority` (lib/content/mdx/render-mdx.ts), so
+ * it loads at once. Staff do not write it, so it goes round the catalogue's check of their props.
+ */
+const FirstFigure = checked("Figure", (props) => <Figure {...props} priority />);
+const LaterFigure = checked("Figure", Figure);
+function PlacedFigure({ priority, ...attributes }: { priority?: boolean; children?: ReactNode }) {
+  return createElement(priority ? FirstFigure : LaterFigure, attributes);
+}
+
 /** Everything staff may use in content/ without an import: the catalogue's list, each renderer once. */
 const staffComponents = {
   Callout: checked("Callout", Callout),
@@ -54,7 +64,7 @@ const staffComponents = {
   Faq: checked("Faq", Faq),
   Question: checked("Question", Question),
   Steps: checked("Steps", Steps),
-  Figure: checked("Figure", Figure),
+  Figure: PlacedFigure,
   ClinicName: checked("ClinicName", ClinicName),
   PractitionerName: checked("PractitionerName", PractitionerName),
   ClinicPhone: checked("ClinicPhone", ClinicPhone),

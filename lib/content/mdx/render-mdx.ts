@@ -44,6 +44,20 @@ function toPlainElements(tree: HastRoot): void {
   });
 }
 
+/**
+ * The first Figure is likely on screen as the page opens, so it loads at once
+ * and first; the others wait until the reader scrolls near them. Set here,
+ * never taken from the page text.
+ */
+function markFirstFigure(tree: HastRoot): void {
+  let first = true;
+  visit(tree, "element", (node) => {
+    if (node.tagName !== "Figure") return;
+    node.properties.priority = first;
+    first = false;
+  });
+}
+
 /** Defence in depth for what the checker already refuses: no handlers, styles or script links. */
 function neutralise(tree: HastRoot): void {
   visit(tree, "element", (node) => {
@@ -85,6 +99,7 @@ export function renderMdx(source: string | Root, components: Partial<Components>
   // Heading ids exactly as the table of contents computes them (github-slugger).
   rehypeSlug()(hast);
   toPlainElements(hast);
+  markFirstFigure(hast);
   neutralise(hast);
   return toJsxRuntime(hast, {
     Fragment,
