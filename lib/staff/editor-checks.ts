@@ -9,16 +9,31 @@ import { getEditorDraft } from "@/lib/db/content-revisions";
 import { getAuthorName } from "./author";
 import { editorStateFor } from "./editor-form";
 import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
+import { BODY_PROBLEMS_SHOWN, bodyLengthProblem } from "@/lib/validations/page-body";
 import type { StaffSession } from "./session";
 import type { PageRecord, Site } from "@/lib/content/types";
 
 /** The content:check rules on the typed values, against the site as it is now. */
 export function checkEditorValues(values: EditorValues, site: Site): DraftCheck {
   const existing = new Set(site.pages.filter((p) => p.source !== undefined).map((p) => p.slug));
-  return checkDraft(
-    { slug: values.slug, fields: values.fields, body: values.body },
+  const tooLong = bodyLengthProblem(values.body);
+  const check = checkDraft(
+    { slug: values.slug, fields: values.fields, body: tooLong ? "" : values.body },
     { entries: site.entries, isNew: values.isNew, existingSlugs: existing },
   );
+  // An over-long text is not parsed at all; a long list of problems is cut, as it travels back.
+  const problems = tooLong ? [tooLong] : check.bodyProblems;
+  const more = problems.length - BODY_PROBLEMS_SHOWN;
+  return {
+    ...check,
+    bodyProblems:
+      more > 0
+        ? [
+            ...problems.slice(0, BODY_PROBLEMS_SHOWN),
+            `…and ${more} more problems of the same kinds.`,
+          ]
+        : problems,
+  };
 }
 
 /** The page as visitors would see it, or nothing while the checks fail. */

@@ -1,6 +1,7 @@
 import { frontmatterToFields } from "@/lib/content/checks/page-draft";
 import { splitSource } from "@/lib/content/mdx/page-source";
 import { parse as parseYaml } from "yaml";
+import { BODY_HARD_MAX } from "@/lib/validations/page-body";
 import { EDITOR_FIELDS, type EditorState, type EditorValues } from "@/lib/validations/editor-state";
 import type { PageRecord } from "@/lib/content/types";
 
@@ -9,8 +10,10 @@ import type { PageRecord } from "@/lib/content/types";
  * value is cut to a sane length here, then checked by the same rules as
  * content:check; slugs are checked again before anything is written.
  */
-const MAX_BODY = 200_000;
 const MAX_FIELD = 1000;
+
+/** Invisible characters no page needs, which would also cost six bytes each in the answer. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function text(formData: FormData, name: string, max = MAX_FIELD): string {
   const value = formData.get(name);
@@ -27,7 +30,8 @@ export function readEditorForm(formData: FormData): EditorValues {
     slug: slug === "index" ? "" : slug,
     isNew: text(formData, "isNew", 5) === "1",
     fields,
-    body: text(formData, "body", MAX_BODY),
+    // Up to the text area's own hard stop: a text over the stated limit comes back whole, with a message.
+    body: text(formData, "body", BODY_HARD_MAX).replace(CONTROL_CHARACTERS, ""),
     author: text(formData, "author", 80).trim(),
     note: text(formData, "note", 500),
     parentId: Number.isSafeInteger(parentId) && parentId >= 0 ? parentId : 0,

@@ -8,6 +8,7 @@ import {
   type EditorField,
   type EditorState,
 } from "@/lib/validations/editor-state";
+import { BODY_HARD_MAX, BODY_MAX } from "@/lib/validations/page-body";
 import { Notice } from "@/components/ui/notice";
 import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { ComponentList } from "./component-list";
@@ -134,7 +135,7 @@ export function PageEditor({
           </label>
           <p id="field-body-help" className="text-sm text-ink-muted">
             Markdown with the components listed beside it. A blank line starts a paragraph; ##
-            starts a section.
+            starts a section. At most {BODY_MAX.toLocaleString("en-GB")} characters.
           </p>
           {shown.bodyProblems.length > 0 && (
             <div
@@ -155,6 +156,7 @@ export function PageEditor({
             rows={28}
             spellCheck
             defaultValue={values.body}
+            maxLength={BODY_HARD_MAX}
             aria-invalid={shown.bodyProblems.length > 0 ? true : undefined}
             aria-describedby={`${shown.bodyProblems.length > 0 ? "field-body-error " : ""}field-body-help`}
             className={`${fieldClass} mt-2 font-mono text-sm leading-6`}
