@@ -1,6 +1,7 @@
 import { deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectLive, openAsStaff, publish } from "./editor-fixtures";
 import { clientIp, signIn } from "./staff-fixtures";
 
 /*
@@ -12,30 +13,6 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(40) } });
-
-/** Signs in (the session is per browser context) and opens a staff page. */
-async function openAsStaff(page: Page, path: string) {
-  await signIn(page);
-  await page.goto(path);
-}
-
-/** Publishes with the button named, giving a name first if this sign-in has none yet. */
-async function publish(
-  page: Page,
-  { author = "Sam Reception", button = "Publish" }: { author?: string; button?: string } = {},
-) {
-  const name = page.getByLabel("Your name");
-  if ((await name.inputValue()) === "") await name.fill(author);
-  await page.getByRole("button", { name: button, exact: true }).click();
-}
-
-/** Polls the public page until it shows `text`; fails after five seconds. */
-async function expectLive(page: Page, path: string, text: string | RegExp) {
-  await expect(async () => {
-    const html = await (await page.request.get(path)).text();
-    expect(html).toMatch(text);
-  }).toPass({ timeout: 5_000, intervals: [250] });
-}
 
 test.describe.configure({ mode: "serial" });
 
