@@ -1,7 +1,10 @@
 import "server-only";
 import { startBackgroundJobs } from "@/lib/background-jobs";
+import { getDb } from "@/lib/db/client";
 import { checkDataDirWritable } from "@/lib/db/data-dir";
+import { describeDbError } from "@/lib/db/write-transaction";
 import { getEnv } from "@/lib/env";
+import { checkDatabaseWrite } from "@/lib/health";
 import { getSecretKey } from "@/lib/secrets";
 
 /**
@@ -23,10 +26,16 @@ export async function checkConfiguration(): Promise<void> {
 
 export async function startUp(): Promise<void> {
   await checkConfiguration();
+  const variable = getEnv().DATABASE_URL ? "DATABASE_URL" : "DATA_DIR";
   try {
     await startBackgroundJobs();
   } catch (error) {
-    const variable = getEnv().DATABASE_URL ? "DATABASE_URL" : "DATA_DIR";
     throw new Error(`${variable}: the database could not be opened: ${(error as Error).message}`);
+  }
+  // A database file that is read-only, or a read-only PostgreSQL, opens and reads fine.
+  try {
+    await checkDatabaseWrite(getDb());
+  } catch (error) {
+    throw new Error(`${variable}: the database cannot be written: ${describeDbError(error)}`);
   }
 }

@@ -72,6 +72,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
+    // Numbers are handed out before work lands, so one may arrive after a higher one already
+    // ran (008 after 010): it still runs. Each adds its own tables or indexes, in any order.
+    allowUnorderedMigrations: true,
     ...(await migrationTableSchema(db)),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -6,6 +6,7 @@ import {
   mkdirSync,
   openSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
@@ -26,6 +27,10 @@ export const FILE_MODE = 0o600;
  * hung with the server saying Ready instead of stopping with DATA_DIR named.
  */
 export function ensurePrivateDir(dir: string): void {
+  // A file in its place is named as such, and its mode left alone.
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw Object.assign(new Error(`${dir} is a file, not a folder`), { code: "ENOTDIR" });
+  }
   const missing: string[] = [];
   for (let at = path.resolve(dir); !existsSync(at); at = path.dirname(at)) {
     missing.unshift(at);

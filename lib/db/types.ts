@@ -129,6 +129,12 @@ export interface EditorDraftTable {
   data: string;
 }
 
+/** One row, overwritten by every health check: proof the database takes a write. */
+export interface HealthCheckTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface Database {
   consultation_requests: ConsultationRequestTable;
   request_events: RequestEventTable;
@@ -139,6 +145,7 @@ export interface Database {
   content_images: ContentImageTable;
   content_image_files: ContentImageFileTable;
   editor_drafts: EditorDraftTable;
+  health_check: HealthCheckTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;

@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -57,6 +65,26 @@ describe("start-up stops with DATA_DIR named when it cannot be created or writte
       new RegExp(`^DATA_DIR \\(${readOnly}\\) is not writable: E(ACCES|PERM|ROFS)`),
     );
     expect(status).toBe(1);
+  });
+
+  it("a folder this user may not write (owned by another, mode 755) is refused", () => {
+    const othersFolder = path.join(scratch, "owned-by-another");
+    mkdirSync(othersFolder, { mode: 0o755 });
+    if (process.getuid?.() !== 0) chmodSync(othersFolder, 0o555);
+    const { status, output } = checkInChild(othersFolder);
+    expect(output).toMatch(
+      new RegExp(`^DATA_DIR \\(${othersFolder}\\) is not writable: E(ACCES|PERM)`),
+    );
+    expect(status).toBe(1);
+  });
+
+  it("a file where the folder should be is refused, and left as it was", () => {
+    const file = path.join(scratch, "a-file");
+    writeFileSync(file, "not a folder", { mode: 0o644 });
+    const { status, output } = checkInChild(file);
+    expect(output).toMatch(new RegExp(`^DATA_DIR \\(${file}\\) is not writable: ENOTDIR`));
+    expect(status).toBe(1);
+    expect(statSync(file).mode & 0o777).toBe(0o644);
   });
 
   it("a writable folder passes, and missing parents are made private one by one", () => {

@@ -1,32 +1,81 @@
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb, SQLITE_FILE } from "@/lib/db/client";
+import type { Database } from "@/lib/db/types";
 import { healthResponse } from "@/lib/health";
-import { sqliteTestDb } from "../db/test-databases";
+import { DATABASES, postgresTestDb, sqliteTestDb, type TestDb } from "../db/test-databases";
 
-describe("GET /healthz", () => {
-  let t: Awaited<ReturnType<typeof sqliteTestDb>>;
+/*
+ * /healthz is 200 only when the database takes a write: a database that
+ * answers reads but refuses writes (a read-only file or mount, a read-only
+ * PostgreSQL) is 503, since every form submit and publish would fail there.
+ */
+describe.each(DATABASES)("GET /healthz on $name", ({ open }) => {
+  let t: TestDb;
   beforeAll(async () => {
-    t = await sqliteTestDb();
+    t = await open();
   });
   afterAll(() => t.dispose());
 
-  it("answers 200 ok, never cached, when the database answers", async () => {
+  it("answers 200 ok, never cached, and has written its row", async () => {
+    const before = Date.now();
     const response = await healthResponse(Promise.resolve(t.db));
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("ok");
     expect(response.headers.get("cache-control")).toBe("no-store");
+    const row = await t.db.selectFrom("health_check").selectAll().executeTakeFirstOrThrow();
+    expect(Date.parse(row.checked_at)).toBeGreaterThanOrEqual(before - 1000);
+  });
+});
+
+async function expectUnavailable(db: Kysely<Database>) {
+  const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  const response = await healthResponse(Promise.resolve(db));
+  expect(response.status).toBe(503);
+  expect(await response.text()).toBe("unavailable");
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(String(logged.mock.calls[0]?.[0])).toMatch(/cannot be written: .*read.?only/i);
+  logged.mockRestore();
+}
+
+describe("GET /healthz is 503 when the database answers reads but refuses writes", () => {
+  it("SQLite opened read-only (as on a read-only disk)", async () => {
+    const t = await sqliteTestDb();
+    const readOnly = new SqliteDatabase(path.join(t.dataDir, SQLITE_FILE), { readonly: true });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: readOnly }) });
+    // It still reads: the old check (select 1) said ok here.
+    await expect(db.selectFrom("page_revisions").selectAll().execute()).resolves.toEqual([]);
+    await expectUnavailable(db);
+    await db.destroy();
+    await t.dispose();
   });
 
-  it("answers 503 with no detail when the database does not", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
+  it("PostgreSQL in read-only transactions (a standby, a read-only role)", async () => {
+    const t = await postgresTestDb();
+    const url = new URL(t.url);
+    url.searchParams.set(
+      "options",
+      `${url.searchParams.get("options") ?? ""} -c default_transaction_read_only=on`,
+    );
+    const db = createDb({ databaseUrl: url.toString(), dataDir: "" });
+    await expect(db.selectFrom("page_revisions").selectAll().execute()).resolves.toEqual([]);
+    await expectUnavailable(db);
+    await db.destroy();
+    await t.dispose();
+  });
+
+  it("a database that does not answer", async () => {
     const gone = createDb({
       databaseUrl: "postgres://nobody:nothing@127.0.0.1:1/none",
       dataDir: "",
     });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const response = await healthResponse(Promise.resolve(gone));
     expect(response.status).toBe(503);
     expect(await response.text()).toBe("unavailable");
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    logged.mockRestore();
     await gone.destroy();
   });
 });
