@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { deleteStoredPageAction } from "@/lib/actions/page-revisions";
+import { SAVE_FAILED_TEXT } from "@/lib/staff/content-params";
 import { ConfirmDeleteForm } from "./confirm-delete-form";
 import { StaffToolbar } from "./staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
@@ -37,6 +38,7 @@ export function ContentList({
         </Link>
       </div>
       {notice === "deleted" && <Notice tone="success">The page was deleted.</Notice>}
+      {notice === "save-failed" && <Notice tone="error">{SAVE_FAILED_TEXT}</Notice>}
       {notice === "delete-error" && (
         <Notice tone="error">Not deleted: tick the box to confirm, then delete again.</Notice>
       )}

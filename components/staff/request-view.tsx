@@ -1,13 +1,19 @@
 import type { StaffRequestWithEvents } from "@/lib/db/staff-requests";
-import { REQUEST_NOTICES, type RequestNotice } from "@/lib/staff/schemas";
+import {
+  NOTE_LIMIT_TEXT,
+  NOTE_MAX,
+  REQUEST_NOTICES,
+  type RequestNotice,
+} from "@/lib/staff/schemas";
 import { deleteRequestAction } from "@/lib/actions/staff";
 import { ConfirmDeleteForm } from "./confirm-delete-form";
-import { NoteForm } from "./note-form";
 import { Notice } from "@/components/ui/notice";
 import { RequestFields } from "./request-fields";
 import { RequestHistory } from "./request-history";
 import { StaffToolbar } from "./staff-toolbar";
-import { StatusForm } from "./status-form";
+import { FollowUpForm } from "./edit-forms/follow-up-form";
+import { REQUEST_STATUSES } from "@/lib/db/types";
+import { statusLabel } from "@/lib/staff/format";
 import { pageClass } from "@/components/ui/form-styles";
 
 interface Props {
@@ -30,8 +36,13 @@ export function RequestView({ request, notice, timeZone }: Props) {
         <h2 id="actions-heading" className="mb-3 text-2xl font-semibold">
           Follow up
         </h2>
-        <StatusForm reference={request.reference} status={request.status} />
-        <NoteForm reference={request.reference} />
+        <FollowUpForm
+          reference={request.reference}
+          status={request.status}
+          statuses={REQUEST_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
+          noteMax={NOTE_MAX}
+          noteLimitText={NOTE_LIMIT_TEXT}
+        />
       </section>
       <RequestHistory events={request.events} timeZone={timeZone} />
       <ConfirmDeleteForm

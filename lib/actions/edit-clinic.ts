@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { addClinicRevision } from "@/lib/db/content-revisions";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
+import { saveFailed } from "@/lib/staff/save-failure";
 import {
   MAX_HOURS_ROWS,
   readClinicForm,
@@ -68,14 +69,24 @@ export async function editClinicAction(
     };
   }
 
-  const result = await addClinicRevision(await getDb(), {
-    author,
-    note: values.note.trim() || null,
-    clinic: parsed.data,
-    baseHash: values.baseHash || null,
-    parentId: values.parentId,
-    now: new Date(),
-  });
+  let result;
+  try {
+    result = await addClinicRevision(await getDb(), {
+      author,
+      note: values.note.trim() || null,
+      clinic: parsed.data,
+      baseHash: values.baseHash || null,
+      parentId: values.parentId,
+      now: new Date(),
+    });
+  } catch (error) {
+    return {
+      values: { ...values, author },
+      errors,
+      formError: saveFailed(error, "Not published", "Everything you typed is kept below."),
+      answer,
+    };
+  }
   if (!result.ok) {
     return {
       values: { ...values, author, parentId: result.latest?.id ?? 0 },

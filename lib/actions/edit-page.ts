@@ -14,6 +14,7 @@ import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
+import { saveFailed } from "@/lib/staff/save-failure";
 import type { EditorState } from "@/lib/validations/editor-state";
 import { getSite } from "@/lib/content/site/site";
 
@@ -63,18 +64,26 @@ export async function editPageAction(
   // The file version the text was based on means nothing for a page without a file.
   const page = site.pages.find((p) => p.slug === values.slug && p.source !== undefined);
 
-  const db = await getDb();
-  const result = await addPageRevision(db, {
-    slug: values.slug,
-    author,
-    note: values.note.trim() || null,
-    action: "publish",
-    frontmatter: check.frontmatter,
-    body: values.body,
-    baseHash: (page?.file && values.baseHash) || null,
-    parentId: values.parentId,
-    now: new Date(),
-  });
+  let result;
+  try {
+    result = await addPageRevision(await getDb(), {
+      slug: values.slug,
+      author,
+      note: values.note.trim() || null,
+      action: "publish",
+      frontmatter: check.frontmatter,
+      body: values.body,
+      baseHash: (page?.file && values.baseHash) || null,
+      parentId: values.parentId,
+      now: new Date(),
+    });
+  } catch (error) {
+    return {
+      ...base,
+      values: { ...values, author },
+      formError: saveFailed(error, "Not published"),
+    };
+  }
   if (!result.ok) {
     const latest = result.latest;
     return {

@@ -2,15 +2,15 @@
 
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { forgetContent } from "@/lib/content/site/site";
+import { forgetContent, getSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
-import { addPageRevision, getPageRevision } from "@/lib/db/content-revisions";
+import { addPageRevision, getPageRevision, type NewPageRevision } from "@/lib/db/content-revisions";
+import { describeDbError } from "@/lib/db/write-transaction";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName } from "@/lib/staff/author";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
-import { getSite } from "@/lib/content/site/site";
 
 /*
  * History actions: restore a revision, go back to the file in content/, keep
@@ -42,93 +42,111 @@ async function prepare(formData: FormData) {
   if (!page || page.addressProblem) redirect("/staff/content");
   // The name given at the last publish; history actions do not ask again.
   const author = (await getAuthorName(session)) || "Staff";
-  return { ...parsed.data, page, author, db: await getDb() };
+  return { ...parsed.data, page, author };
 }
 
-function done(slug: string, notice: string): never {
+/**
+ * The one step every history action ends with: the revision is added on top
+ * of the one the person saw, and they go to `done` with every page
+ * revalidated. When someone changed the page meanwhile they go to `stale`;
+ * when the server cannot save, there too, told so, never to a bare 500.
+ */
+async function commit(
+  revision: Omit<NewPageRevision, "now">,
+  where: { done: string; stale: string },
+): Promise<never> {
+  let ok: boolean;
+  try {
+    ok = (await addPageRevision(await getDb(), { ...revision, now: new Date() })).ok;
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error(`History action on /${revision.slug} not saved: ${describeDbError(error)}`);
+    redirect(withNotice(where.stale, "save-failed"));
+  }
+  if (!ok) redirect(where.stale);
   forgetContent();
+  // The menu, footer, sitemap, structured data and sharing images of every page may show it.
   revalidatePath("/", "layout");
-  redirect(`${staffPageHref(slug)}?notice=${notice}`);
+  redirect(where.done);
 }
+
+const withNotice = (href: string, notice: string) =>
+  `${href.replace(/\?notice=[^&]*/, "")}?notice=${notice}`;
+const back = (slug: string, notice: string) => ({
+  done: `${staffPageHref(slug)}?notice=${notice}`,
+  stale: `${staffPageHref(slug)}/history?notice=stale`,
+});
 
 export async function restoreRevisionAction(formData: FormData): Promise<void> {
-  const { slug, parentId, revision, page, author, db } = await prepare(formData);
-  const old = revision ? await getPageRevision(db, revision) : undefined;
+  const { slug, parentId, revision, page, author } = await prepare(formData);
+  const old = revision ? await getPageRevision(await getDb(), revision) : undefined;
   if (!old || old.slug !== slug || old.action !== "publish")
     redirect(`${staffPageHref(slug)}/history`);
-  const result = await addPageRevision(db, {
-    slug,
-    author,
-    note: `Restored the version of ${old.created_at.slice(0, 16).replace("T", " ")} UTC`,
-    action: "publish",
-    frontmatter: JSON.parse(old.frontmatter ?? "{}"),
-    body: old.body ?? "",
-    baseHash: page.file?.hash ?? null,
-    parentId,
-    now: new Date(),
-  });
-  if (!result.ok) redirect(`${staffPageHref(slug)}/history?notice=stale`);
-  done(slug, "restored");
+  await commit(
+    {
+      slug,
+      author,
+      note: `Restored the version of ${old.created_at.slice(0, 16).replace("T", " ")} UTC`,
+      action: "publish",
+      frontmatter: JSON.parse(old.frontmatter ?? "{}"),
+      body: old.body ?? "",
+      baseHash: page.file?.hash ?? null,
+      parentId,
+    },
+    back(slug, "restored"),
+  );
 }
 
 export async function backToFileAction(formData: FormData): Promise<void> {
-  const { slug, parentId, page, author, db } = await prepare(formData);
+  const { slug, parentId, page, author } = await prepare(formData);
   if (!page.file) redirect(`${staffPageHref(slug)}/history`);
-  const result = await addPageRevision(db, {
-    slug,
-    author,
-    note: "Went back to the version in content/",
-    action: "file",
-    frontmatter: null,
-    body: null,
-    baseHash: page.file.hash,
-    parentId,
-    now: new Date(),
-  });
-  if (!result.ok) redirect(`${staffPageHref(slug)}/history?notice=stale`);
-  done(slug, "file");
+  await commit(
+    {
+      slug,
+      author,
+      note: "Went back to the version in content/",
+      action: "file",
+      frontmatter: null,
+      body: null,
+      baseHash: page.file.hash,
+      parentId,
+    },
+    back(slug, "file"),
+  );
 }
 
 /** After a deploy changed the file: keep the browser version, now counted as based on the new file. */
 export async function keepBrowserVersionAction(formData: FormData): Promise<void> {
-  const { slug, parentId, page, author, db } = await prepare(formData);
+  const { slug, parentId, page, author } = await prepare(formData);
   const current = page.revision;
   if (!page.file || !current || current.action !== "publish") redirect(staffPageHref(slug));
-  const result = await addPageRevision(db, {
-    slug,
-    author,
-    note: "Kept the browser version over the changed file in content/",
-    action: "publish",
-    frontmatter: JSON.parse(current.frontmatter ?? "{}"),
-    body: current.body ?? "",
-    baseHash: page.file.hash,
-    parentId,
-    now: new Date(),
-  });
-  if (!result.ok) redirect(`${staffPageHref(slug)}/history?notice=stale`);
-  done(slug, "published");
+  await commit(
+    {
+      slug,
+      author,
+      note: "Kept the browser version over the changed file in content/",
+      action: "publish",
+      frontmatter: JSON.parse(current.frontmatter ?? "{}"),
+      body: current.body ?? "",
+      baseHash: page.file.hash,
+      parentId,
+    },
+    back(slug, "published"),
+  );
 }
 
+const deleted = { action: "delete", frontmatter: null, body: null, baseHash: null } as const;
+
 export async function deletePageAction(formData: FormData): Promise<void> {
-  const { slug, parentId, page, author, confirm, db } = await prepare(formData);
+  const { slug, parentId, page, author, confirm } = await prepare(formData);
   // A page shipped in content/ can be set to draft, never deleted from here.
   if (page.file) redirect(staffPageHref(slug));
-  if (confirm !== "yes") redirect(`${staffPageHref(slug)}?notice=delete-error`);
-  const result = await addPageRevision(db, {
-    slug,
-    author,
-    note: "Deleted the page",
-    action: "delete",
-    frontmatter: null,
-    body: null,
-    baseHash: null,
-    parentId,
-    now: new Date(),
-  });
-  if (!result.ok) redirect(`${staffPageHref(slug)}?notice=delete-error`);
-  forgetContent();
-  revalidatePath("/", "layout");
-  redirect("/staff/content?notice=deleted");
+  const refused = `${staffPageHref(slug)}?notice=delete-error`;
+  if (confirm !== "yes") redirect(refused);
+  await commit(
+    { slug, author, note: "Deleted the page", ...deleted, parentId },
+    { done: "/staff/content?notice=deleted", stale: refused },
+  );
 }
 
 /**
@@ -138,26 +156,20 @@ export async function deletePageAction(formData: FormData): Promise<void> {
  */
 export async function deleteStoredPageAction(formData: FormData): Promise<void> {
   const session = await requireStaff();
+  const refused = "/staff/content?notice=delete-error";
   const revision = z.coerce.number().int().positive().safeParse(formData.get("revision"));
-  if (!revision.success || formData.get("confirm") !== "yes")
-    redirect("/staff/content?notice=delete-error");
+  if (!revision.success || formData.get("confirm") !== "yes") redirect(refused);
   const site = await getSite();
   const page = site.pages.find((p) => p.revision?.id === revision.data);
-  if (!page?.addressProblem || page.file || page.source === undefined)
-    redirect("/staff/content?notice=delete-error");
-  const result = await addPageRevision(await getDb(), {
-    slug: page.slug,
-    author: (await getAuthorName(session)) || "Staff",
-    note: "Deleted the page, whose address was not a page address",
-    action: "delete",
-    frontmatter: null,
-    body: null,
-    baseHash: null,
-    parentId: revision.data,
-    now: new Date(),
-  });
-  if (!result.ok) redirect("/staff/content?notice=delete-error");
-  forgetContent();
-  revalidatePath("/", "layout");
-  redirect("/staff/content?notice=deleted");
+  if (!page?.addressProblem || page.file || page.source === undefined) redirect(refused);
+  await commit(
+    {
+      slug: page.slug,
+      author: (await getAuthorName(session)) || "Staff",
+      note: "Deleted the page, whose address was not a page address",
+      ...deleted,
+      parentId: revision.data,
+    },
+    { done: "/staff/content?notice=deleted", stale: refused },
+  );
 }

@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clientHash } from "@/lib/client-hash";
 import { getDb } from "@/lib/db/client";
-import { addRequestNote, deleteRequest, updateRequestStatus } from "@/lib/db/staff-requests";
+import { deleteRequest, saveFollowUp } from "@/lib/db/staff-requests";
 import type { Database } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
 import {
@@ -18,20 +18,23 @@ import {
 } from "@/lib/staff/auth";
 import { attemptSignIn } from "@/lib/staff/lockout";
 import { passwordMatches } from "@/lib/staff/password";
+import { saveFailed } from "@/lib/staff/save-failure";
 import {
   deleteSchema,
-  noteSchema,
+  followUpSchema,
+  NOTE_MAX,
   referenceSchema,
   requestPage,
   signInSchema,
-  statusChangeSchema,
   type RequestNotice,
 } from "@/lib/staff/schemas";
+import type { FollowUpState } from "@/lib/validations/follow-up";
 
 /*
  * Every staff form posts to one of these actions. Results travel back as a
  * fixed code in the URL (its message lives with the code, in schemas.ts), so
- * the forms work without JavaScript and need no client component.
+ * the forms work without JavaScript; the follow-up form, which holds typing,
+ * is answered with its values when a save is refused or fails.
  */
 
 /**
@@ -57,26 +60,59 @@ function staffAction<S extends z.ZodObject>(
       const reference = referenceSchema.safeParse(fields.reference);
       redirect(invalid && reference.success ? requestPage(reference.data, invalid) : "/staff");
     }
-    redirect(await run(parsed.data, await getDb(), new Date()));
+    let next: string;
+    try {
+      next = await run(parsed.data, await getDb(), new Date());
+    } catch (error) {
+      // Said on the request's page, not a bare 500; the log has the technical line.
+      saveFailed(error, "A staff action was not saved");
+      const reference = referenceSchema.safeParse(fields.reference);
+      next = reference.success ? requestPage(reference.data, "save-failed") : "/staff";
+    }
+    redirect(next);
   };
 }
 
-/** Back to the request with a notice, or to the inbox when no request has that reference. */
-const backTo = (found: boolean, reference: string, notice: RequestNotice) =>
-  found ? requestPage(reference, notice) : "/staff";
-
-export const updateRequestStatusAction = staffAction(
-  statusChangeSchema,
-  async ({ reference, status }, db, now) =>
-    backTo(await updateRequestStatus(db, reference, status, now), reference, "status"),
-);
-
-export const addRequestNoteAction = staffAction(
-  noteSchema,
-  async ({ reference, note }, db, now) =>
-    backTo(await addRequestNote(db, reference, note, now), reference, "note"),
-  "note-error",
-);
+/**
+ * The request page's one follow-up form: the status and a note, saved
+ * together (two forms dropped a changed status when the note's button was
+ * pressed). A refused or failed save comes back with what was typed.
+ */
+export async function saveFollowUpAction(
+  previous: FollowUpState,
+  formData: FormData,
+): Promise<FollowUpState> {
+  await requireStaff();
+  const fields = Object.fromEntries(
+    ["reference", "status", "note"].map((key) => [key, formData.get(key) ?? undefined]),
+  );
+  const typed: FollowUpState = {
+    status: String(fields.status ?? ""),
+    note: String(fields.note ?? "").slice(0, NOTE_MAX * 2),
+    answer: (Number(previous?.answer) || 0) + 1,
+  };
+  const reference = referenceSchema.safeParse(fields.reference);
+  if (!reference.success) redirect("/staff");
+  const parsed = followUpSchema.safeParse(fields);
+  if (!parsed.success)
+    return { ...typed, error: `Nothing was saved: ${parsed.error.issues[0]?.message}.` };
+  let saved;
+  try {
+    saved = await saveFollowUp(await getDb(), reference.data, parsed.data, new Date());
+  } catch (error) {
+    const kept = "The status you chose and your note are kept below.";
+    return { ...typed, error: saveFailed(error, "Nothing was saved", kept) };
+  }
+  if (!saved) redirect("/staff");
+  const notice = saved.status
+    ? saved.note
+      ? "saved"
+      : "status"
+    : saved.note
+      ? "note"
+      : "unchanged";
+  redirect(requestPage(reference.data, notice));
+}
 
 export const deleteRequestAction = staffAction(
   deleteSchema,
@@ -103,9 +139,15 @@ export async function staffSignInAction(formData: FormData): Promise<void> {
   const db = await getDb();
   const client = clientHash(await headers());
   const now = new Date();
-  const verdict = await attemptSignIn(db, client, now, () =>
-    passwordMatches(parsed.data.password, password),
-  );
+  let verdict;
+  try {
+    verdict = await attemptSignIn(db, client, now, () =>
+      passwordMatches(parsed.data.password, password),
+    );
+  } catch (error) {
+    saveFailed(error, "Sign-in not possible");
+    redirect("/staff?error=unavailable");
+  }
   if (verdict !== "ok") redirect(`/staff?error=${verdict}`);
   await startStaffSession(now);
   redirect("/staff");

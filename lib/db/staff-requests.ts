@@ -92,6 +92,49 @@ export async function getRequestByReference(
   return { ...request, events };
 }
 
+/**
+ * A status and a note, saved together in one transaction: both or neither.
+ * Setting the current status again records nothing, and an empty note adds
+ * none. Returns what was recorded, or undefined when no request has this reference.
+ */
+export async function saveFollowUp(
+  db: Db,
+  reference: string,
+  change: { status?: RequestStatus; note?: string },
+  now: Date,
+): Promise<{ status: boolean; note: boolean } | undefined> {
+  const saved = { status: false, note: false };
+  const found = await onRequest(db, reference, async (trx, row) => {
+    const event = { request_id: row.id, created_at: now.toISOString() };
+    if (change.status && row.status !== change.status) {
+      await trx
+        .updateTable("consultation_requests")
+        .set({ status: change.status })
+        .where("id", "=", row.id)
+        .execute();
+      await trx
+        .insertInto("request_events")
+        .values({
+          ...event,
+          kind: "status",
+          from_status: row.status,
+          to_status: change.status,
+          note: null,
+        })
+        .execute();
+      saved.status = true;
+    }
+    if (change.note) {
+      await trx
+        .insertInto("request_events")
+        .values({ ...event, kind: "note", from_status: null, to_status: null, note: change.note })
+        .execute();
+      saved.note = true;
+    }
+  });
+  return found ? saved : undefined;
+}
+
 /** Returns false when no request has this reference. Setting the current status again records nothing. */
 export async function updateRequestStatus(
   db: Db,
@@ -99,25 +142,7 @@ export async function updateRequestStatus(
   status: RequestStatus,
   now: Date,
 ): Promise<boolean> {
-  return onRequest(db, reference, async (trx, row) => {
-    if (row.status === status) return;
-    await trx
-      .updateTable("consultation_requests")
-      .set({ status })
-      .where("id", "=", row.id)
-      .execute();
-    await trx
-      .insertInto("request_events")
-      .values({
-        request_id: row.id,
-        created_at: now.toISOString(),
-        kind: "status",
-        from_status: row.status,
-        to_status: status,
-        note: null,
-      })
-      .execute();
-  });
+  return (await saveFollowUp(db, reference, { status }, now)) !== undefined;
 }
 
 export async function addRequestNote(
@@ -126,19 +151,7 @@ export async function addRequestNote(
   note: string,
   now: Date,
 ): Promise<boolean> {
-  return onRequest(db, reference, async (trx, row) => {
-    await trx
-      .insertInto("request_events")
-      .values({
-        request_id: row.id,
-        created_at: now.toISOString(),
-        kind: "note",
-        from_status: null,
-        to_status: null,
-        note,
-      })
-      .execute();
-  });
+  return (await saveFollowUp(db, reference, { note }, now)) !== undefined;
 }
 
 /** Erases a request and its history for good (a patient's erasure request). */

@@ -17,7 +17,12 @@ export const CONTENT_NOTICES = [
   "file",
   "deleted",
   "delete-error",
+  "save-failed",
 ] as const;
+
+/** When a history action or a delete could not be saved: said on the page it goes back to. */
+export const SAVE_FAILED_TEXT =
+  "Nothing changed: the server could not save it just now. Try again in a few minutes; if it keeps happening, tell whoever looks after the site.";
 export const contentQuerySchema = z.object({
   notice: z.enum(CONTENT_NOTICES).optional().catch(undefined),
   rev: z.coerce.number().int().positive().optional().catch(undefined),

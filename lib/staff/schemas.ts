@@ -25,11 +25,11 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter the staff password").max(1024),
 });
 
-export const statusChangeSchema = z.object({ reference: referenceSchema, status: statusSchema });
-
-export const noteSchema = z.object({
+/** The follow-up form: the status (changed or not) and a note (or none), saved together. */
+export const followUpSchema = z.object({
   reference: referenceSchema,
-  note: multiLine("Note", NOTE_MAX).pipe(z.string().min(1, "Write a note before saving")),
+  status: statusSchema,
+  note: multiLine("The note", NOTE_MAX).optional(),
 });
 
 export const deleteSchema = z.object({
@@ -40,6 +40,8 @@ export const deleteSchema = z.object({
 export const SIGN_IN_ERRORS = {
   missing: "Enter the staff password.",
   wrong: `That password is not right. After ${LOCKOUT_ATTEMPTS} wrong attempts in ${LOCKOUT_MINUTES} minutes, sign-in is locked.`,
+  unavailable:
+    "Sign-in is not possible just now: the server cannot save to its database. Try again in a few minutes; if it keeps happening, tell whoever looks after the site.",
   locked: `Too many wrong passwords from this device. Sign-in is locked for up to ${LOCKOUT_MINUTES} minutes; please wait and try again.`,
 } as const;
 export type SignInError = keyof typeof SIGN_IN_ERRORS;
@@ -47,9 +49,14 @@ export type SignInError = keyof typeof SIGN_IN_ERRORS;
 export const REQUEST_NOTICES = {
   status: { tone: "success", text: "Status updated." },
   note: { tone: "success", text: "Note added." },
-  "note-error": {
+  saved: { tone: "success", text: "Status updated and note added." },
+  unchanged: {
     tone: "error",
-    text: `The note was not saved: write between 1 and ${NOTE_LIMIT_TEXT}.`,
+    text: "Nothing to save: the status is the one it had and the note is empty.",
+  },
+  "save-failed": {
+    tone: "error",
+    text: "Nothing changed: the server could not save it just now. Try again in a few minutes; if it keeps happening, tell whoever looks after the site.",
   },
   "delete-error": {
     tone: "error",

@@ -72,7 +72,31 @@ export async function signIn(page: Page): Promise<void> {
   ).toBeVisible();
 }
 
-/** The server action ids a signed-in page's no-JavaScript forms carry. */
-export function actionIds(html: string): string[] {
-  return [...new Set([...html.matchAll(/name="\$ACTION_ID_([^"]+)"/g)].map((m) => m[1] as string))];
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/**
+ * The server action fields each of a page's forms posts without JavaScript:
+ * `$ACTION_ID_…` for a plain action, or the action reference and the bound
+ * previous answer for a form with state (useActionState). `text` is the form's HTML.
+ */
+export function actionForms(html: string): { fields: Record<string, string>; text: string }[] {
+  return html
+    .split("<form")
+    .slice(1)
+    .map((part) => {
+      const text = part.slice(0, part.indexOf("</form>"));
+      const inputs = text.matchAll(
+        /<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g,
+      );
+      const fields = Object.fromEntries(
+        [...inputs].map((m) => [m[1] as string, unescapeHtml(m[2] ?? "")]),
+      );
+      return { fields, text };
+    })
+    .filter((form) => Object.keys(form.fields).length > 0);
 }

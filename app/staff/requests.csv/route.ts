@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { listRequests } from "@/lib/db/staff-requests";
 import { getStaffSession } from "@/lib/staff/auth";
 import { requestsToCsv } from "@/lib/staff/export";
+import { failurePage } from "@/lib/staff/save-failure";
 import { statusSchema } from "@/lib/staff/schemas";
 import { getClinic } from "@/lib/content/site/site";
 
@@ -18,10 +19,19 @@ export async function GET(request: Request): Promise<Response> {
     .optional()
     .catch(undefined)
     .parse(new URL(request.url).searchParams.get("status") ?? undefined);
-  const requests = await listRequests(await getDb(), { status, limit: null });
+  let csv: string;
+  try {
+    const requests = await listRequests(await getDb(), { status, limit: null });
+    csv = requestsToCsv(requests, (await getClinic()).timezone);
+  } catch (error) {
+    return failurePage(error, {
+      what: "The export could not be made",
+      back: { href: "/staff", label: "Back to the requests" },
+    });
+  }
   const day = new Date().toISOString().slice(0, 10);
   // The byte-order mark tells Excel the file is UTF-8, so accented names survive.
-  return new Response(`\uFEFF${requestsToCsv(requests, (await getClinic()).timezone)}`, {
+  return new Response(`\uFEFF${csv}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="requests-${status ?? "all"}-${day}.csv"`,

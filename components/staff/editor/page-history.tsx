@@ -5,7 +5,7 @@ import {
   restoreRevisionAction,
 } from "@/lib/actions/page-revisions";
 import type { PageRevision } from "@/lib/db/types";
-import { staffPageHref } from "@/lib/staff/content-params";
+import { SAVE_FAILED_TEXT, staffPageHref } from "@/lib/staff/content-params";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "../staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
@@ -21,11 +21,11 @@ interface Props {
   title: string;
   revisions: PageRevision[];
   opened?: { revision: PageRevision; source: string };
-  stale: boolean;
+  notice?: "stale" | "save-failed";
 }
 
 /** Every revision of a page, one opened with its changes, and the ways back. */
-export function PageHistory({ page, title, revisions, opened, stale }: Props) {
+export function PageHistory({ page, title, revisions, opened, notice }: Props) {
   const base = staffPageHref(page.slug);
   const parentId = page.revision?.id ?? 0;
   const hidden = (
@@ -43,11 +43,12 @@ export function PageHistory({ page, title, revisions, opened, stale }: Props) {
           Back to the editor
         </Link>
       </p>
-      {stale && (
+      {notice === "stale" && (
         <Notice tone="error">
           Someone changed the page meanwhile: look at the history again and retry.
         </Notice>
       )}
+      {notice === "save-failed" && <Notice tone="error">{SAVE_FAILED_TEXT}</Notice>}
 
       {page.conflict && page.file && (
         <section

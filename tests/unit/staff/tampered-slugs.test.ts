@@ -12,27 +12,20 @@ import {
   restoreRevisionAction,
 } from "@/lib/actions/page-revisions";
 import { DATABASES, type TestDb } from "../db/test-databases";
+import { form, redirectOf } from "./action-harness";
 
 /*
  * The page actions as a tampered form reaches them: the real actions, the real
  * checks and a real database, with only the request around them (session,
  * cookies, redirects) stood in for. A redirect is thrown, as Next.js does.
  */
-class Redirected extends Error {
-  constructor(readonly to: string) {
-    super(`redirect to ${to}`);
-  }
-}
 const current = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Redirected(to);
-  },
-}));
+vi.mock("next/navigation", async () => (await import("./action-harness")).navigation);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("@/lib/staff/auth", () => ({
-  requireStaff: async () => ({ nonce: "test", expiresAt: new Date(Date.now() + 3_600_000) }),
-}));
+vi.mock("@/lib/staff/auth", async () => {
+  const { session } = await import("./action-harness");
+  return { requireStaff: async () => session };
+});
 vi.mock("@/lib/staff/author", () => ({
   getAuthorName: async () => "Sam",
   rememberAuthorName: async () => undefined,
@@ -55,22 +48,6 @@ const fields = frontmatterToFields({
   description: "About it.",
   lastReviewed: "2026-11-01",
 });
-
-function form(values: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
-  return data;
-}
-
-/** Runs an action that ends in a redirect; gives where it went. */
-async function redirectOf(run: Promise<unknown>): Promise<string> {
-  const error = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof Redirected)) throw error ?? new Error("the action did not redirect");
-  return error.to;
-}
 
 describe.each(DATABASES)("a tampered page address, on $name", ({ open }) => {
   let t: TestDb;

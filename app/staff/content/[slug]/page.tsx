@@ -10,7 +10,12 @@ import { pageClass } from "@/components/ui/form-styles";
 import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
-import { contentQuerySchema, pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
+import {
+  contentQuerySchema,
+  pageParamSchema,
+  SAVE_FAILED_TEXT,
+  staffPageHref,
+} from "@/lib/staff/content-params";
 import { openEditor } from "@/lib/staff/editor-checks";
 import { staffMetadata } from "@/lib/staff/metadata";
 
@@ -28,6 +33,7 @@ const NOTICES = {
   file: "Back to the version in content/: the browser edits are no longer shown.",
   deleted: "",
   "delete-error": "Not deleted: tick the box to confirm.",
+  "save-failed": SAVE_FAILED_TEXT,
 };
 
 export default async function EditPage({ params, searchParams }: Props) {
@@ -62,7 +68,9 @@ export default async function EditPage({ params, searchParams }: Props) {
         </Link>
       </p>
       {notice && notice !== "deleted" && (
-        <Notice tone={notice === "delete-error" ? "error" : "success"}>{NOTICES[notice]}</Notice>
+        <Notice tone={notice === "delete-error" || notice === "save-failed" ? "error" : "success"}>
+          {NOTICES[notice]}
+        </Notice>
       )}
       {page.conflict && (
         <Notice tone="error">

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { uploadImage } from "@/lib/content/images/upload-image";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
+import { failurePage } from "@/lib/staff/save-failure";
 
 /*
  * A route, not a server action: images are up to 5 MB, far above the small
@@ -23,7 +24,15 @@ export async function POST(request: NextRequest) {
   } catch {
     return seeOther("/staff/images?error=missing");
   }
-  const result = await uploadImage(await getDb(), form.get("image"), new Date());
+  let result;
+  try {
+    result = await uploadImage(await getDb(), form.get("image"), new Date());
+  } catch (error) {
+    return failurePage(error, {
+      what: "The image was not uploaded",
+      back: { href: "/staff/images", label: "Back to the images, to choose it again" },
+    });
+  }
   return seeOther(
     `/staff/images?${result.ok ? `uploaded=${encodeURIComponent(result.src)}` : `error=${result.error}`}`,
   );

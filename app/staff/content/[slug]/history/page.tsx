@@ -14,7 +14,7 @@ export const metadata: Metadata = staffMetadata("Page history");
 
 const querySchema = z.object({
   rev: z.coerce.number().int().positive().optional().catch(undefined),
-  notice: z.literal("stale").optional().catch(undefined),
+  notice: z.enum(["stale", "save-failed"]).optional().catch(undefined),
 });
 
 export default async function HistoryPage({
@@ -41,7 +41,7 @@ export default async function HistoryPage({
       title={title}
       revisions={revisions}
       opened={opened && { revision: opened, source: revisionSource(opened) }}
-      stale={query.notice === "stale"}
+      notice={query.notice}
     />
   );
 }

@@ -1,0 +1,60 @@
+import { sql, type Kysely } from "kysely";
+import { createDb } from "@/lib/db/client";
+import type { Database } from "@/lib/db/types";
+import type { TestDb } from "../db/test-databases";
+
+/*
+ * Staff actions run in tests as they run in Next.js, with only the request
+ * around them stood in for: each test file mocks next/navigation with
+ * `navigation` (a redirect is thrown, as Next.js does) and the session.
+ */
+export class Redirected extends Error {
+  constructor(readonly to: string) {
+    super(`redirect to ${to}`);
+  }
+}
+
+export const navigation = {
+  redirect: (to: string): never => {
+    throw new Redirected(to);
+  },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Redirected) throw error;
+  },
+};
+
+export const session = { nonce: "test", expiresAt: new Date(Date.now() + 3_600_000) };
+
+export function form(values: Record<string, string | number>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
+  return data;
+}
+
+/** Runs an action that ends in a redirect; gives where it went. */
+export async function redirectOf(run: Promise<unknown>): Promise<string> {
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof Redirected)) throw error ?? new Error("the action did not redirect");
+  return error.to;
+}
+
+/**
+ * The same database, opened so that every write fails as on a read-only
+ * DATA_DIR: SQLite's query_only, PostgreSQL's read-only transactions.
+ */
+export async function readOnlyCopy(t: TestDb): Promise<Kysely<Database>> {
+  if ("dataDir" in t && typeof t.dataDir === "string") {
+    const db = createDb({ dataDir: t.dataDir });
+    await sql`pragma query_only = on`.execute(db);
+    return db;
+  }
+  const url = new URL((t as TestDb & { url: string }).url);
+  url.searchParams.set(
+    "options",
+    `${url.searchParams.get("options") ?? ""} -c default_transaction_read_only=on`.trim(),
+  );
+  return createDb({ databaseUrl: url.toString(), dataDir: "" });
+}
