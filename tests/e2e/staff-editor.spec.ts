@@ -290,7 +290,9 @@ test("upload an image, refuse an SVG, and show the image on a page with its alt 
     .getByLabel("Page text")
     .fill(`Our room.\n\n<Figure src="${src}" alt="" caption="The room." width="64" height="48" />`);
   await publish(page);
-  await expect(page.getByText(/has no alt text/)).toBeVisible();
+  // The editor's own check shows this while typing: wait for the server's answer too.
+  await expect(page.getByRole("alert").filter({ hasText: "Not published" })).toBeVisible();
+  await expect(page.getByText(/alt must not be empty/)).toBeVisible();
   await page
     .getByLabel("Page text")
     .fill(
