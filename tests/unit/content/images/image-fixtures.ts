@@ -14,8 +14,13 @@ export const GPS = {
   GPSLongitude: "0/1 7/1 3900/100",
 };
 
-/** Noise at a few scales: compressors meet detail as in a photo, not a flat colour. */
-export async function photoPixels(width: number, height: number): Promise<Sharp> {
+/**
+ * Noise at a few scales: compressors meet detail as in a photo, not a flat
+ * colour. `fine` adds texture at every scale down to the pixel, as foliage,
+ * fabric and sensor noise give a phone photo (a 4032 × 3024 JPEG at quality
+ * 90 is then about 4.6 MB, like the phone photo in issue 15).
+ */
+export async function photoPixels(width: number, height: number, fine = false): Promise<Sharp> {
   const layer = (w: number, h: number, sigma: number) =>
     sharp({
       create: {
@@ -29,7 +34,25 @@ export async function photoPixels(width: number, height: number): Promise<Sharp>
       .resize(width, height, { kernel: "cubic" })
       .raw()
       .toBuffer();
-  const layers = await Promise.all([layer(8, 6, 50), layer(80, 60, 30), layer(width, height, 6)]);
+  const scales: [number, number][] = fine
+    ? [
+        [1 / 640, 60],
+        [1 / 160, 40],
+        [1 / 40, 30],
+        [1 / 10, 20],
+        [2 / 5, 14],
+        [1, 8],
+      ]
+    : [
+        [1 / 300, 50],
+        [1 / 30, 30],
+        [1, 6],
+      ];
+  const layers = await Promise.all(
+    scales.map(([scale, sigma]) =>
+      layer(Math.max(2, Math.round(width * scale)), Math.max(2, Math.round(height * scale)), sigma),
+    ),
+  );
   const out = Buffer.alloc(width * height * 3);
   for (let i = 0; i < out.length; i++) {
     out[i] = Math.max(
