@@ -91,11 +91,11 @@ test("a phone downloads the small copy of an uploaded photo, which carries no po
   }).toPass({ timeout: 10_000 });
 
   /** What a visitor with this screen downloads for the page's images, measured in the browser. */
-  const visit = async (width: number) => {
+  const visit = async (width: number, deviceScaleFactor = 1) => {
     const context = await browser.newContext({
       baseURL: E2E_BASE_URL,
       viewport: { width, height: 844 },
-      deviceScaleFactor: 1,
+      deviceScaleFactor,
     });
     const visitor = await context.newPage();
     await visitor.goto(`/${slug}`);
@@ -127,6 +127,11 @@ test("a phone downloads the small copy of an uploaded photo, which carries no po
   expect((await sharp(stored).metadata()).width).toBe(480);
   expect(phone.loaded[0]).toEqual({ path: small, bytes: stored.length });
   expect(stored.length).toBeLessThan(photo.length / 20);
+
+  // A phone with three pixels to the CSS pixel gets twice the column, not three times.
+  const dense = await visit(390, 3);
+  expect(dense.currentSrc).toBe(src.replace("-1600.jpg", "-800.avif"));
+  expect(dense.loaded.map((entry) => entry.path)).toEqual([dense.currentSrc]);
 
   // The choice is the browser's, by width: the page column on a laptop takes the 800-pixel copy.
   const laptop = await visit(1280);
