@@ -1,15 +1,12 @@
 "use server";
 
 import "server-only";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { clinicSchema } from "@/lib/validations/clinic-schema";
-import { forgetContent } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { addClinicRevision } from "@/lib/db/content-revisions";
 import { requireStaff } from "@/lib/staff/auth";
-import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
 import { saveFailed } from "@/lib/staff/save-failure";
+import { authorFor, NAME_NEEDED, published } from "@/lib/staff/publish-steps";
 import {
   MAX_HOURS_ROWS,
   readClinicForm,
@@ -27,8 +24,8 @@ export async function editClinicAction(
   previous: ClinicEditorState,
   formData: FormData,
 ): Promise<ClinicEditorState> {
+  // Without a session requireStaff goes to sign-in: nothing is touched or echoed back.
   const session = await requireStaff();
-  if (!session) redirect("/staff");
   const values = readClinicForm(formData);
   const intent = String(formData.get("intent") ?? "");
   const answer = previous.answer + 1;
@@ -58,8 +55,8 @@ export async function editClinicAction(
       errors[key] ??= issue.message;
     }
   }
-  const author = values.author || (await getAuthorName(session));
-  if (!author) errors.author = "Write your name: it is shown in the history";
+  const author = await authorFor(session, values.author);
+  if (!author) errors.author = NAME_NEEDED;
   if (!parsed.success || !author) {
     return {
       values: { ...values, author },
@@ -95,8 +92,5 @@ export async function editClinicAction(
       answer,
     };
   }
-  await rememberAuthorName(session, author);
-  forgetContent();
-  revalidatePath("/", "layout");
-  redirect("/staff/clinic?notice=published");
+  return published(session, author, "/staff/clinic?notice=published");
 }

@@ -1,20 +1,19 @@
 "use server";
 
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { randomBytes } from "node:crypto";
 import { draftPasses } from "@/lib/content/checks/page-draft";
 import { storedSlugProblem } from "@/lib/content/checks/slug";
-import { forgetContent, revisionSource } from "@/lib/content/site/site";
+import { revisionSource } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { addPageRevision, saveEditorDraft } from "@/lib/db/content-revisions";
 import { requireStaff } from "@/lib/staff/auth";
-import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
 import { saveFailed } from "@/lib/staff/save-failure";
+import { authorFor, NAME_NEEDED, published } from "@/lib/staff/publish-steps";
 import type { EditorState } from "@/lib/validations/editor-state";
 import { getSite } from "@/lib/content/site/site";
 
@@ -29,10 +28,8 @@ export async function editPageAction(
   previous: EditorState,
   formData: FormData,
 ): Promise<EditorState> {
+  // Without a session requireStaff goes to sign-in: nothing is touched or echoed back.
   const session = await requireStaff();
-  // Without a session: touch nothing, echo nothing back.
-  if (!session) redirect("/staff");
-
   const values = readEditorForm(formData);
   const intent = formData.get("intent") === "publish" ? "publish" : "preview";
   const site = await getSite();
@@ -50,8 +47,8 @@ export async function editPageAction(
   // server components cannot be rendered when the form was posted without JavaScript.
   if (intent === "preview") return { ...base, preview: previewOf(values, check, site) };
 
-  const author = values.author.trim() || (await getAuthorName(session));
-  if (!author) base.fieldErrors.author = "Write your name: it is shown in the page's history";
+  const author = await authorFor(session, values.author);
+  if (!author) base.fieldErrors.author = NAME_NEEDED;
   if (!draftPasses(check) || !author) {
     // An existing page's address is a hidden field: its problem is shown in the message itself.
     const address = !values.isNew && check.fieldErrors.slug ? ` ${check.fieldErrors.slug}.` : "";
@@ -103,11 +100,7 @@ export async function editPageAction(
       },
     };
   }
-  await rememberAuthorName(session, author);
-  forgetContent();
-  // The menu, footer, sitemap, structured data and sharing images of every page may show it.
-  revalidatePath("/", "layout");
-  redirect(`/staff/content/${values.slug || "index"}?notice=published`);
+  return published(session, author, `${staffPageHref(values.slug)}?notice=published`);
 }
 
 /**
@@ -116,7 +109,6 @@ export async function editPageAction(
  */
 export async function previewPageAction(formData: FormData): Promise<void> {
   const session = await requireStaff();
-  if (!session) redirect("/staff");
   const values = readEditorForm(formData);
   const id = randomBytes(16).toString("base64url");
   await saveEditorDraft(await getDb(), { id, owner: session.nonce, data: values, now: new Date() });

@@ -1,16 +1,16 @@
 "use server";
 
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { forgetContent, getSite } from "@/lib/content/site/site";
+import { getSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { addPageRevision, getPageRevision, type NewPageRevision } from "@/lib/db/content-revisions";
 import { describeDbError } from "@/lib/db/write-transaction";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName } from "@/lib/staff/author";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
+import { contentChanged } from "@/lib/staff/publish-steps";
 
 /*
  * History actions: restore a revision, go back to the file in content/, keep
@@ -64,9 +64,7 @@ async function commit(
     redirect(withNotice(where.stale, "save-failed"));
   }
   if (!ok) redirect(where.stale);
-  forgetContent();
-  // The menu, footer, sitemap, structured data and sharing images of every page may show it.
-  revalidatePath("/", "layout");
+  contentChanged();
   redirect(where.done);
 }
 
