@@ -4,6 +4,7 @@ import { readEditorForm } from "@/lib/staff/editor-form";
 import { loadSite } from "@/lib/content/site/site";
 import bodyLimit from "@/lib/validations/body-limit.json";
 import { EDITOR_FIELDS, type EditorState } from "@/lib/validations/editor-state";
+import { postedSize, withPreviousAnswer } from "../../shared/no-js-post";
 import { BODY_HARD_MAX, BODY_MAX, BODY_PROBLEMS_SHOWN } from "@/lib/validations/page-body";
 
 /*
@@ -27,15 +28,8 @@ function editorForm(body: string, previous: EditorState): FormData {
   form.set("note", longest(500));
   form.set("intent", "publish");
   form.set("body", body);
-  // What React adds without JavaScript: the action, and the previous answer it is bound to.
-  form.set("$ACTION_REF_1", "");
-  form.set("$ACTION_1:0", JSON.stringify({ id: "f".repeat(42), bound: "$@1" }));
-  form.set("$ACTION_1:1", JSON.stringify([previous]));
-  form.set("$ACTION_KEY", `k${"f".repeat(32)}`);
-  return form;
+  return withPreviousAnswer(form, previous);
 }
-
-const size = async (form: FormData) => (await new Response(form).arrayBuffer()).byteLength;
 
 describe("the largest page a browser can post", () => {
   it("is refused past the stated limit with a message naming it, and the text kept whole", async () => {
@@ -78,7 +72,7 @@ describe("the largest page a browser can post", () => {
       answer: 1,
     };
     const second = editorForm(values.body, answer);
-    expect(await size(second)).toBeGreaterThan(2 * 3 * BODY_HARD_MAX);
-    expect(await size(second)).toBeLessThan(bodyLimit.kilobytes * 1024);
+    expect(await postedSize(second)).toBeGreaterThan(2 * 3 * BODY_HARD_MAX);
+    expect(await postedSize(second)).toBeLessThan(bodyLimit.kilobytes * 1024);
   });
 });
