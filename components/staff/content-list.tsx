@@ -13,6 +13,8 @@ const STALE_DAYS = 365;
 export interface ContentRow {
   page: PageRecord;
   entry?: Entry;
+  /** Why the page's newest text cannot be shown: visitors get the last version that could. */
+  failure?: string;
 }
 
 /** Every page, from content/ and from the browser, with what staff need to decide what to edit. */
@@ -65,7 +67,7 @@ export function ContentList({
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ page, entry }) => {
+            {rows.map(({ page, entry, failure }) => {
               const reviewed = entry?.frontmatter.lastReviewed;
               const stale =
                 reviewed !== undefined &&
@@ -95,6 +97,12 @@ export function ContentList({
                       : entry?.frontmatter.draft
                         ? "Draft"
                         : "Published"}
+                    {failure && (
+                      <p className="mt-1 text-sm text-danger" data-testid="page-failing">
+                        <strong>Failing:</strong> visitors see the last version that could be shown.
+                        Fix and publish again: {failure}
+                      </p>
+                    )}
                   </td>
                   <td className="py-3">
                     {page.conflict ? (

@@ -33,7 +33,7 @@ export async function editPageAction(
   const values = readEditorForm(formData);
   const intent = formData.get("intent") === "publish" ? "publish" : "preview";
   const site = await getSite();
-  const check = checkEditorValues(values, site);
+  const check = await checkEditorValues(values, site);
   const answer = previous.answer + 1;
   const fieldErrors: EditorState["fieldErrors"] = { ...check.fieldErrors };
   const base = {

@@ -4,6 +4,7 @@ import { PagePreview } from "@/components/staff/editor/page-preview";
 import { checkContent } from "@/lib/content/checks/check-content";
 import { checkDraft, type DraftCheck } from "@/lib/content/checks/page-draft";
 import { composeSource } from "@/lib/content/mdx/page-source";
+import { renderFailure } from "@/lib/content/site/rendered-entries";
 import { getDb } from "@/lib/db/client";
 import { getEditorDraft } from "@/lib/db/content-revisions";
 import { getAuthorName } from "./author";
@@ -13,8 +14,12 @@ import { BODY_PROBLEMS_SHOWN, bodyLengthProblem } from "@/lib/validations/page-b
 import type { StaffSession } from "./session";
 import type { PageRecord, Site } from "@/lib/content/types";
 
-/** The content:check rules on the typed values, against the site as it is now. */
-export function checkEditorValues(values: EditorValues, site: Site): DraftCheck {
+/**
+ * The content:check rules on the typed values, against the site as it is now;
+ * then, when they pass, a trial render, so a text that would still throw is
+ * refused here rather than shown to visitors or break the preview.
+ */
+export async function checkEditorValues(values: EditorValues, site: Site): Promise<DraftCheck> {
   const existing = new Set(site.pages.filter((p) => p.source !== undefined).map((p) => p.slug));
   const tooLong = bodyLengthProblem(values.body);
   const check = checkDraft(
@@ -23,6 +28,10 @@ export function checkEditorValues(values: EditorValues, site: Site): DraftCheck 
   );
   // An over-long text is not parsed at all; a long list of problems is cut, as it travels back.
   const problems = tooLong ? [tooLong] : check.bodyProblems;
+  if (problems.length === 0) {
+    const failure = await renderFailure(site, values.body);
+    if (failure) problems.push(`The page text cannot be shown: ${failure}`);
+  }
   const more = problems.length - BODY_PROBLEMS_SHOWN;
   return {
     ...check,
@@ -72,7 +81,7 @@ export async function openEditor(options: {
     EditorValues | undefined;
   if (!saved || saved.isNew !== initial.values.isNew || (!saved.isNew && saved.slug !== slug))
     return { initial };
-  const check = checkEditorValues(saved, site);
+  const check = await checkEditorValues(saved, site);
   return {
     initial: {
       values: saved,

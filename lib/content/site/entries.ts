@@ -1,14 +1,16 @@
 import "server-only";
 import type { Entry } from "../types";
+import { renderableEntries } from "./rendered-entries";
 import { getSite } from "./site";
 
 /*
  * Published pages, read from the loaded site each time they are asked for:
- * files plus browser revisions. Drafts are included under `next dev` only,
- * so they never reach a production build or the sitemap.
+ * files plus browser revisions, each as its newest text that renders. Drafts
+ * are included under `next dev` only, so they never reach a production build
+ * or the sitemap.
  */
 export async function getEntries(): Promise<Entry[]> {
-  return (await getSite()).entries;
+  return renderableEntries(await getSite());
 }
 
 export async function getEntry(slug: string): Promise<Entry | undefined> {

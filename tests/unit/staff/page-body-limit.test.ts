@@ -36,11 +36,11 @@ describe("the largest page a browser can post", () => {
     const site = await loadSite(undefined);
     const values = readEditorForm(editorForm(longest(BODY_HARD_MAX + 10), { answer: 0 } as never));
     expect(values.body.length).toBe(BODY_HARD_MAX);
-    const check = checkEditorValues(values, site);
+    const check = await checkEditorValues(values, site);
     expect(check.bodyProblems).toEqual([
       "The text is 240,000 characters: a page can have at most 200,000. Shorten it, or split it into two pages and link them. Your text is kept.",
     ]);
-    const fits = checkEditorValues({ ...values, body: "a".repeat(BODY_MAX) }, site);
+    const fits = await checkEditorValues({ ...values, body: "a".repeat(BODY_MAX) }, site);
     expect(fits.bodyProblems.join()).not.toMatch(/at most/);
   });
 
@@ -49,7 +49,7 @@ describe("the largest page a browser can post", () => {
     const values = readEditorForm(
       editorForm("[x](/nowhere)\n\n".repeat(500), { answer: 0 } as never),
     );
-    const check = checkEditorValues(values, site);
+    const check = await checkEditorValues(values, site);
     expect(check.bodyProblems).toHaveLength(BODY_PROBLEMS_SHOWN + 1);
     expect(check.bodyProblems.at(-1)).toMatch(/and \d+ more problems/);
   });

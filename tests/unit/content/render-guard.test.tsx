@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from "vitest";
+import { renderHtml } from "../render-html";
+import { siteInTempDir } from "./site-in-temp-dir";
+
+/*
+ * A revision that throws when rendered, written straight into the database
+ * (so no check stopped it), must not take its page down: visitors keep the
+ * newest earlier text that renders, and staff are told why.
+ */
+const now = new Date("2026-11-25T12:00:00Z");
+
+describe("a page whose newest revision cannot be rendered", () => {
+  siteInTempDir("render-guard-");
+
+  async function publish(slug: string, body: string) {
+    const { getDb } = await import("@/lib/db/client");
+    const { latestPageRevision, addPageRevision } = await import("@/lib/db/content-revisions");
+    const { forgetContent } = await import("@/lib/content/site/site");
+    const db = await getDb();
+    const parent = await latestPageRevision(db, slug);
+    const result = await addPageRevision(db, {
+      slug,
+      author: "Sam",
+      note: null,
+      action: "publish",
+      frontmatter: { title: `Title of ${slug}`, description: "Two.", lastReviewed: "2026-11-01" },
+      body,
+      baseHash: null,
+      parentId: parent?.id ?? 0,
+      now,
+    });
+    expect(result.ok).toBe(true);
+    forgetContent();
+    vi.setSystemTime(Date.now() + 1500);
+  }
+
+  async function publicPage(slug: string): Promise<string> {
+    const { default: ContentPage } = await import("@/app/[slug]/page");
+    return renderHtml(await ContentPage({ params: Promise.resolve({ slug }) }));
+  }
+
+  it("keeps serving the previous revision when the newest has a value the renderer refuses", async () => {
+    await publish("second", "The previous text, which rendered.");
+    expect(await publicPage("second")).toContain("The previous text, which rendered.");
+
+    await publish("second", '<Callout type="tip">\n\nThe broken text.\n\n</Callout>');
+    const html = await publicPage("second");
+    expect(html).toContain("The previous text, which rendered.");
+    expect(html).not.toContain("The broken text.");
+
+    const { getSite } = await import("@/lib/content/site/site");
+    const { renderFailure } = await import("@/lib/content/site/rendered-entries");
+    const site = await getSite();
+    const newest = site.entries.find((e) => e.slug === "second");
+    expect(newest?.source).toContain("The broken text.");
+    expect(await renderFailure(site, newest?.source ?? "")).toBe(
+      'Callout type must be "note" or "warning" (you wrote "tip")',
+    );
+  });
+
+  it("falls back to the page's file when no earlier revision renders, whatever throws", async () => {
+    // A component that fails on its own (the SVG it reads is not there), not on a prop's shape.
+    await publish(
+      "short-seo-title",
+      '<Figure src="/illustrations/gone.svg" alt="A room" caption="Ours." />',
+    );
+    const html = await publicPage("short-seo-title");
+    const { getEntry } = await import("@/lib/content/site/entries");
+    const entry = await getEntry("short-seo-title");
+    expect(entry?.file).toBe("content/short-seo-title.mdx");
+    expect(entry?.source).not.toContain("gone.svg");
+    expect(html).not.toContain("gone.svg");
+    expect(html).toContain(entry?.frontmatter.title);
+  });
+});
