@@ -11,6 +11,7 @@ import {
 import { BODY_HARD_MAX, BODY_MAX } from "@/lib/validations/page-body";
 import { Notice } from "@/components/ui/notice";
 import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
+import { BodyProblems } from "./body-problems";
 import { ComponentList } from "./component-list";
 import { Field, fieldAttributes, PublishFields } from "./labelled-field";
 
@@ -137,19 +138,7 @@ export function PageEditor({
             Markdown with the components listed beside it. A blank line starts a paragraph; ##
             starts a section. At most {BODY_MAX.toLocaleString("en-GB")} characters.
           </p>
-          {shown.bodyProblems.length > 0 && (
-            <div
-              id="field-body-error"
-              className="my-2 rounded-md border-2 border-danger bg-danger-soft p-3 text-danger"
-            >
-              <p className="font-semibold">Problems in the page text:</p>
-              <ul className="list-disc pl-6">
-                {shown.bodyProblems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <BodyProblems problems={shown.bodyProblems} bodyId="field-body" canJump={scripted} />
           <textarea
             id="field-body"
             name="body"

@@ -9,6 +9,7 @@ import { analyseMdx, type MdxAnalysis } from "../mdx/mdx-analysis";
 import type { Clinic } from "@/lib/validations/clinic-schema";
 import type { ContentReport, Entry, PageInput, Problem } from "../types";
 import { catalogueContext, checkComponents } from "./component-check";
+import { bulletSlips, slipHint } from "./slips";
 import { checkBody, checkFrontmatter, checkLinks, checkSources, checkWarnings } from "./check-file";
 import type { Frontmatter } from "./frontmatter-schema";
 import type { Sources } from "./sources-schema";
@@ -84,7 +85,12 @@ export function checkContent(options: Options = {}): ContentReport {
     try {
       analysis = analyseMdx(source);
     } catch (error) {
-      errors.push({ file, message: `is not valid MDX: ${(error as Error).message}` });
+      const message = (error as Error).message;
+      const hint = slipHint(message);
+      errors.push({
+        file,
+        message: `is not valid MDX: ${hint ? `${hint} (${message})` : message}`,
+      });
       continue;
     }
     const fm = checkFrontmatter(file, analysis);
@@ -100,7 +106,7 @@ export function checkContent(options: Options = {}): ContentReport {
   const entries: Entry[] = [];
   const context = catalogueContext(sources, publicDir);
   for (const { file, slug, source, analysis, frontmatter } of parsed) {
-    errors.push(...checkComponents(file, analysis, context));
+    errors.push(...checkComponents(file, analysis, context), ...bulletSlips(file, source));
     errors.push(...checkLinks(file, analysis, routes, frontmatter?.draft === true));
     errors.push(...checkSources(file, frontmatter, analysis, sources));
     if (!frontmatter) continue;

@@ -1,6 +1,7 @@
 import { EDITOR_FIELDS, type EditorField } from "@/lib/validations/editor-state";
 import { checkBody, checkLinks, checkSources } from "./check-file";
 import { catalogueContext, checkComponents } from "./component-check";
+import { bulletSlips, slipHint } from "./slips";
 import { frontmatterSchema, type Frontmatter } from "./frontmatter-schema";
 import { analyseMdx } from "../mdx/mdx-analysis";
 import { PUBLIC_DIR } from "../files/paths";
@@ -109,6 +110,7 @@ export function checkDraft(
     for (const problem of [
       ...checkBody("body", analysis, PUBLIC_DIR),
       ...checkComponents("body", analysis, catalogueContext(sources, PUBLIC_DIR)),
+      ...bulletSlips("body", draft.body),
       ...checkLinks("body", analysis, { live, drafts }, isDraft),
       ...checkSources("body", parsed.success ? parsed.data : undefined, analysis, sources),
     ]) {
@@ -146,5 +148,6 @@ function parserPlace(error: unknown): string {
   const column = e.column ?? e.place?.start?.column ?? e.place?.column ?? Number(inText?.[2] ?? 0);
   const reason = (e.reason ?? e.message).replace(/\s*\(\d+:\d+(-\d+:\d+)?\)$/, "");
   const where = line ? ` (line ${line}${column ? `, column ${column}` : ""})` : "";
-  return `${where}: ${reason}`;
+  const hint = slipHint(reason);
+  return hint ? `${where}: ${hint} (${reason})` : `${where}: ${reason}`;
 }
