@@ -114,6 +114,8 @@ test("a revision that throws at render, written past the checks, leaves the last
     if (added.ok) parentId = added.revision.id;
   }
 
+  // The server looks for new revisions at most once a second; asked sooner, the address is unknown.
+  await page.waitForTimeout(1_500);
   await expect(async () => {
     const response = await page.request.get(`/${guarded}`);
     expect(response.status()).toBe(200);

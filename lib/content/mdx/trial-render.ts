@@ -13,6 +13,7 @@ import { isValidElement, type ReactNode } from "react";
  */
 
 const CLIENT_REFERENCE = Symbol.for("react.client.reference");
+const HOOK_OUTSIDE_RENDER = /reading '(use[A-Z]\w*)'|Invalid hook call/;
 
 function isClientComponent(type: object): boolean {
   return (type as { $$typeof?: symbol }).$$typeof === CLIENT_REFERENCE || type === Link;
@@ -32,7 +33,16 @@ async function walk(node: unknown): Promise<void> {
     !isClientComponent(type) &&
     !(type.prototype as { isReactComponent?: unknown } | undefined)?.isReactComponent
   ) {
-    return walk(await (type as (p: unknown) => unknown)(props));
+    let output: unknown;
+    try {
+      output = await (type as (p: unknown) => unknown)(props);
+    } catch (error) {
+      // A Server Component that calls React's hooks (useId) needs React's dispatcher, which only a
+      // real render has: it is left to React, as are the Client Components.
+      if (error instanceof Error && HOOK_OUTSIDE_RENDER.test(error.message)) return;
+      throw error;
+    }
+    return walk(output);
   }
   // Tags, fragments and Client Components: what they hold is still ours.
   await walk(props.children);

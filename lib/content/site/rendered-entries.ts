@@ -67,7 +67,7 @@ async function lastThatRenders(site: Site, entry: Entry): Promise<Entry | undefi
 
 const settled = new WeakMap<Site, Promise<Entry[]>>();
 
-/** The site's entries as visitors get them: every one renders, or is left out. */
+/** The site's entries as visitors get them: each as its newest text that renders. */
 export function renderableEntries(site: Site): Promise<Entry[]> {
   let entries = settled.get(site);
   if (!entries) {
@@ -76,16 +76,15 @@ export function renderableEntries(site: Site): Promise<Entry[]> {
         const failure = await renderFailure(site, entry.source);
         if (failure === undefined) return entry;
         console.error(`${entry.file} cannot be shown (${failure}): showing its last good version`);
-        return lastThatRenders(site, entry);
+        // With no earlier text that renders, the page is left as it is: a trial that was wrong
+        // then costs nothing, and a page that really fails says so in the log and the page list.
+        return (await lastThatRenders(site, entry)) ?? entry;
       }),
-    ).then(
-      (all) => all.filter((e): e is Entry => e !== undefined),
-      (error: unknown) => {
-        // A database that failed this once is asked again on the next request.
-        settled.delete(site);
-        throw error;
-      },
-    );
+    ).catch((error: unknown) => {
+      // A database that failed this once is asked again on the next request.
+      settled.delete(site);
+      throw error;
+    });
     settled.set(site, entries);
   }
   return entries;

@@ -1,4 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
+import { cpSync } from "node:fs";
+import path from "node:path";
+import { createElement } from "react";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { renderHtml } from "../render-html";
 import { siteInTempDir } from "./site-in-temp-dir";
 
@@ -10,7 +13,28 @@ import { siteInTempDir } from "./site-in-temp-dir";
 const now = new Date("2026-11-25T12:00:00Z");
 
 describe("a page whose newest revision cannot be rendered", () => {
-  siteInTempDir("render-guard-");
+  const root = siteInTempDir("render-guard-");
+  beforeAll(() => {
+    cpSync(path.resolve(__dirname, "../../../public"), path.join(root(), "public"), {
+      recursive: true,
+    });
+  });
+
+  it("is told from one that can: every component's snippet renders, each component called", async () => {
+    const { COMPONENT_CATALOGUE, COMPONENT_NAMES } =
+      await import("@/lib/validations/component-catalogue");
+    const { trialRender } = await import("@/lib/content/mdx/trial-render");
+    const { MdxContent } = await import("@/components/mdx/mdx-content");
+    const source = COMPONENT_NAMES.map((name) => {
+      const { snippet } = COMPONENT_CATALOGUE[name];
+      return name === "Question" ? `<Faq>\n${snippet}</Faq>\n` : snippet;
+    }).join("\n\n");
+    expect(await trialRender(createElement(MdxContent, { source }))).toBeUndefined();
+    const broken = source.replace('type="note"', 'type="tip"');
+    expect(await trialRender(createElement(MdxContent, { source: broken }))).toMatch(
+      /Callout type must be/,
+    );
+  });
 
   async function publish(slug: string, body: string) {
     const { getDb } = await import("@/lib/db/client");
