@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
-import { clientIp, signIn, testDb } from "./staff-fixtures";
+import { openAsStaff, publish } from "./editor-fixtures";
+import { clientIp, testDb } from "./staff-fixtures";
 
 /*
  * A wrong component value is refused in the editor, with and without
@@ -33,8 +34,7 @@ async function expectPublicPageKept(page: Page) {
 test('Callout type="tip" is refused before preview and publish, and the page keeps its text', async ({
   page,
 }) => {
-  await signIn(page);
-  await page.goto(`/staff/content/${slug}`);
+  await openAsStaff(page, `/staff/content/${slug}`);
   const line = await typeTip(page);
   const problem = page.getByText(`Line ${line}: ${REFUSED}`);
   await expect(problem).toBeVisible();
@@ -49,9 +49,7 @@ test('Callout type="tip" is refused before preview and publish, and the page kee
     );
   expect(selected).toBe('<Callout type="tip">');
 
-  const name = page.getByLabel("Your name");
-  if ((await name.inputValue()) === "") await name.fill("Sam Reception");
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await publish(page);
   await expect(page.getByText(/Not published: fix the problems marked below/)).toBeVisible();
   await expect(problem).toBeVisible();
   await expectPublicPageKept(page);
@@ -61,24 +59,19 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the refusal names the line", async ({ page }) => {
-    await signIn(page);
-    await page.goto(`/staff/content/${slug}`);
+    await openAsStaff(page, `/staff/content/${slug}`);
     const line = await typeTip(page);
-    await page.getByLabel("Your name").fill("Sam Reception");
-    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await publish(page);
     await expect(page.getByText(`Line ${line}: ${REFUSED}`)).toBeVisible();
     await expectPublicPageKept(page);
   });
 });
 
 test("the inserted Figure's example alt text and caption are refused", async ({ page }) => {
-  await signIn(page);
-  await page.goto(`/staff/content/${slug}`);
+  await openAsStaff(page, `/staff/content/${slug}`);
   await page.getByLabel("Page text").press("Control+End");
   await page.getByRole("button", { name: "Insert Figure" }).click();
-  const name = page.getByLabel("Your name");
-  if ((await name.inputValue()) === "") await name.fill("Sam Reception");
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await publish(page);
   await expect(page.getByText(/Not published: fix the problems marked below/)).toBeVisible();
   await expect(
     page.getByText(/Figure alt is still the example text: describe what the image shows/),
@@ -124,8 +117,7 @@ test("a revision that throws at render, written past the checks, leaves the last
     expect(html).not.toContain("A tip that would break the page.");
   }).toPass({ timeout: 5_000, intervals: [500] });
 
-  await signIn(page);
-  await page.goto("/staff/content");
+  await openAsStaff(page, "/staff/content");
   const row = page.getByRole("row", { name: new RegExp(guarded) });
   await expect(row.getByTestId("page-failing")).toContainText(REFUSED);
 
