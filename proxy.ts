@@ -1,15 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { crossOriginRefusal, isCrossOriginPost } from "./lib/security/cross-origin";
 import csp from "./lib/security/csp.json";
+
+// The documents rendered per request; everything else that comes here is only checked for its origin.
+const NONCE_PATHS = /^\/(consultation|staff(\/.*)?)$/;
 
 /*
  * The dynamic routes are rendered per request, so they get a fresh nonce:
  * Next.js reads it from the request's Content-Security-Policy header and puts
  * it on every script it writes, and 'strict-dynamic' lets those scripts load
- * the chunks they need. Static pages never come here: their policy, with the
+ * the chunks they need. Static pages get no nonce: their policy, with the
  * hashes of their own inline scripts, is stored with them in the page cache
- * (lib/security/csp-cache-handler.cjs), so they stay prerendered.
+ * (lib/security/csp-cache-handler.cjs), so they stay prerendered, and they
+ * come here only when a request may be from another site (see the matcher).
  */
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
+  if (isCrossOriginPost(request.method, request.headers)) return crossOriginRefusal();
+  if (!NONCE_PATHS.test(request.nextUrl.pathname) || request.headers.has("next-action"))
+    return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const script = `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`;
@@ -29,11 +37,22 @@ export function proxy(request: NextRequest): NextResponse {
  * send the header on a navigation or a plain form post, so every page a visitor
  * sees still gets its nonce. Next.js reads this object as written, so the
  * condition is repeated rather than shared through a constant.
+ *
+ * The last entry brings every request that may come from another site here
+ * to have its origin checked (lib/security/cross-origin.ts): one that carries
+ * an Origin the browser did not mark same-origin (Sec-Fetch-Site), on any
+ * path, since a server action can be posted to any page. The site's own
+ * JavaScript posts stay off the proxy.
  */
 export const config = {
   matcher: [
     { source: "/consultation", missing: [{ type: "header", key: "next-action" }] },
     { source: "/staff", missing: [{ type: "header", key: "next-action" }] },
     { source: "/staff/:path*", missing: [{ type: "header", key: "next-action" }] },
+    {
+      source: "/:path*",
+      has: [{ type: "header", key: "origin" }],
+      missing: [{ type: "header", key: "sec-fetch-site", value: "same-origin" }],
+    },
   ],
 };
