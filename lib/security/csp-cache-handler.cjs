@@ -11,6 +11,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, see above */
 const { createHash } = require("node:crypto");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
+const {
+  SharedCacheControls,
+} = require("next/dist/server/lib/incremental-cache/shared-cache-controls.external");
 const { directives } = require("./csp.json");
 
 // Inline <script> elements that run: no src, and not a data block such as JSON-LD.
@@ -39,6 +42,11 @@ function withPolicy(value) {
   return value;
 }
 
+const isNotFound = (value) =>
+  Boolean(value) &&
+  (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") &&
+  value.status === 404;
+
 class CspCacheHandler extends FileSystemCache {
   async get(...args) {
     const entry = await super.get(...args);
@@ -46,8 +54,30 @@ class CspCacheHandler extends FileSystemCache {
     return entry;
   }
 
+  /*
+   * Any one-segment address reaches the article route (pages made in the
+   * browser after the build are rendered on their first visit), and Next.js
+   * would keep each "not found" answer: about 75 KB and 7 files on disk plus
+   * memory per random address, so a flood of made-up addresses filled the
+   * disk. A 404 is kept only where it replaces a page this cache holds (a
+   * deleted page must not go on being served stale); otherwise it is
+   * rendered again when asked for, which costs what any page's render does.
+   */
   async set(key, data, ctx) {
-    return super.set(key, withPolicy(data), ctx);
+    withPolicy(data);
+    if (isNotFound(data) && !this.holds(key, data.kind)) {
+      // Next.js remembered the answer's lifetime under this key before asking us to store it.
+      SharedCacheControls.cacheControls.delete(key);
+      return;
+    }
+    return super.set(key, data, ctx);
+  }
+
+  holds(key, kind) {
+    if (FileSystemCache.memoryCache && FileSystemCache.memoryCache.has(key)) return true;
+    return this.fs.existsSync(
+      this.getFilePath(`${key}${kind === "APP_ROUTE" ? ".body" : ".html"}`, kind),
+    );
   }
 }
 
