@@ -9,7 +9,9 @@
  * hashes. Plain CommonJS: Next.js loads this file at run time, unbundled.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, see above */
-const { createHash } = require("node:crypto");
+const { createHash, randomBytes } = require("node:crypto");
+const { readdirSync, rmSync } = require("node:fs");
+const path = require("node:path");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 const {
   SharedCacheControls,
@@ -47,9 +49,52 @@ const isNotFound = (value) =>
   (value.kind === "APP_PAGE" || value.kind === "APP_ROUTE") &&
   value.status === 404;
 
+/*
+ * The page cache belongs to the database its pages were rendered from, and a
+ * running server has exactly one: the one it opened at start. So each start
+ * keeps its pages in a folder of its own (route-cache/<start>/ in the build's
+ * server folder) and removes what earlier starts left there. A server started
+ * on an empty database, or on a restored backup, never serves a page, menu or
+ * clinic detail rendered from the database before; it renders each page again
+ * on its first visit. The build's own prerendered pages are bypassed for the
+ * same reason: they were rendered from whatever database the build saw.
+ * `next build` itself is left alone. The start's name is kept on globalThis,
+ * so every copy of this module in the process shares one cache.
+ */
+const SCOPE = Symbol.for("clinic-site.page-cache-scope");
+const ROUTE_CACHE = "/route-cache/";
+
+function startScope(serverDistDir) {
+  if (process.env.NEXT_PHASE === "phase-production-build") return undefined;
+  if (!globalThis[SCOPE]) {
+    const name = `start-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+    globalThis[SCOPE] = name;
+    const root = path.join(serverDistDir, ROUTE_CACHE);
+    let earlier = [];
+    try {
+      earlier = readdirSync(root).filter((entry) => entry !== name);
+    } catch {
+      // No page cached yet.
+    }
+    for (const entry of earlier) rmSync(path.join(root, entry), { recursive: true, force: true });
+  }
+  return globalThis[SCOPE];
+}
+
 class CspCacheHandler extends FileSystemCache {
-  async get(...args) {
-    const entry = await super.get(...args);
+  constructor(ctx) {
+    super(ctx);
+    this.scope = startScope(ctx.serverDistDir);
+  }
+
+  scoped(key) {
+    return this.scope && key.startsWith(ROUTE_CACHE)
+      ? `${ROUTE_CACHE}${this.scope}/${key.slice(ROUTE_CACHE.length)}`
+      : key;
+  }
+
+  async get(key, ...rest) {
+    const entry = await super.get(this.scoped(key), ...rest);
     if (entry && entry.value) withPolicy(entry.value);
     return entry;
   }
@@ -65,12 +110,12 @@ class CspCacheHandler extends FileSystemCache {
    */
   async set(key, data, ctx) {
     withPolicy(data);
-    if (isNotFound(data) && !this.holds(key, data.kind)) {
+    if (isNotFound(data) && !this.holds(this.scoped(key), data.kind)) {
       // Next.js remembered the answer's lifetime under this key before asking us to store it.
       SharedCacheControls.cacheControls.delete(key);
       return;
     }
-    return super.set(key, data, ctx);
+    return super.set(this.scoped(key), data, ctx);
   }
 
   holds(key, kind) {
