@@ -1,4 +1,4 @@
-import { cpSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createElement } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -95,5 +95,31 @@ describe("a page whose newest revision cannot be rendered", () => {
     expect(entry?.source).not.toContain("gone.svg");
     expect(html).not.toContain("gone.svg");
     expect(html).toContain(entry?.frontmatter.title);
+  });
+
+  it("does not stop a build over a browser revision, but still over a file in content/", async () => {
+    const { getSite, forgetContent } = await import("@/lib/content/site/site");
+    vi.stubEnv("NEXT_PHASE", "phase-production-build");
+    const reload = () => {
+      forgetContent();
+      vi.setSystemTime(Date.now() + 1500);
+      return getSite();
+    };
+    try {
+      const site = await reload();
+      expect(site.errors.map((p) => p.message).join()).toMatch(/Callout type must be/);
+      const bad = path.join(root(), "content", "bad-file.mdx");
+      writeFileSync(
+        bad,
+        '---\ntitle: "Bad"\ndescription: "Bad."\nlastReviewed: "2026-11-01"\n---\n\n<Callout type="tip">\n\nX\n\n</Callout>\n',
+      );
+      await expect(reload()).rejects.toThrow(/content\/bad-file\.mdx: line 7: Callout type/);
+      rmSync(bad);
+      await expect(reload()).resolves.toBeDefined();
+    } finally {
+      vi.unstubAllEnvs();
+      vi.stubEnv("DATA_DIR", path.join(root(), "data"));
+      vi.stubEnv("DATABASE_URL", "");
+    }
   });
 });
