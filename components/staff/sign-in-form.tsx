@@ -30,6 +30,23 @@ export function SignInForm({ error }: { error?: SignInError }) {
             className={fieldClass}
           />
         </div>
+        <div>
+          <label htmlFor="staff-name" className="mb-1 block font-semibold">
+            Your name (optional)
+          </label>
+          <p id="staff-name-help" className="mb-1 text-sm text-ink-muted">
+            Shown in the history of what you publish. Your unpublished page drafts are kept under
+            it: give the same name each time to find them again.
+          </p>
+          <input
+            id="staff-name"
+            name="name"
+            autoComplete="name"
+            maxLength={80}
+            aria-describedby="staff-name-help"
+            className={fieldClass}
+          />
+        </div>
         <button type="submit" className={primaryButtonClass}>
           Sign in
         </button>

@@ -1,21 +1,23 @@
 "use server";
 
 import "server-only";
-import { redirect } from "next/navigation";
-import { randomBytes } from "node:crypto";
 import { draftPasses } from "@/lib/content/checks/page-draft";
-import { storedSlugProblem } from "@/lib/content/checks/slug";
 import { revisionSource } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
-import { addPageRevision, saveEditorDraft } from "@/lib/db/content-revisions";
-import { requireStaff } from "@/lib/staff/auth";
+import { addPageRevision } from "@/lib/db/content-revisions";
+import { deletePageDraft } from "@/lib/db/page-drafts";
+import { getStaffSession } from "@/lib/staff/auth";
 import { staffPageHref } from "@/lib/staff/content-params";
+import { draftKeyOf } from "@/lib/staff/draft-key";
 import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
 import { saveFailed } from "@/lib/staff/save-failure";
 import { authorFor, NAME_NEEDED, published } from "@/lib/staff/publish-steps";
 import type { EditorState } from "@/lib/validations/editor-state";
 import { getSite } from "@/lib/content/site/site";
+
+const SIGNED_OUT =
+  "Not published: you are signed out (the 8-hour sign-in ended, or you signed out elsewhere). Your text is still here: sign in again in a new tab, then press Publish again.";
 
 /*
  * The page editor's one action. "preview" checks the text and renders it as
@@ -28,9 +30,19 @@ export async function editPageAction(
   previous: EditorState,
   formData: FormData,
 ): Promise<EditorState> {
-  // Without a session requireStaff goes to sign-in: nothing is touched or echoed back.
-  const session = await requireStaff();
+  const session = await getStaffSession();
   const values = readEditorForm(formData);
+  // Without a session: touch nothing and check nothing, but hand the typed values back to the
+  // form they came from, where a redirect would throw away what was typed since the last draft.
+  if (!session) {
+    return {
+      values,
+      fieldErrors: {},
+      bodyProblems: [],
+      answer: previous.answer + 1,
+      formError: SIGNED_OUT,
+    };
+  }
   const intent = formData.get("intent") === "publish" ? "publish" : "preview";
   const site = await getSite();
   const check = await checkEditorValues(values, site);
@@ -100,24 +112,7 @@ export async function editPageAction(
       },
     };
   }
+  // Published: the draft it was typed in is done (a newer one from another tab stays).
+  await deletePageDraft(await getDb(), await draftKeyOf(session, values), values.draftVersion);
   return published(session, author, `${staffPageHref(values.slug)}?notice=published`);
-}
-
-/**
- * The Preview button: keeps the typed text for this sign-in and opens the
- * editor again with it and its preview, which works without JavaScript.
- */
-export async function previewPageAction(formData: FormData): Promise<void> {
-  const session = await requireStaff();
-  const values = readEditorForm(formData);
-  const id = randomBytes(16).toString("base64url");
-  await saveEditorDraft(await getDb(), { id, owner: session.nonce, data: values, now: new Date() });
-  // Back to where the text belongs, as the site knows it: never to an address the form made up.
-  const site = await getSite();
-  const exists = site.pages.some((p) => p.slug === values.slug && p.source !== undefined);
-  const where =
-    values.isNew || !exists || storedSlugProblem(values.slug)
-      ? "/staff/new-page"
-      : staffPageHref(values.slug);
-  redirect(`${where}?draft=${id}#preview-heading`);
 }

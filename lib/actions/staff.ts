@@ -16,6 +16,7 @@ import {
   requireStaff,
   startStaffSession,
 } from "@/lib/staff/auth";
+import { rememberAuthorName } from "@/lib/staff/author";
 import { attemptSignIn } from "@/lib/staff/lockout";
 import { passwordMatches } from "@/lib/staff/password";
 import { saveFailed } from "@/lib/staff/save-failure";
@@ -133,7 +134,10 @@ export async function staffSignInAction(formData: FormData): Promise<void> {
   const password = getEnv().STAFF_PASSWORD;
   if (!password || (await getStaffSession())) redirect("/staff");
 
-  const parsed = signInSchema.safeParse({ password: formData.get("password") ?? undefined });
+  const parsed = signInSchema.safeParse({
+    password: formData.get("password") ?? undefined,
+    name: formData.get("name") ?? undefined,
+  });
   if (!parsed.success) redirect("/staff?error=missing");
 
   const db = await getDb();
@@ -149,6 +153,7 @@ export async function staffSignInAction(formData: FormData): Promise<void> {
     redirect("/staff?error=unavailable");
   }
   if (verdict !== "ok") redirect(`/staff?error=${verdict}`);
-  await startStaffSession(now);
+  const session = await startStaffSession(now);
+  if (session && parsed.data.name) await rememberAuthorName(session, parsed.data.name);
   redirect("/staff");
 }

@@ -121,11 +121,13 @@ export interface ContentImageFileTable {
   data: string;
 }
 
-/** Typed text awaiting a no-JavaScript preview; `owner` is the staff session's nonce. */
-export interface EditorDraftTable {
-  id: string;
+/** What a person typed in the page editor, one row per person and page (see 007-page-drafts). */
+export interface PageDraftTable {
   owner: string;
-  created_at: string;
+  page: string;
+  saved_at: string;
+  version: number;
+  /** The editor's values as JSON. */
   data: string;
 }
 
@@ -144,8 +146,8 @@ export interface Database {
   clinic_revisions: ClinicRevisionTable;
   content_images: ContentImageTable;
   content_image_files: ContentImageFileTable;
-  editor_drafts: EditorDraftTable;
   health_check: HealthCheckTable;
+  page_drafts: PageDraftTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;

@@ -50,11 +50,13 @@ export async function requireStaff(): Promise<StaffSession> {
   return session;
 }
 
-export async function startStaffSession(now: Date): Promise<void> {
+export async function startStaffSession(now: Date): Promise<StaffSession | null> {
   const { STAFF_PASSWORD: password, NODE_ENV } = getEnv();
-  if (!password) return;
+  if (!password) return null;
   const options = sessionCookieOptions(NODE_ENV === "production");
-  (await cookies()).set(SESSION_COOKIE, signSession(sessionKey(password), now), options);
+  const token = signSession(sessionKey(password), now);
+  (await cookies()).set(SESSION_COOKIE, token, options);
+  return verifySession(token, sessionKey(password), now);
 }
 
 export async function endStaffSession(): Promise<void> {

@@ -5,14 +5,9 @@ import { checkContent } from "@/lib/content/checks/check-content";
 import { checkDraft, type DraftCheck } from "@/lib/content/checks/page-draft";
 import { composeSource } from "@/lib/content/mdx/page-source";
 import { renderFailure } from "@/lib/content/site/rendered-entries";
-import { getDb } from "@/lib/db/client";
-import { getEditorDraft } from "@/lib/db/content-revisions";
-import { getAuthorName } from "./author";
-import { editorStateFor } from "./editor-form";
-import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
+import type { EditorValues } from "@/lib/validations/editor-state";
 import { BODY_PROBLEMS_SHOWN, bodyLengthProblem } from "@/lib/validations/page-body";
-import type { StaffSession } from "./session";
-import type { PageRecord, Site } from "@/lib/content/types";
+import type { Site } from "@/lib/content/types";
 
 /**
  * The content:check rules on the typed values, against the site as it is now;
@@ -61,34 +56,4 @@ export function previewOf(values: EditorValues, check: DraftCheck, site: Site): 
   });
   const entry = entries[0];
   return entry ? createElement(PagePreview, { entry }) : undefined;
-}
-
-/**
- * The editor as it opens: the page's current text, or the text saved by the
- * Preview button (only for the sign-in that saved it) with its checks and preview.
- */
-export async function openEditor(options: {
-  session: StaffSession;
-  page: PageRecord | undefined;
-  slug: string;
-  draftId: string | undefined;
-  site: Site;
-}): Promise<{ initial: EditorState; preview?: ReactNode }> {
-  const { session, page, slug, draftId, site } = options;
-  const initial = editorStateFor(page, slug, await getAuthorName(session));
-  if (!draftId || draftId.length > 64) return { initial };
-  const saved = (await getEditorDraft(await getDb(), draftId, session.nonce)) as
-    EditorValues | undefined;
-  if (!saved || saved.isNew !== initial.values.isNew || (!saved.isNew && saved.slug !== slug))
-    return { initial };
-  const check = await checkEditorValues(saved, site);
-  return {
-    initial: {
-      values: saved,
-      fieldErrors: check.fieldErrors,
-      bodyProblems: check.bodyProblems,
-      answer: 0,
-    },
-    preview: previewOf(saved, check, site),
-  };
 }

@@ -20,11 +20,16 @@ function text(formData: FormData, name: string, max = MAX_FIELD): string {
   return typeof value === "string" ? value.replace(/\r\n/g, "\n").slice(0, max) : "";
 }
 
+function count(value: string): number {
+  const number = Number(value);
+  return Number.isSafeInteger(number) && number >= 0 ? number : 0;
+}
+
 export function readEditorForm(formData: FormData): EditorValues {
   const fields = Object.fromEntries(
     EDITOR_FIELDS.map((key) => [key, text(formData, key)]),
   ) as EditorValues["fields"];
-  const parentId = Number(text(formData, "parentId", 20));
+  const parentId = count(text(formData, "parentId", 20));
   const slug = text(formData, "slug", 100).trim();
   return {
     slug: slug === "index" ? "" : slug,
@@ -34,7 +39,8 @@ export function readEditorForm(formData: FormData): EditorValues {
     body: text(formData, "body", BODY_HARD_MAX).replace(CONTROL_CHARACTERS, ""),
     author: text(formData, "author", 80).trim(),
     note: text(formData, "note", 500),
-    parentId: Number.isSafeInteger(parentId) && parentId >= 0 ? parentId : 0,
+    parentId,
+    draftVersion: count(text(formData, "draftVersion", 20)),
     baseHash: /^[0-9a-f]{64}$/.test(text(formData, "baseHash", 64))
       ? text(formData, "baseHash", 64)
       : "",
@@ -69,6 +75,7 @@ export function editorStateFor(
       note: "",
       parentId: page?.revision?.id ?? 0,
       baseHash: page?.file?.hash ?? "",
+      draftVersion: 0,
     },
     fieldErrors: {},
     bodyProblems: [],

@@ -2,7 +2,9 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { forgetContent } from "@/lib/content/site/site";
-import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
+import { getDb } from "@/lib/db/client";
+import { getAuthorName } from "@/lib/staff/author";
+import { rememberName } from "@/lib/staff/draft-key";
 import type { StaffSession } from "@/lib/staff/session";
 
 /*
@@ -27,7 +29,8 @@ export function contentChanged(): void {
 
 /** After a publish: the name is kept for this sign-in, the site shows the change, staff go to `to`. */
 export async function published(session: StaffSession, author: string, to: string): Promise<never> {
-  await rememberAuthorName(session, author);
+  // Through draft-key: page drafts kept under this sign-in follow the name it now has.
+  await rememberName(await getDb(), session, author);
   contentChanged();
   redirect(to);
 }

@@ -23,6 +23,8 @@ export const NOTE_LIMIT_TEXT = `${NOTE_MAX.toLocaleString("en")} characters`;
 
 export const signInSchema = z.object({
   password: z.string().min(1, "Enter the staff password").max(1024),
+  // Optional: it finds this person's unpublished drafts (lib/staff/draft-key.ts).
+  name: z.string().trim().max(80).optional().catch(undefined),
 });
 
 /** The follow-up form: the status (changed or not) and a note (or none), saved together. */

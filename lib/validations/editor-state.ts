@@ -120,7 +120,17 @@ export interface EditorValues {
   parentId: number;
   /** The content/ file version the text was opened on, or "" when there is none. */
   baseHash: string;
+  /** The version of this person's saved draft the editor holds (0 for none); see lib/db/page-drafts.ts. */
+  draftVersion: number;
 }
+
+/** What the editor's autosave hears back; the client words it (draft-status.tsx). */
+export type DraftSaveAnswer =
+  | { status: "saved"; savedAt: string; version: number }
+  /** Another tab or sign-in saved a newer draft of this page for this person. */
+  | { status: "elsewhere"; savedAt: string | undefined; version: number }
+  | { status: "signed-out" }
+  | { status: "failed" };
 
 export interface EditorConflict {
   author: string;

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
 import { requireStaff } from "@/lib/staff/auth";
-import { openEditor } from "@/lib/staff/editor-checks";
+import { openEditor } from "@/lib/staff/open-editor";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { getSite } from "@/lib/content/site/site";
 
@@ -22,12 +23,13 @@ export default async function NewPage({
   const session = await requireStaff();
   if (!session) redirect("/staff");
   const { draft } = await searchParams;
-  const { initial, preview } = await openEditor({
+  const site = await getSite();
+  const { initial, preview, offer } = await openEditor({
     session,
     page: undefined,
     slug: "",
-    draftId: typeof draft === "string" ? draft : undefined,
-    site: await getSite(),
+    resume: draft === "continue",
+    site,
   });
   if (initial.values.body === "") {
     initial.values.fields.lastReviewed = new Date().toISOString().slice(0, 10);
@@ -38,7 +40,11 @@ export default async function NewPage({
       <StaffToolbar />
       <h1 className="text-3xl font-semibold">New page</h1>
       <div className="mt-6">
-        <PageEditor initial={initial} serverPreview={preview} />
+        {offer ? (
+          <DraftOffer offer={offer} page={initial.values} timeZone={site.clinic.timezone} />
+        ) : (
+          <PageEditor key={initial.values.draftVersion} initial={initial} serverPreview={preview} />
+        )}
       </div>
     </div>
   );

@@ -1,7 +1,15 @@
 "use client";
 
-import { useActionState, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { editPageAction, previewPageAction } from "@/lib/actions/edit-page";
+import {
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
+import { editPageAction } from "@/lib/actions/edit-page";
+import { previewPageAction } from "@/lib/actions/page-draft";
 import {
   DESCRIPTION_MAX,
   EDITOR_FIELD_SPECS,
@@ -13,6 +21,7 @@ import { Notice } from "@/components/ui/notice";
 import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { BodyProblems } from "./body-problems";
 import { ComponentList } from "./component-list";
+import { DraftStatus, useDraftAutosave } from "./draft-autosave";
 import { Field, fieldAttributes, PublishFields } from "./labelled-field";
 
 const PREVIEW_PAUSE_MS = 800;
@@ -44,6 +53,11 @@ export function PageEditor({
   );
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const {
+    shown: draftShown,
+    saver: draft,
+    version: draftVersion,
+  } = useDraftAutosave(formRef, initial.values.draftVersion);
 
   // A new answer from a post replaces whatever the typing-preview showed.
   const [seen, setSeen] = useState(state);
@@ -52,10 +66,16 @@ export function PageEditor({
     setLive(undefined);
     setDescriptionLength(state.values.fields.description.length);
   }
+  // Any answer to a post means nothing was published (a publish goes to the page instead), so
+  // the text handed back is still only in the form: keep it as the draft.
+  useEffect(() => {
+    if (state.answer > 0) draft.changed();
+  }, [state, draft]);
 
   function onInput() {
     const form = formRef.current;
     if (!form) return;
+    draft.changed();
     setDescriptionLength((form.elements.namedItem("description") as HTMLInputElement).value.length);
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
@@ -71,12 +91,20 @@ export function PageEditor({
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <form ref={formRef} action={formAction} onInput={onInput} key={state.answer} noValidate>
+      <form
+        ref={formRef}
+        action={formAction}
+        onInput={onInput}
+        onSubmit={draft.posted}
+        key={state.answer}
+        noValidate
+      >
         {state.formError && <Notice tone="error">{state.formError}</Notice>}
         {state.conflict && <ConflictView state={state} />}
         <input type="hidden" name="isNew" value={values.isNew ? "1" : "0"} />
         <input type="hidden" name="parentId" value={values.parentId} />
         <input type="hidden" name="baseHash" value={values.baseHash} />
+        <input type="hidden" name="draftVersion" value={draftVersion} />
         {!values.isNew && <input type="hidden" name="slug" value={values.slug || "index"} />}
 
         <fieldset className="space-y-5">
@@ -169,6 +197,7 @@ export function PageEditor({
               Preview
             </button>
           </PublishFields>
+          <DraftStatus shown={draftShown} onReplace={draft.replaceNewer} />
         </div>
       </form>
       <ComponentList bodyId="field-body" canInsert={scripted} />

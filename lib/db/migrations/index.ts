@@ -5,6 +5,7 @@ import * as revokedStaffSessions from "./002-revoked-staff-sessions";
 import * as redFlagLevel from "./003-red-flag-level";
 import * as contentRevisions from "./005-content-revisions";
 import * as rateEventsByTime from "./006-rate-events-by-time";
+import * as pageDrafts from "./007-page-drafts";
 import * as healthCheck from "./008-health-check";
 import * as contentImageFiles from "./010-content-image-files";
 
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "003-red-flag-level": redFlagLevel,
   "005-content-revisions": contentRevisions,
   "006-rate-events-by-time": rateEventsByTime,
+  "007-page-drafts": pageDrafts,
   "008-health-check": healthCheck,
   "010-content-image-files": contentImageFiles,
 };

@@ -24,7 +24,7 @@ vi.mock("next/navigation", async () => (await import("./action-harness")).naviga
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/staff/auth", async () => {
   const { session } = await import("./action-harness");
-  return { requireStaff: async () => session };
+  return { requireStaff: async () => session, getStaffSession: async () => session };
 });
 vi.mock("@/lib/staff/author", () => ({
   getAuthorName: async () => "Sam",

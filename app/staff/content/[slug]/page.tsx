@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ConfirmDeleteForm } from "@/components/staff/confirm-delete-form";
 import { deletePageAction } from "@/lib/actions/page-revisions";
+import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
@@ -16,7 +17,7 @@ import {
   SAVE_FAILED_TEXT,
   staffPageHref,
 } from "@/lib/staff/content-params";
-import { openEditor } from "@/lib/staff/editor-checks";
+import { openEditor } from "@/lib/staff/open-editor";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -50,7 +51,7 @@ export default async function EditPage({ params, searchParams }: Props) {
     session,
     page,
     slug: page.slug,
-    draftId: typeof query.draft === "string" ? query.draft : undefined,
+    resume: query.draft === "continue",
     site,
   });
   const entry = site.entries.find((e) => e.slug === page.slug);
@@ -82,7 +83,19 @@ export default async function EditPage({ params, searchParams }: Props) {
         </Notice>
       )}
       <div className="mt-6">
-        <PageEditor initial={editor.initial} serverPreview={editor.preview} />
+        {editor.offer ? (
+          <DraftOffer
+            offer={editor.offer}
+            page={editor.initial.values}
+            timeZone={site.clinic.timezone}
+          />
+        ) : (
+          <PageEditor
+            key={editor.initial.values.draftVersion}
+            initial={editor.initial}
+            serverPreview={editor.preview}
+          />
+        )}
       </div>
       {!page.file && page.browserEdited && (
         <ConfirmDeleteForm

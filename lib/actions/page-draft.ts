@@ -1,0 +1,91 @@
+"use server";
+
+import "server-only";
+import { redirect } from "next/navigation";
+import { storedSlugProblem } from "@/lib/content/checks/slug";
+import { getSite } from "@/lib/content/site/site";
+import { getDb } from "@/lib/db/client";
+import { deletePageDraft, savePageDraft } from "@/lib/db/page-drafts";
+import { describeDbError } from "@/lib/db/write-transaction";
+import { getStaffSession, requireStaff } from "@/lib/staff/auth";
+import { staffPageHref } from "@/lib/staff/content-params";
+import { draftKeyOf } from "@/lib/staff/draft-key";
+import { readEditorForm } from "@/lib/staff/editor-form";
+import type { DraftSaveAnswer, EditorValues } from "@/lib/validations/editor-state";
+
+/*
+ * The page editor's draft, kept per person and page as they type (see
+ * lib/db/page-drafts.ts and lib/staff/draft-key.ts). None of these actions
+ * ever logs the text.
+ */
+
+/** Back to where the text belongs, as the site knows it: never to an address the form made up. */
+async function editorHref(values: EditorValues): Promise<string> {
+  const site = await getSite();
+  const exists = site.pages.some((p) => p.slug === values.slug && p.source !== undefined);
+  return values.isNew || !exists || storedSlugProblem(values.slug)
+    ? "/staff/new-page"
+    : staffPageHref(values.slug);
+}
+
+/**
+ * The autosave, called by the editor after a pause in the typing. It never
+ * redirects: a redirect would take the page, and the typing on it, away.
+ * Without a session it saves nothing and says so; the editor keeps the text
+ * and tries again once its person has signed in again in another tab.
+ */
+export async function saveDraftAction(formData: FormData): Promise<DraftSaveAnswer> {
+  try {
+    const session = await getStaffSession();
+    if (!session) return { status: "signed-out" };
+    const values = readEditorForm(formData);
+    const db = await getDb();
+    const key = await draftKeyOf(session, values);
+    const result = await savePageDraft(db, key, {
+      data: values,
+      seenVersion: values.draftVersion,
+      now: new Date(),
+    });
+    return result.ok
+      ? { status: "saved", savedAt: result.savedAt, version: result.version }
+      : {
+          status: "elsewhere",
+          savedAt: result.current?.savedAt,
+          version: result.current?.version ?? 0,
+        };
+  } catch (error) {
+    console.error(`Page draft not saved: ${describeDbError(error)}`);
+    return { status: "failed" };
+  }
+}
+
+/**
+ * The Preview button, which works without JavaScript: what the form holds
+ * becomes the draft, and the editor opens again on it with its preview.
+ * Pressed on purpose, so it replaces a draft saved meanwhile in another tab.
+ */
+export async function previewPageAction(formData: FormData): Promise<void> {
+  const session = await requireStaff();
+  const values = readEditorForm(formData);
+  const db = await getDb();
+  const key = await draftKeyOf(session, values);
+  const now = new Date();
+  const saved = await savePageDraft(db, key, {
+    data: values,
+    seenVersion: values.draftVersion,
+    now,
+  });
+  if (!saved.ok) {
+    const seenVersion = saved.current?.version ?? 0;
+    await savePageDraft(db, key, { data: values, seenVersion, now });
+  }
+  redirect(`${await editorHref(values)}?draft=continue#preview-heading`);
+}
+
+/** "Discard" on the offer of a draft: only the version offered, so newer typing elsewhere stays. */
+export async function discardDraftAction(formData: FormData): Promise<void> {
+  const session = await requireStaff();
+  const values = readEditorForm(formData);
+  await deletePageDraft(await getDb(), await draftKeyOf(session, values), values.draftVersion);
+  redirect(await editorHref(values));
+}
