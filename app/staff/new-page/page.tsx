@@ -5,6 +5,7 @@ import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
 import { requireStaff } from "@/lib/staff/auth";
+import { editorImageError } from "@/lib/staff/editor-image";
 import { openEditor } from "@/lib/staff/open-editor";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { getSite } from "@/lib/content/site/site";
@@ -18,11 +19,11 @@ const STARTER =
 export default async function NewPage({
   searchParams,
 }: {
-  searchParams: Promise<{ draft?: string }>;
+  searchParams: Promise<{ draft?: string; "image-error"?: string }>;
 }) {
   const session = await requireStaff();
   if (!session) redirect("/staff");
-  const { draft } = await searchParams;
+  const { draft, "image-error": imageError } = await searchParams;
   const site = await getSite();
   const { initial, preview, offer } = await openEditor({
     session,
@@ -43,7 +44,12 @@ export default async function NewPage({
         {offer ? (
           <DraftOffer offer={offer} page={initial.values} timeZone={site.clinic.timezone} />
         ) : (
-          <PageEditor key={initial.values.draftVersion} initial={initial} serverPreview={preview} />
+          <PageEditor
+            key={initial.values.draftVersion}
+            initial={initial}
+            serverPreview={preview}
+            imageError={editorImageError(imageError)}
+          />
         )}
       </div>
     </div>

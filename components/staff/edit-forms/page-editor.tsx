@@ -22,6 +22,7 @@ import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { BodyProblems } from "./body-problems";
 import { ComponentList } from "./component-list";
 import { DraftStatus, useDraftAutosave } from "./draft-autosave";
+import { FigureUpload } from "./figure-upload";
 import { Field, fieldAttributes, PublishFields } from "./labelled-field";
 
 const PREVIEW_PAUSE_MS = 800;
@@ -35,8 +36,11 @@ const noSubscription = () => () => undefined;
 export function PageEditor({
   initial,
   serverPreview,
+  imageError,
 }: {
   initial: EditorState;
+  /** A refused "Add an image" posted without JavaScript. */
+  imageError?: { field: "image" | "alt" | "caption"; message: string };
   /** The preview the Preview button asked for, rendered by the server with the page. */
   serverPreview?: ReactNode;
 }) {
@@ -200,7 +204,10 @@ export function PageEditor({
           <DraftStatus shown={draftShown} onReplace={draft.replaceNewer} />
         </div>
       </form>
-      <ComponentList bodyId="field-body" canInsert={scripted} />
+      <div className="space-y-6">
+        <FigureUpload bodyId="field-body" page={values} error={imageError} scripted={scripted} />
+        <ComponentList bodyId="field-body" canInsert={scripted} />
+      </div>
       <section aria-labelledby="preview-heading" className="lg:col-span-2">
         <h2 id="preview-heading" className="text-xl font-semibold">
           Preview

@@ -17,6 +17,7 @@ import {
   SAVE_FAILED_TEXT,
   staffPageHref,
 } from "@/lib/staff/content-params";
+import { editorImageError } from "@/lib/staff/editor-image";
 import { openEditor } from "@/lib/staff/open-editor";
 import { staffMetadata } from "@/lib/staff/metadata";
 
@@ -94,6 +95,7 @@ export default async function EditPage({ params, searchParams }: Props) {
             key={editor.initial.values.draftVersion}
             initial={editor.initial}
             serverPreview={editor.preview}
+            imageError={editorImageError(query["image-error"])}
           />
         )}
       </div>
