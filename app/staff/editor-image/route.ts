@@ -1,8 +1,10 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { getStaffSession } from "@/lib/staff/auth";
-import { staffPageHref } from "@/lib/staff/content-params";
+import { MAX_IMAGE_BYTES, UPLOAD_ERRORS } from "@/lib/content/images/upload-image";
+import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
 import { addEditorImage, addFigureToDraft } from "@/lib/staff/editor-image";
+import { failurePage } from "@/lib/staff/save-failure";
 
 /*
  * The page editor's "Add an image": a route, like the Images page's upload,
@@ -30,24 +32,37 @@ export async function POST(request: NextRequest) {
         )
       : seeOther("/staff");
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    form = new FormData();
-  }
-  const isNew = form.get("isNew") === "1";
-  const slug = String(form.get("slug") ?? "").slice(0, 100);
-  const page = { isNew, slug: slug === "index" ? "" : slug };
-  const editor = isNew ? "/staff/new-page" : staffPageHref(page.slug);
+  // Refused by its declared length: the staff proxy passes on only the start of a larger post.
+  const tooBig = Number(request.headers.get("content-length")) > MAX_IMAGE_BYTES + 64 * 1024;
+  let form = new FormData();
+  if (!tooBig) form = await request.formData().catch(() => form);
+  // Back to a page the address names, never to one the form made up.
+  const address = pageParamSchema.safeParse(form.get("slug"));
+  const page = { isNew: form.get("isNew") === "1" || !address.success, slug: address.data ?? "" };
+  const editor = page.isNew ? "/staff/new-page" : staffPageHref(page.slug);
 
-  const db = await getDb();
   const now = new Date();
-  const answer = await addEditorImage(db, form, now);
-  if (json) return Response.json(answer, { status: answer.ok ? 200 : 400 });
-  if (!answer.ok) return seeOther(`${editor}?draft=continue&image-error=${answer.code}#add-image`);
-  await addFigureToDraft(db, session, page, answer.figure, now);
-  return seeOther(`${editor}?draft=continue#field-body`);
+  try {
+    const db = await getDb();
+    const answer = tooBig
+      ? {
+          ok: false as const,
+          field: "image" as const,
+          code: "too-big",
+          message: UPLOAD_ERRORS["too-big"],
+        }
+      : await addEditorImage(db, form, now);
+    if (json) return Response.json(answer, { status: answer.ok ? 200 : 400 });
+    if (!answer.ok)
+      return seeOther(`${editor}?draft=continue&image-error=${answer.code}#add-image`);
+    await addFigureToDraft(db, session, page, answer.figure, now);
+    return seeOther(`${editor}?draft=continue#field-body`);
+  } catch (error) {
+    return failurePage(error, {
+      what: "The image was not added",
+      back: { href: editor, label: "Back to the page you were writing" },
+    });
+  }
 }
 
 const SIGNED_OUT =
