@@ -1,15 +1,9 @@
-import {
-  promises as fs,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { newCacheHandler } from "./cache-handler-fixture";
 
 /*
  * Any one-segment address reaches the article route, so the page cache must
@@ -18,15 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
  * lifetimes). A 404 that replaces a page the cache holds is kept, so a deleted
  * page stops being served.
  */
-type Value = { kind: string; html: string; status: number; headers?: Record<string, string> };
-type Handler = {
-  get(key: string, ctx: object): Promise<{ value: Value } | null>;
-  set(key: string, data: object, ctx: object): Promise<void>;
-};
 const require = createRequire(import.meta.url);
-const CspCacheHandler = require("../../../lib/security/csp-cache-handler.cjs") as {
-  new (ctx: object): Handler;
-};
 const { SharedCacheControls } =
   require("next/dist/server/lib/incremental-cache/shared-cache-controls.external") as {
     SharedCacheControls: { cacheControls: Map<string, unknown> };
@@ -35,22 +21,8 @@ const { SharedCacheControls } =
 const distDir = mkdtempSync(path.join(tmpdir(), "clinic-cache-404-"));
 afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 
-const handler = () =>
-  new CspCacheHandler({
-    fs: {
-      existsSync,
-      readFile: (f: string, encoding?: BufferEncoding) => fs.readFile(f, encoding),
-      readFileSync,
-      writeFile: (f: string, d: string | Buffer) => fs.writeFile(f, d),
-      mkdir: (d: string) => fs.mkdir(d, { recursive: true }),
-      stat: (f: string) => fs.stat(f),
-    },
-    serverDistDir: distDir,
-    flushToDisk: true,
-    // As `next start` runs it: answers are kept in memory too.
-    maxMemoryCacheSize: 50 * 1024 * 1024,
-    revalidatedTags: [],
-  });
+// As `next start` runs it: answers are kept in memory too.
+const handler = () => newCacheHandler(distDir, { maxMemoryCacheSize: 50 * 1024 * 1024 });
 const key = (slug: string) => `/route-cache/APP_PAGE/0123abcd/$/${slug}`;
 const setCtx = { isRoutePPREnabled: false, isFallback: false, cacheControl: { revalidate: 60 } };
 const getCtx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };

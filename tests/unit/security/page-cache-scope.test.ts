@@ -1,15 +1,8 @@
-import {
-  promises as fs,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { newCacheHandler } from "./cache-handler-fixture";
 
 /*
  * The page cache belongs to the database it was rendered from: each start of
@@ -17,32 +10,11 @@ import { afterAll, describe, expect, it } from "vitest";
  * backup) reads nothing an earlier one stored and removes it. A new start is
  * what a new process is: no scope on globalThis yet.
  */
-type Handler = {
-  get(key: string, ctx: object): Promise<{ value: { html: string } } | null>;
-  set(key: string, data: object, ctx: object): Promise<void>;
-};
-const require = createRequire(import.meta.url);
-const CspCacheHandler = require("../../../lib/security/csp-cache-handler.cjs") as {
-  new (ctx: object): Handler;
-};
 const SCOPE = Symbol.for("clinic-site.page-cache-scope");
 
 const distDir = mkdtempSync(path.join(tmpdir(), "clinic-cache-scope-"));
 afterAll(() => rmSync(distDir, { recursive: true, force: true }));
-const handler = () =>
-  new CspCacheHandler({
-    fs: {
-      existsSync,
-      readFile: (f: string, encoding?: BufferEncoding) => fs.readFile(f, encoding),
-      readFileSync,
-      writeFile: (f: string, d: string | Buffer) => fs.writeFile(f, d),
-      mkdir: (d: string) => fs.mkdir(d, { recursive: true }),
-      stat: (f: string) => fs.stat(f),
-    },
-    serverDistDir: distDir,
-    flushToDisk: true,
-    revalidatedTags: [],
-  });
+const handler = () => newCacheHandler(distDir);
 const newStart = () => delete (globalThis as { [SCOPE]?: string })[SCOPE];
 const key = "/route-cache/APP_PAGE/0123abcd/$/only-in-first";
 const getCtx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
