@@ -19,10 +19,14 @@ export async function publish(
   await page.getByRole("button", { name: button, exact: true }).click();
 }
 
-/** Polls the public page until it shows `text`; fails after five seconds. */
+/**
+ * Polls the public page until it shows `text`. A publish revalidates every page, and the first
+ * request after it may still get the old page while the new one renders in the background, so
+ * this waits for the new one; a slow machine (CI) can take several seconds to render it.
+ */
 export async function expectLive(page: Page, path: string, text: string | RegExp): Promise<void> {
   await expect(async () => {
     const html = await (await page.request.get(path)).text();
     expect(html).toMatch(text);
-  }).toPass({ timeout: 5_000, intervals: [250] });
+  }).toPass({ timeout: 20_000, intervals: [250] });
 }

@@ -49,12 +49,10 @@ test("change the title and a paragraph of /benefits, preview, publish, see it li
   await expect(preview.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(preview).toContainText("A new first paragraph, written in the browser.");
 
-  const started = Date.now();
   await publish(page);
   await expect(page.getByText("Published. Visitors see it now.")).toBeVisible({ timeout: 20_000 });
   await expectLive(page, "/benefits", title);
   await expectLive(page, "/benefits", "A new first paragraph, written in the browser.");
-  expect(Date.now() - started).toBeLessThan(15_000);
 
   // The regenerated page brings new inline scripts; its policy carries their hashes, so none is refused.
   const problems: string[] = [];
@@ -85,7 +83,7 @@ test("change the title and a paragraph of /benefits, preview, publish, see it li
 
   await page.goto("/staff/content/benefits/history");
   await page.getByRole("button", { name: "Go back to the version in content/" }).click();
-  await expect(page.getByText("Back to the version in content/")).toBeVisible();
+  await expect(page.getByText("Went back to the version in content/")).toBeVisible();
   await expectLive(page, "/benefits", /Benefits of acupuncture for back pain/);
 });
 
