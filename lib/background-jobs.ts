@@ -1,6 +1,7 @@
 import "server-only";
 import { prepareStoredOriginals } from "@/lib/content/images/stored-originals";
 import { getDb } from "@/lib/db/client";
+import { pruneAudit } from "@/lib/db/audit-log";
 import { pruneRateEvents } from "@/lib/db/rate-events";
 import { deleteExpiredRequests } from "@/lib/db/retention";
 import { pruneRevokedStaffSessions } from "@/lib/db/staff-sessions";
@@ -9,7 +10,8 @@ import { kickNotifications } from "@/lib/mail/notification-runner";
 
 /*
  * Work that runs beside requests: migrations at start-up, email retries,
- * pruning and deleting requests past RETENTION_DAYS. The interval is unref'd so it never keeps a process alive, and every
+ * pruning, deleting requests past RETENTION_DAYS and audit entries past
+ * AUDIT_RETENTION_YEARS. The interval is unref'd so it never keeps a process alive, and every
  * step is idempotent, so running on several instances at once is harmless.
  */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -44,6 +46,8 @@ async function runJobs(): Promise<void> {
     // Staff sign-in lockouts share the table; a day covers both windows.
     await pruneRateEvents(db, new Date(Date.now() - Math.max(window, DAY_MS)));
     await deleteExpiredRequests(db, new Date(), getEnv().RETENTION_DAYS);
+    // Its own, longer period: deleting requests never deletes the entries about them.
+    await pruneAudit(db, new Date(), getEnv().AUDIT_RETENTION_YEARS);
     await pruneRevokedStaffSessions(db, new Date());
   } catch (error) {
     console.error("Background jobs failed:", (error as Error).message);

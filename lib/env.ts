@@ -75,6 +75,12 @@ const envSchema = z.object({
     z.string().min(12, "must be at least 12 characters").optional(),
   ),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  // The audit log is kept this long (HIPAA 164.316(b)(2): six years), whatever RETENTION_DAYS says.
+  AUDIT_RETENTION_YEARS: z.coerce
+    .number()
+    .int("must be a whole number of years")
+    .min(1, "must be at least 1")
+    .default(6),
 });
 
 export type Env = z.infer<typeof envSchema>;

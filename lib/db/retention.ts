@@ -8,7 +8,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /*
  * Deletes requests received more than `days` days before `now`, with their
  * history. Timestamps are ISO-8601 UTC strings, so comparing them as text
- * orders them by time on both SQLite and PostgreSQL.
+ * orders them by time on both SQLite and PostgreSQL. The audit log's entries
+ * about them stay: they hold no request content and have their own, longer
+ * period (AUDIT_RETENTION_YEARS, lib/db/audit-log.ts).
  */
 export async function deleteExpiredRequests(
   db: Kysely<Database>,

@@ -137,6 +137,21 @@ export interface HealthCheckTable {
   checked_at: string;
 }
 
+/** One entry of the append-only audit log (012-audit-log); written by lib/db/audit-log.ts only. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  account_id: string | null;
+  /** The person's name when it happened. */
+  account_name: string | null;
+  event: string;
+  object_type: string | null;
+  object_id: string | null;
+  /** JSON object of short strings and numbers; never anything from a patient's request. */
+  detail: string | null;
+  client_hash: string | null;
+}
+
 export interface Database {
   consultation_requests: ConsultationRequestTable;
   request_events: RequestEventTable;
@@ -148,6 +163,7 @@ export interface Database {
   content_image_files: ContentImageFileTable;
   health_check: HealthCheckTable;
   page_drafts: PageDraftTable;
+  audit_log: AuditLogTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;

@@ -8,6 +8,7 @@ import * as rateEventsByTime from "./006-rate-events-by-time";
 import * as pageDrafts from "./007-page-drafts";
 import * as healthCheck from "./008-health-check";
 import * as contentImageFiles from "./010-content-image-files";
+import * as auditLog from "./012-audit-log";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "007-page-drafts": pageDrafts,
   "008-health-check": healthCheck,
   "010-content-image-files": contentImageFiles,
+  "012-audit-log": auditLog,
 };
 
 export const migrationProvider: MigrationProvider = {

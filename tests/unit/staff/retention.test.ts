@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAudit, recordAudit } from "@/lib/db/audit-log";
 import { deleteExpiredRequests } from "@/lib/db/retention";
 import { addRequestNote } from "@/lib/db/staff-requests";
 import { DATABASES, type TestDb } from "../db/test-databases";
@@ -36,6 +37,35 @@ describe.each(DATABASES)("retention on $name", ({ open }) => {
     expect(await deleteExpiredRequests(t.db, now, 7)).toBeGreaterThanOrEqual(1);
     const left = await t.db.selectFrom("consultation_requests").select("created_at").execute();
     expect(left.every((r) => r.created_at >= daysAgo(7))).toBe(true);
+  });
+
+  it("never deletes the audit entries about the requests it deletes", async () => {
+    const old = await insertRequest(t.db, { created_at: daysAgo(400) });
+    const object = { type: "request", id: old } as const;
+    const actor = { accountId: "acc-1", name: "Sam" };
+    for (const event of ["request-viewed", "status-changed", "csv-exported"] as const) {
+      await recordAudit(t.db, {
+        at: new Date(daysAgo(399)),
+        actor,
+        event,
+        object,
+        clientHash: "h",
+      });
+    }
+
+    expect(await deleteExpiredRequests(t.db, now, 365)).toBeGreaterThanOrEqual(1);
+    const request = await t.db
+      .selectFrom("consultation_requests")
+      .select("id")
+      .where("reference", "=", old)
+      .executeTakeFirst();
+    expect(request).toBeUndefined();
+    const { entries } = await listAudit(t.db, { object }, { limit: null });
+    expect(entries.map((e) => e.event)).toEqual([
+      "csv-exported",
+      "status-changed",
+      "request-viewed",
+    ]);
   });
 
   it("refuses a retention period that is not a whole number of days above zero", async () => {

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Kysely } from "kysely";
+import { listAudit } from "@/lib/db/audit-log";
+import type { Database } from "@/lib/db/types";
+import type { StaffActor } from "@/lib/staff/actor";
+import { audit, auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
+import { DATABASES, type TestDb } from "../db/test-databases";
+import { readOnlyCopy } from "./action-harness";
+
+/*
+ * audit() as staff pages and actions call it: the person and the client come
+ * from the request, never from the caller; a failed write is logged and the
+ * action stands, while a disclosure is refused.
+ */
+const current = vi.hoisted(() => ({
+  db: undefined as unknown,
+  actor: null as StaffActor | null,
+  client: "10.0.0.1",
+}));
+vi.mock("next/navigation", async () => (await import("./action-harness")).navigation);
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-test-client": current.client }),
+}));
+vi.mock("@/lib/client-hash", () => ({
+  clientHash: (headers: Headers) => `hash-of-${headers.get("x-test-client")}`,
+}));
+vi.mock("@/lib/staff/actor", () => ({ getStaffActor: async () => current.actor }));
+vi.mock("@/lib/db/client", async (original) => ({
+  ...(await original<object>()),
+  getDb: async () => current.db,
+}));
+const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+
+const robin: StaffActor = {
+  accountId: "acc-robin",
+  name: "Robin Ng",
+  email: "robin@example.com",
+  role: "front-desk",
+  sessionId: "s-1",
+};
+
+describe.each(DATABASES)("audit() on $name", ({ open }) => {
+  let t: TestDb;
+  let readOnly: Kysely<Database>;
+  beforeAll(async () => {
+    t = await open();
+    readOnly = await readOnlyCopy(t);
+  });
+  afterAll(async () => {
+    await readOnly.destroy();
+    await t.dispose();
+  });
+
+  const newest = async () => (await listAudit(t.db, {}, { limit: 1 })).entries[0];
+
+  it("records the signed-in person and the client of the current request", async () => {
+    current.db = t.db;
+    current.actor = robin;
+    current.client = "10.0.0.7";
+    const object = { type: "request", id: "AB12-CD34" } as const;
+    expect(await audit("status-changed", object, { from: "new", to: "booked" })).toBe(true);
+    expect(await newest()).toMatchObject({
+      accountId: "acc-robin",
+      accountName: "Robin Ng",
+      event: "status-changed",
+      object,
+      detail: { from: "new", to: "booked" },
+      clientHash: "hash-of-10.0.0.7",
+    });
+  });
+
+  it("takes the person from the caller only when told to (sign-in events)", async () => {
+    current.db = t.db;
+    current.actor = robin;
+    expect(
+      await audit("sign-in-failed", undefined, { reason: "wrong password" }, { actor: null }),
+    ).toBe(true);
+    expect(await newest()).toMatchObject({ accountId: null, event: "sign-in-failed" });
+    await audit("signed-in", undefined, undefined, { actor: { accountId: "acc-2", name: "Lee" } });
+    expect(await newest()).toMatchObject({ accountId: "acc-2", accountName: "Lee" });
+  });
+
+  it("keeps the action when the entry cannot be written, and says so in the log", async () => {
+    current.actor = robin;
+    current.db = readOnly;
+    logged.mockClear();
+    const before = (await listAudit(t.db, {}, { limit: null })).entries.length;
+    expect(await audit("note-added", { type: "request", id: "AB12-CD34" })).toBe(false);
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringMatching(/^Audit entry not written: note-added \(request AB12-CD34\): /),
+    );
+    expect((await listAudit(t.db, {}, { limit: null })).entries).toHaveLength(before);
+  });
+
+  it("refuses a disclosure it cannot record", async () => {
+    current.actor = robin;
+    current.db = readOnly;
+    await expect(
+      auditDisclosure("request-viewed", { type: "request", id: "AB12-CD34" }),
+    ).rejects.toBeInstanceOf(AuditUnavailableError);
+    current.db = t.db;
+    await expect(
+      auditDisclosure("request-viewed", { type: "request", id: "AB12-CD34" }),
+    ).resolves.toBeUndefined();
+    expect(await newest()).toMatchObject({ event: "request-viewed", accountId: "acc-robin" });
+  });
+});
