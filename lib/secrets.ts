@@ -9,8 +9,11 @@ import { getEnv } from "@/lib/env";
  * One master secret, a separate key per purpose: a leaked form-token key does
  * not let anyone reverse client hashes or forge staff sessions. Signed tokens
  * (the form's render time, the staff session) are made and checked here too.
+ * "totp-key" encrypts authenticator-app keys at rest (lib/staff/totp.ts):
+ * changing APP_SECRET makes every person set up their app again.
  */
-export type SecretPurpose = "form-token" | "client-hash" | "staff-session" | "staff-author";
+export type SecretPurpose =
+  "form-token" | "client-hash" | "staff-session" | "staff-author" | "totp-key";
 
 const SECRET_FILE = "app-secret";
 const keys = new Map<SecretPurpose, Buffer>();

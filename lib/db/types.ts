@@ -164,6 +164,11 @@ export interface Database {
   health_check: HealthCheckTable;
   page_drafts: PageDraftTable;
   audit_log: AuditLogTable;
+  staff_totp: StaffTotpTable;
+  staff_recovery_codes: StaffRecoveryCodeTable;
+  staff_passkeys: StaffPasskeyTable;
+  staff_webauthn_challenges: StaffWebauthnChallengeTable;
+  staff_settings: StaffSettingTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;
@@ -171,3 +176,55 @@ export type NewConsultationRequest = Insertable<ConsultationRequestTable>;
 export type RequestEvent = Selectable<RequestEventTable>;
 export type PageRevision = Selectable<PageRevisionTable>;
 export type ClinicRevision = Selectable<ClinicRevisionTable>;
+
+/** An account's authenticator-app key, encrypted; see migration 013. */
+export interface StaffTotpTable {
+  account_id: string;
+  /** The confirmed key, encrypted (lib/staff/totp.ts); null until one is confirmed. */
+  secret: string | null;
+  confirmed_at: string | null;
+  /** The newest 30-second step a code was accepted for: codes of it or earlier are refused. */
+  last_used_step: number | null;
+  /** A key being set up or replaced, encrypted, until a code from it is confirmed. */
+  pending_secret: string | null;
+  pending_at: string | null;
+}
+
+/** One recovery code: only its SHA-256 is kept; `used_at` spends it. */
+export interface StaffRecoveryCodeTable {
+  account_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** A WebAuthn credential (passkey). `id` and `public_key` are base64url. */
+export interface StaffPasskeyTable {
+  id: string;
+  account_id: string;
+  public_key: string;
+  /** bigint in PostgreSQL (the signature counter is an unsigned 32-bit number): read with Number(). */
+  counter: number | string;
+  /** JSON array of transport names the browser reported. */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** The challenge of one passkey ceremony; deleted when answered. */
+export interface StaffWebauthnChallengeTable {
+  id: string;
+  challenge: string;
+  purpose: "register" | "sign-in";
+  /** Who is registering; null for a sign-in, where the passkey names its account. */
+  account_id: string | null;
+  expires_at: string;
+}
+
+/** Clinic-wide staff settings, one row each (lib/db/staff-settings.ts names them). */
+export interface StaffSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}

@@ -9,6 +9,7 @@ import * as pageDrafts from "./007-page-drafts";
 import * as healthCheck from "./008-health-check";
 import * as contentImageFiles from "./010-content-image-files";
 import * as auditLog from "./012-audit-log";
+import * as twoStep from "./013-two-step";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "008-health-check": healthCheck,
   "010-content-image-files": contentImageFiles,
   "012-audit-log": auditLog,
+  "013-two-step": twoStep,
 };
 
 export const migrationProvider: MigrationProvider = {
