@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from "kysely";
+import type { Role } from "@/lib/staff/permissions";
 import type { FormColumns, RedFlagLevel } from "@/lib/validations/consultation-fields";
 
 /*
@@ -48,16 +49,17 @@ export interface RequestEventTable {
 /** Timestamped attempts per client, for rate limits that hold across server instances. */
 export interface RateEventTable {
   id: Generated<number>;
-  bucket: "consultation" | "staff-login" | "staff-login-global-lock";
+  bucket:
+    | "consultation"
+    | "staff-login"
+    | "staff-login-global-lock"
+    | "staff-login-account"
+    | "staff-login-account-lock";
   client_hash: string;
   created_at: string;
 }
 
 /** Signed-out staff sessions, kept until the token would have expired. */
-export interface RevokedStaffSessionTable {
-  nonce: string;
-  expires_at: string;
-}
 
 export const PAGE_ACTIONS = ["publish", "delete", "file"] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
@@ -152,11 +154,71 @@ export interface AuditLogTable {
   client_hash: string | null;
 }
 
+export interface RevokedStaffSessionTable {
+  nonce: string;
+  expires_at: string;
+}
+
+/** A person who signs in to the staff area (see 011-staff-accounts). */
+export interface StaffAccountTable {
+  id: string;
+  /** Lower-cased: unique whatever the case it was typed in. */
+  email: string;
+  name: string;
+  role: Role;
+  state: StaffAccountState;
+  /** argon2id PHC string; null until a password is set from the invitation. */
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+export const STAFF_ACCOUNT_STATES = ["invited", "active", "disabled"] as const;
+export type StaffAccountState = (typeof STAFF_ACCOUNT_STATES)[number];
+
+/** An invitation or reset link: only the SHA-256 of its token; one per account. */
+export interface StaffTokenTable {
+  account_id: string;
+  token_hash: string;
+  purpose: StaffTokenPurpose;
+  created_at: string;
+  expires_at: string;
+}
+export type StaffTokenPurpose = "invite" | "reset";
+
+/** "full" opens the staff area; the others owe a second step (lib/staff/two-step-gate.ts). */
+export const SESSION_STAGES = ["full", "two-step", "enrol"] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
+
+/** One sign-in, found by the SHA-256 of its cookie's token. */
+export interface StaffSessionTable {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end (8 hours after sign-in); idle expiry is counted from last_seen_at. */
+  expires_at: string;
+  stage: SessionStage;
+  /** Shortened ("Firefox on Windows"), never the whole header. */
+  user_agent: string;
+  client_hash: string;
+  ended_at: string | null;
+  end_reason: SessionEndReason | null;
+}
+export type SessionEndReason =
+  | "signed-out"
+  | "ended-by-owner"
+  | "ended-by-self"
+  | "account-disabled"
+  | "account-reset"
+  | "password-changed";
+
 export interface Database {
   consultation_requests: ConsultationRequestTable;
   request_events: RequestEventTable;
   rate_events: RateEventTable;
-  revoked_staff_sessions: RevokedStaffSessionTable;
   page_revisions: PageRevisionTable;
   clinic_revisions: ClinicRevisionTable;
   content_images: ContentImageTable;
@@ -169,6 +231,10 @@ export interface Database {
   staff_passkeys: StaffPasskeyTable;
   staff_webauthn_challenges: StaffWebauthnChallengeTable;
   staff_settings: StaffSettingTable;
+  revoked_staff_sessions: RevokedStaffSessionTable;
+  staff_accounts: StaffAccountTable;
+  staff_tokens: StaffTokenTable;
+  staff_sessions: StaffSessionTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;
