@@ -9,20 +9,23 @@ import { deleteRequestAction } from "@/lib/actions/staff";
 import { ConfirmDeleteForm } from "./confirm-delete-form";
 import { Notice } from "@/components/ui/notice";
 import { RequestFields } from "./request-fields";
+import { RequestAuditTrail, type RequestAuditTrailProps } from "./request-audit-trail";
 import { RequestHistory } from "./request-history";
 import { StaffToolbar } from "./staff-toolbar";
 import { FollowUpForm } from "./edit-forms/follow-up-form";
 import { REQUEST_STATUSES } from "@/lib/db/types";
 import { statusLabel } from "@/lib/staff/format";
+import { AUDIT_UNAVAILABLE_TEXT } from "@/lib/staff/audit";
 import { pageClass } from "@/components/ui/form-styles";
 
 interface Props {
   request: StaffRequestWithEvents;
   notice?: RequestNotice;
   timeZone: string;
+  trail: RequestAuditTrailProps;
 }
 
-export function RequestView({ request, notice, timeZone }: Props) {
+export function RequestView({ request, notice, timeZone, trail }: Props) {
   const message = notice ? REQUEST_NOTICES[notice] : undefined;
   return (
     <div className={pageClass}>
@@ -45,6 +48,7 @@ export function RequestView({ request, notice, timeZone }: Props) {
         />
       </section>
       <RequestHistory events={request.events} timeZone={timeZone} />
+      <RequestAuditTrail {...trail} />
       <ConfirmDeleteForm
         id="delete"
         action={deleteRequestAction}
@@ -54,6 +58,17 @@ export function RequestView({ request, notice, timeZone }: Props) {
         confirm={`I understand that request ${request.reference} will be permanently deleted.`}
         button="Delete permanently"
       />
+    </div>
+  );
+}
+
+/* When the opening of a request cannot be recorded, nothing of it is shown (lib/staff/audit.ts). */
+export function RequestNotShown({ reference }: { reference: string }) {
+  return (
+    <div className={pageClass}>
+      <StaffToolbar />
+      <h1 className="text-3xl font-semibold">Request {reference}</h1>
+      <Notice tone="error">{AUDIT_UNAVAILABLE_TEXT}</Notice>
     </div>
   );
 }

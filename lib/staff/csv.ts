@@ -19,3 +19,14 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
     cells.map((cell) => quoteCell(neutraliseCell(cell))).join(",");
   return [header, ...rows].map(line).join("\r\n") + "\r\n";
 }
+
+/** A CSV download that is never cached; the byte-order mark tells Excel the file is UTF-8. */
+export function csvResponse(csv: string, filename: string): Response {
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

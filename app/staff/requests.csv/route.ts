@@ -1,6 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { listRequests } from "@/lib/db/staff-requests";
+import { auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
 import { getStaffSession } from "@/lib/staff/auth";
+import { csvResponse } from "@/lib/staff/csv";
 import { requestsToCsv } from "@/lib/staff/export";
 import { failurePage } from "@/lib/staff/save-failure";
 import { statusSchema } from "@/lib/staff/schemas";
@@ -23,19 +25,21 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const requests = await listRequests(await getDb(), { status, limit: null });
     csv = requestsToCsv(requests, (await getClinic()).timezone);
+    // Recorded before the file leaves; unrecorded, it does not leave (lib/staff/audit.ts).
+    await auditDisclosure(
+      "csv-exported",
+      { type: "export", id: "requests" },
+      { filter: status ? `status=${status}` : "all", rows: requests.length },
+    );
   } catch (error) {
-    return failurePage(error, {
-      what: "The export could not be made",
+    const audited = error instanceof AuditUnavailableError;
+    return failurePage(audited ? error.cause : error, {
+      what: audited
+        ? "The export was not made, as it could not be recorded in the audit log"
+        : "The export could not be made",
       back: { href: "/staff", label: "Back to the requests" },
     });
   }
   const day = new Date().toISOString().slice(0, 10);
-  // The byte-order mark tells Excel the file is UTF-8, so accented names survive.
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="requests-${status ?? "all"}-${day}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(csv, `requests-${status ?? "all"}-${day}.csv`);
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { RequestView } from "@/components/staff/request-view";
+import { RequestNotShown, RequestView } from "@/components/staff/request-view";
 import { getDb } from "@/lib/db/client";
 import { getRequestByReference } from "@/lib/db/staff-requests";
 import { requireStaff } from "@/lib/staff/auth";
 import { staffMetadata } from "@/lib/staff/metadata";
+import { openRequestRecorded } from "@/lib/staff/request-audit";
 import { referenceSchema, requestQuerySchema } from "@/lib/staff/schemas";
 import { getClinic } from "@/lib/content/site/site";
 
@@ -29,6 +30,10 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   const request = await getRequestByReference(await getDb(), reference.data);
   if (!request) notFound();
 
+  const timeZone = (await getClinic()).timezone;
+  // Recorded before anything of the request is shown; unrecorded, it is not shown.
+  const trail = await openRequestRecorded(request.reference, timeZone);
+  if (!trail) return <RequestNotShown reference={request.reference} />;
   const { notice } = requestQuerySchema.parse(await searchParams);
-  return <RequestView request={request} notice={notice} timeZone={(await getClinic()).timezone} />;
+  return <RequestView request={request} notice={notice} timeZone={timeZone} trail={trail} />;
 }

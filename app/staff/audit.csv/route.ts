@@ -1,0 +1,51 @@
+import { listAudit } from "@/lib/db/audit-log";
+import { getDb } from "@/lib/db/client";
+import { getStaffActor } from "@/lib/staff/actor";
+import { auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
+import { auditToCsv } from "@/lib/staff/audit-export";
+import { auditHref, describeAuditFilter, parseAuditQuery } from "@/lib/staff/audit-query";
+import { csvResponse } from "@/lib/staff/csv";
+import { can } from "@/lib/staff/permissions";
+import { failurePage } from "@/lib/staff/save-failure";
+import { getClinic } from "@/lib/content/site/site";
+
+export const dynamic = "force-dynamic";
+
+const refuse = (status: number, text: string) =>
+  new Response(`${text}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+
+/* The audit log as CSV, with the filters of /staff/audit; the export is itself an entry. */
+export async function GET(request: Request): Promise<Response> {
+  const actor = await getStaffActor();
+  if (!actor) return refuse(401, "Sign in at /staff to export the audit log.");
+  if (!can(actor.role, "audit.read")) return refuse(403, "Your role cannot read the audit log.");
+  const timeZone = (await getClinic()).timezone;
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const { values, filter, errors } = parseAuditQuery(params, timeZone);
+  // A filter that cannot be used would make the file hold more than was asked for.
+  const wrong = Object.entries(errors).map(([field, problem]) => `${field}: ${problem}`);
+  if (wrong.length > 0) return refuse(400, `Nothing exported. ${wrong.join(". ")}.`);
+  let csv: string;
+  try {
+    const { entries } = await listAudit(await getDb(), filter, { limit: null });
+    csv = auditToCsv(entries, timeZone);
+    await auditDisclosure(
+      "csv-exported",
+      { type: "export", id: "audit-log" },
+      { filter: describeAuditFilter(values), rows: entries.length },
+    );
+  } catch (error) {
+    const audited = error instanceof AuditUnavailableError;
+    return failurePage(audited ? error.cause : error, {
+      what: audited
+        ? "The export was not made, as it could not be recorded in the audit log"
+        : "The export could not be made",
+      back: { href: auditHref("/staff/audit", values), label: "Back to the audit log" },
+    });
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  return csvResponse(csv, `audit-log-${day}.csv`);
+}
