@@ -4,6 +4,7 @@ import { listAudit } from "@/lib/db/audit-log";
 import type { Database } from "@/lib/db/types";
 import type { StaffActor } from "@/lib/staff/actor";
 import { audit, auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
+import { openRequestRecorded } from "@/lib/staff/request-audit";
 import { DATABASES, type TestDb } from "../db/test-databases";
 import { readOnlyCopy } from "./action-harness";
 
@@ -103,5 +104,29 @@ describe.each(DATABASES)("audit() on $name", ({ open }) => {
       auditDisclosure("request-viewed", { type: "request", id: "AB12-CD34" }),
     ).resolves.toBeUndefined();
     expect(await newest()).toMatchObject({ event: "request-viewed", accountId: "acc-robin" });
+  });
+
+  it("shows a request's trail only once its opening is recorded, linking owners to the log", async () => {
+    const reference = "BP-7KQ2MX";
+    current.db = readOnly;
+    current.actor = { ...robin, role: "owner" };
+    expect(await openRequestRecorded(reference, "UTC")).toBeNull();
+
+    current.db = t.db;
+    const trail = await openRequestRecorded(reference, "UTC");
+    expect(trail).toMatchObject({
+      reference,
+      more: false,
+      auditHref: `/staff/audit?request=${reference}`,
+    });
+    expect(trail?.entries.map((e) => [e.event, e.accountName])).toEqual([
+      ["request-viewed", "Robin Ng"],
+    ]);
+
+    // A role without audit.read sees the trail but no way into the whole log.
+    current.actor = robin;
+    const again = await openRequestRecorded(reference, "UTC");
+    expect(again?.auditHref).toBeUndefined();
+    expect(again?.entries).toHaveLength(2);
   });
 });
