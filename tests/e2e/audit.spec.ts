@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { generateReference } from "@/lib/consultation/submit";
+import { recordAudit } from "@/lib/db/audit-log";
 import { clientIp, seedRequest, signIn, testDb } from "./staff-fixtures";
 
 /*
@@ -111,6 +113,37 @@ test.describe("the audit log", () => {
     const bad = await page.request.get("/staff/audit.csv?from=yesterday");
     expect(bad.status()).toBe(400);
     expect(await bad.text()).toContain("from: write the date as year-month-day");
+  });
+
+  test("the log reads a page at a time, newest first, with the filters kept", async ({ page }) => {
+    // Entries about a request that is gone (deleted, or past retention): the log still has them.
+    const reference = generateReference();
+    const db = await testDb();
+    for (let n = 0; n < 55; n++) {
+      await recordAudit(db, {
+        at: new Date(Date.UTC(2026, 0, 1, 0, n)),
+        actor: { accountId: "e2e-paging", name: `Paging Person ${n}` },
+        event: "status-changed",
+        object: { type: "request", id: reference },
+        detail: { from: "new", to: "contacted" },
+        clientHash: "e2e",
+      });
+    }
+    await signIn(page);
+    await page.goto(`/staff/audit?request=${reference}`);
+    await expect(page.getByRole("status")).toHaveText("Entries 1–50 of 55");
+    await expect(auditRow(page, "Paging Person")).toHaveCount(50);
+    await expect(auditRow(page, "Paging Person").first()).toContainText("Paging Person 54");
+    const pages = page.getByRole("navigation", { name: "Audit log pages" });
+    await expect(pages.getByRole("link")).toHaveText(["Older entries"]);
+    await pages.getByRole("link", { name: "Older entries" }).click();
+    await expect(page.getByRole("status")).toHaveText("Entries 51–55 of 55");
+    await expect(auditRow(page, "Paging Person").last()).toContainText("Paging Person 0");
+    await expect(pages.getByRole("link")).toHaveText(["Newer entries"]);
+    await expect(page.getByLabel("Request reference")).toHaveValue(reference);
+    await expect(
+      page.getByRole("link", { name: "Export these 55 entries as CSV" }),
+    ).toHaveAttribute("href", `/staff/audit.csv?request=${reference}`);
   });
 
   test("/staff/audit has no axe violations at phone and desktop widths", async ({ page }) => {
