@@ -11,6 +11,7 @@ const LINKS: { href: string; label: string; permission?: Permission }[] = [
   { href: "/staff/clinic", label: "Clinic details" },
   { href: "/staff/images", label: "Images" },
   { href: "/staff/audit", label: "Audit log", permission: "audit.read" },
+  { href: "/staff/security", label: "Sign-in security" },
 ];
 
 export async function StaffToolbar() {

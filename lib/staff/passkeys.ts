@@ -23,6 +23,7 @@ import {
   type Passkey,
 } from "@/lib/db/staff-passkeys";
 import { siteUrl } from "@/lib/site-url";
+import { PASSKEY_NAME_MAX } from "@/lib/validations/two-step-messages";
 
 /*
  * Passkeys (WebAuthn): a way in that replaces password + code, so each one
@@ -35,7 +36,6 @@ import { siteUrl } from "@/lib/site-url";
  * so an answer cannot be replayed; it expires after five minutes.
  */
 const CHALLENGE_MINUTES = 5;
-export const PASSKEY_NAME_MAX = 60;
 
 type Db = Kysely<Database>;
 

@@ -3,7 +3,8 @@
  * playwright.config.ts and by tests that open the same database to count rows.
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+// localhost, not 127.0.0.1: WebAuthn refuses an IP address as a passkey's relying party (two-step.spec.ts).
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 
 export const e2eServerEnv = {
   NODE_ENV: "production",

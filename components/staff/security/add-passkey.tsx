@@ -1,0 +1,75 @@
+"use client";
+
+import { startRegistration } from "@simplewebauthn/browser";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import {
+  finishPasskeyRegistrationAction,
+  passkeyRegistrationOptionsAction,
+} from "@/lib/actions/two-step";
+import { TWO_STEP_MESSAGES } from "@/lib/validations/two-step-messages";
+import { Notice } from "@/components/ui/notice";
+import { primaryButtonClass } from "@/components/ui/button-styles";
+import { fieldClass } from "@/components/ui/form-styles";
+
+/*
+ * Adding a passkey is the browser's WebAuthn API talking to the device, so it
+ * needs JavaScript; without it the form says so and does nothing else.
+ */
+export function AddPasskey({ nameMax }: { nameMax: number }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
+  const [busy, setBusy] = useState(false);
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name") ?? "");
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const { challengeId, options } = await passkeyRegistrationOptionsAction();
+      const response = await startRegistration({ optionsJSON: options });
+      const result = await finishPasskeyRegistrationAction({ challengeId, name, response });
+      if (result.ok) {
+        setMessage({ tone: "success", text: `Passkey “${name.trim()}” added.` });
+        router.refresh();
+      } else {
+        setMessage({ tone: "error", text: result.message });
+      }
+    } catch {
+      // Cancelled on the device, timed out, or this device already holds a passkey for you.
+      setMessage({ tone: "error", text: TWO_STEP_MESSAGES["passkey-not-added"] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={add} className="max-w-sm space-y-2">
+      <noscript>
+        <p className="font-semibold">
+          Adding a passkey needs JavaScript, which is off in this browser. Your password and code
+          work without it.
+        </p>
+      </noscript>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <label htmlFor="field-passkey-name" className="block font-semibold">
+        Name of the new passkey
+      </label>
+      <p id="field-passkey-name-hint" className="text-sm text-ink-muted">
+        Which device holds it, so you can tell your passkeys apart: “Front desk laptop”.
+      </p>
+      <input
+        id="field-passkey-name"
+        name="name"
+        required
+        maxLength={nameMax}
+        aria-describedby="field-passkey-name-hint"
+        className={fieldClass}
+      />
+      <button type="submit" className={primaryButtonClass} disabled={busy}>
+        Add a passkey
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,207 @@
+"use server";
+
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
+import { z } from "zod";
+import { getClinic } from "@/lib/content/site/site";
+import { getDb } from "@/lib/db/client";
+import { removePasskey } from "@/lib/db/staff-passkeys";
+import { setTwoStepRequired } from "@/lib/db/staff-settings";
+import { requirePermission, requireStaffActor } from "@/lib/staff/actor";
+import { audit } from "@/lib/staff/audit";
+import { finishPasskeyRegistration, passkeyRegistrationOptions } from "@/lib/staff/passkeys";
+import { issueRecoveryCodes } from "@/lib/staff/recovery-codes";
+import { saveFailed } from "@/lib/staff/save-failure";
+import { beginTotpSetup, confirmTotpSetup, hasTotp } from "@/lib/staff/totp";
+import {
+  PASSKEY_NAME_MAX,
+  TWO_STEP_MESSAGES,
+  type TwoStepMessage,
+} from "@/lib/validations/two-step-messages";
+
+/*
+ * The signed-in person's own two-step methods (/staff/security) and the
+ * owner's requirement switch. Forms post here with or without JavaScript;
+ * only adding a passkey needs it (the browser's WebAuthn API).
+ */
+
+/** What the authenticator form shows after a post: recovery codes once, or what went wrong. */
+export interface AuthenticatorState {
+  answer: number;
+  codes?: string[];
+  error?: string;
+  /** The code as typed, so a refused one is not lost. */
+  code?: string;
+}
+
+function answered(
+  previous: AuthenticatorState,
+  rest: Omit<AuthenticatorState, "answer">,
+): AuthenticatorState {
+  // The page around the form shows the new state (app in use, codes left) too.
+  revalidatePath("/staff/security");
+  return { answer: previous.answer + 1, ...rest };
+}
+
+function failed(error: unknown, previous: AuthenticatorState): AuthenticatorState {
+  const message = saveFailed(error, "Not saved", "Nothing changed.");
+  return answered(previous, { error: message });
+}
+
+export async function startTotpSetupAction(): Promise<void> {
+  const actor = await requireStaffActor();
+  try {
+    await beginTotpSetup(await getDb(), actor.accountId, new Date());
+  } catch (error) {
+    saveFailed(error, "An authenticator set-up was not started");
+    redirect("/staff/security?notice=save-failed");
+  }
+  // Same path, new hash: without revalidating, the router would only scroll.
+  revalidatePath("/staff/security");
+  redirect("/staff/security#authenticator");
+}
+
+/**
+ * The two things that answer with recovery codes, shown once: confirming an
+ * app (the first time: a new set; replacing an app keeps the set) and asking
+ * for a new set.
+ */
+export async function authenticatorAction(
+  previous: AuthenticatorState,
+  formData: FormData,
+): Promise<AuthenticatorState> {
+  const actor = await requireStaffActor();
+  const intent = formData.get("intent");
+  const db = await getDb();
+  const now = new Date();
+  try {
+    if (intent === "regenerate") {
+      const codes = await issueRecoveryCodes(db, actor.accountId, now);
+      await audit(
+        "two-step-changed",
+        { type: "account", id: actor.accountId },
+        {
+          change: "new recovery codes",
+        },
+      );
+      return answered(previous, { codes });
+    }
+    const code = String(formData.get("code") ?? "").slice(0, 40);
+    const replacing = await hasTotp(db, actor.accountId);
+    if (!(await confirmTotpSetup(db, actor.accountId, code, now))) {
+      return answered(previous, { error: TWO_STEP_MESSAGES["setup-code-wrong"], code });
+    }
+    await audit(
+      "two-step-changed",
+      { type: "account", id: actor.accountId },
+      {
+        change: replacing ? "authenticator app replaced" : "authenticator app set up",
+      },
+    );
+    if (replacing) return answered(previous, {});
+    return answered(previous, { codes: await issueRecoveryCodes(db, actor.accountId, now) });
+  } catch (error) {
+    return failed(error, previous);
+  }
+}
+
+export async function passkeyRegistrationOptionsAction() {
+  const actor = await requireStaffActor();
+  const clinic = await getClinic();
+  return passkeyRegistrationOptions(
+    await getDb(),
+    { id: actor.accountId, email: actor.email || actor.name, name: actor.name },
+    clinic.name,
+    new Date(),
+  );
+}
+
+// The browser's answer is checked by @simplewebauthn/server; here only its envelope.
+const registrationSchema = z.object({
+  challengeId: z.string().max(100),
+  name: z.string().trim().min(1).max(PASSKEY_NAME_MAX),
+  response: z.looseObject({ id: z.string().max(1400), type: z.literal("public-key") }),
+});
+
+export async function finishPasskeyRegistrationAction(
+  input: unknown,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const actor = await requireStaffActor();
+  const parsed = registrationSchema.safeParse(input);
+  if (!parsed.success) {
+    const nameWrong = parsed.error.issues.some((issue) => issue.path[0] === "name");
+    return {
+      ok: false,
+      message: TWO_STEP_MESSAGES[nameWrong ? "passkey-name" : "passkey-not-added"],
+    };
+  }
+  try {
+    const result = await finishPasskeyRegistration(
+      await getDb(),
+      actor.accountId,
+      { ...parsed.data, response: parsed.data.response as unknown as RegistrationResponseJSON },
+      new Date(),
+    );
+    if (!result.ok) return { ok: false, message: TWO_STEP_MESSAGES["passkey-not-added"] };
+    await audit(
+      "two-step-changed",
+      { type: "account", id: actor.accountId },
+      {
+        change: "passkey added",
+      },
+    );
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: saveFailed(error, "The passkey was not added", "") };
+  }
+}
+
+export async function removePasskeyAction(formData: FormData): Promise<void> {
+  const actor = await requireStaffActor();
+  const id = String(formData.get("id") ?? "").slice(0, 1400);
+  let removed = false;
+  try {
+    removed = await removePasskey(await getDb(), actor.accountId, id);
+  } catch (error) {
+    saveFailed(error, "A passkey was not removed");
+    redirect("/staff/security?notice=save-failed#passkeys");
+  }
+  revalidatePath("/staff/security");
+  if (removed) {
+    await audit(
+      "two-step-changed",
+      { type: "account", id: actor.accountId },
+      {
+        change: "passkey removed",
+      },
+    );
+  }
+  redirect("/staff/security?notice=passkey-removed#passkeys");
+}
+
+/** Owner only. Turning it off needs the box ticked that says what it costs. */
+export async function setTwoStepRequirementAction(formData: FormData): Promise<void> {
+  const actor = await requirePermission("security.policy");
+  const required = formData.get("required") === "on";
+  if (!required && formData.get("understood") !== "yes") {
+    redirect("/staff/security?notice=confirm-off#requirement");
+  }
+  try {
+    await setTwoStepRequired(await getDb(), required, new Date());
+  } catch (error) {
+    saveFailed(error, "The two-step requirement was not changed");
+    redirect("/staff/security?notice=save-failed#requirement");
+  }
+  await audit(
+    "two-step-changed",
+    { type: "account", id: actor.accountId },
+    {
+      change: required ? "requirement turned on" : "requirement turned off",
+    },
+  );
+  redirect(`/staff/security?notice=${required ? "required-on" : "required-off"}#requirement`);
+}
+
+export type { TwoStepMessage };
