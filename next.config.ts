@@ -44,6 +44,8 @@ const nextConfig: NextConfig = {
   env: { CLINIC_NAME: clinic.name ?? "", CLINIC_PHONE: clinic.phone ?? "" },
   serverExternalPackages: ["better-sqlite3", "pg", "nodemailer"],
   experimental: {
+    // forbidden() answers 403 with app/forbidden.tsx: a staff role asking for what it may not do.
+    authInterrupts: true,
     serverActions: { bodySizeLimit: `${bodyLimit.kilobytes}kb` },
   },
   async headers() {

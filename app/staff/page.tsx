@@ -4,7 +4,10 @@ import { SignInForm } from "@/components/staff/sign-in-form";
 import { StaffDisabled } from "@/components/staff/staff-disabled";
 import { getDb } from "@/lib/db/client";
 import { countNewRequests, INBOX_LIMIT, listRequests } from "@/lib/db/staff-requests";
-import { getStaffSession, staffAreaEnabled } from "@/lib/staff/auth";
+import { redirect } from "next/navigation";
+import { getStaffActor } from "@/lib/staff/actor";
+import { staffAreaEnabled } from "@/lib/staff/auth";
+import { allows, homeOf } from "@/lib/staff/endpoints";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { inboxQuerySchema } from "@/lib/staff/schemas";
 import { getClinic } from "@/lib/content/site/site";
@@ -13,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   if (!staffAreaEnabled()) return staffMetadata("Staff area off");
-  return staffMetadata((await getStaffSession()) ? "Staff inbox" : "Staff sign-in");
+  return staffMetadata((await getStaffActor()) ? "Staff inbox" : "Staff sign-in");
 }
 
 export default async function StaffPage({
@@ -23,7 +26,10 @@ export default async function StaffPage({
 }) {
   if (!staffAreaEnabled()) return <StaffDisabled />;
   const query = inboxQuerySchema.parse(await searchParams);
-  if (!(await getStaffSession())) return <SignInForm error={query.error} />;
+  const actor = await getStaffActor();
+  if (!actor) return <SignInForm error={query.error} />;
+  // Every sign-in lands here; a role that may not read requests goes on to its own first page.
+  if (!allows(actor.role, "/staff")) redirect(homeOf(actor.role));
 
   const db = await getDb();
   const [requests, newCount] = await Promise.all([

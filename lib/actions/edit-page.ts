@@ -3,17 +3,18 @@
 import "server-only";
 import { draftPasses } from "@/lib/content/checks/page-draft";
 import { revisionSource } from "@/lib/content/site/site";
-import { getDb } from "@/lib/db/client";
 import { addPageRevision } from "@/lib/db/content-revisions";
 import { deletePageDraft } from "@/lib/db/page-drafts";
-import { getStaffSession } from "@/lib/staff/auth";
+import { z } from "zod";
+import { staffStateAction } from "@/lib/staff/action-client";
+import { requireStaff } from "@/lib/staff/auth";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { draftKeyOf } from "@/lib/staff/draft-key";
 import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
 import { saveFailed } from "@/lib/staff/save-failure";
 import { authorFor, NAME_NEEDED, published } from "@/lib/staff/publish-steps";
-import type { EditorState } from "@/lib/validations/editor-state";
+import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
 import { getSite } from "@/lib/content/site/site";
 
 const SIGNED_OUT =
@@ -26,93 +27,113 @@ const SIGNED_OUT =
  * revision and revalidates every static page. Every answer carries the typed
  * values back, so nothing typed is lost.
  */
-export async function editPageAction(
-  previous: EditorState,
-  formData: FormData,
-): Promise<EditorState> {
-  const session = await getStaffSession();
-  const values = readEditorForm(formData);
+const editorSchema = z.object({
+  // readEditorForm has already cut every value to size; the checks that need the site run below.
+  values: z.custom<EditorValues>(),
+  intent: z.enum(["preview", "publish"]).catch("preview"),
+});
+
+export const editPageAction = staffStateAction({
+  endpoint: "editPageAction",
+  read: (formData) => ({ values: readEditorForm(formData), intent: formData.get("intent") }),
+  schema: editorSchema,
   // Without a session: touch nothing and check nothing, but hand the typed values back to the
   // form they came from, where a redirect would throw away what was typed since the last draft.
-  if (!session) {
-    return {
+  signedOut: (read, previous: EditorState): EditorState => ({
+    values: read().values,
+    fieldErrors: {},
+    bodyProblems: [],
+    answer: previous.answer + 1,
+    formError: SIGNED_OUT,
+  }),
+  invalid: (_error, raw, previous) => ({
+    values: raw.values,
+    fieldErrors: {},
+    bodyProblems: [],
+    answer: previous.answer + 1,
+    formError: "Not published: the form did not arrive whole. Your text is kept; try again.",
+  }),
+  failed: (error, raw, previous) => ({
+    values: raw.values,
+    fieldErrors: {},
+    bodyProblems: [],
+    answer: previous.answer + 1,
+    formError: saveFailed(error, "Not published"),
+  }),
+  run: async ({ input: { values, intent }, previous, db, now, record }): Promise<EditorState> => {
+    // The shared-password sign-in still names drafts and authors until accounts replace it.
+    const session = await requireStaff();
+    const site = await getSite();
+    const check = await checkEditorValues(values, site);
+    const answer = previous.answer + 1;
+    const fieldErrors: EditorState["fieldErrors"] = { ...check.fieldErrors };
+    const base = {
       values,
-      fieldErrors: {},
-      bodyProblems: [],
-      answer: previous.answer + 1,
-      formError: SIGNED_OUT,
-    };
-  }
-  const intent = formData.get("intent") === "publish" ? "publish" : "preview";
-  const site = await getSite();
-  const check = await checkEditorValues(values, site);
-  const answer = previous.answer + 1;
-  const fieldErrors: EditorState["fieldErrors"] = { ...check.fieldErrors };
-  const base = {
-    values,
-    fieldErrors,
-    bodyProblems: check.bodyProblems,
-    answer,
-  } satisfies EditorState;
+      fieldErrors,
+      bodyProblems: check.bodyProblems,
+      answer,
+    } satisfies EditorState;
 
-  // Only direct calls (the preview that follows typing) ask for JSX back: a form state holding
-  // server components cannot be rendered when the form was posted without JavaScript.
-  if (intent === "preview") return { ...base, preview: previewOf(values, check, site) };
+    // Only direct calls (the preview that follows typing) ask for JSX back: a form state holding
+    // server components cannot be rendered when the form was posted without JavaScript.
+    if (intent === "preview") return { ...base, preview: previewOf(values, check, site) };
 
-  const author = await authorFor(session, values.author);
-  if (!author) base.fieldErrors.author = NAME_NEEDED;
-  if (!draftPasses(check) || !author) {
-    // An existing page's address is a hidden field: its problem is shown in the message itself.
-    const address = !values.isNew && check.fieldErrors.slug ? ` ${check.fieldErrors.slug}.` : "";
-    return {
-      ...base,
-      values: { ...values, author },
-      formError: `Not published: fix the problems marked below.${address} Your text is kept.`,
-    };
-  }
-  // The file version the text was based on means nothing for a page without a file.
-  const page = site.pages.find((p) => p.slug === values.slug && p.source !== undefined);
+    const author = await authorFor(session, values.author);
+    if (!author) base.fieldErrors.author = NAME_NEEDED;
+    if (!draftPasses(check) || !author) {
+      // An existing page's address is a hidden field: its problem is shown in the message itself.
+      const address = !values.isNew && check.fieldErrors.slug ? ` ${check.fieldErrors.slug}.` : "";
+      return {
+        ...base,
+        values: { ...values, author },
+        formError: `Not published: fix the problems marked below.${address} Your text is kept.`,
+      };
+    }
+    // The file version the text was based on means nothing for a page without a file.
+    const page = site.pages.find((p) => p.slug === values.slug && p.source !== undefined);
 
-  let result;
-  try {
-    result = await addPageRevision(await getDb(), {
-      slug: values.slug,
-      author,
-      note: values.note.trim() || null,
-      action: "publish",
-      frontmatter: check.frontmatter,
-      body: values.body,
-      baseHash: (page?.file && values.baseHash) || null,
-      parentId: values.parentId,
-      now: new Date(),
-    });
-  } catch (error) {
-    return {
-      ...base,
-      values: { ...values, author },
-      formError: saveFailed(error, "Not published"),
-    };
-  }
-  if (!result.ok) {
-    const latest = result.latest;
-    return {
-      ...base,
-      // Publishing again now knowingly replaces their version with this one.
-      values: { ...values, author, parentId: latest?.id ?? 0 },
-      formError:
-        "Not published: someone else published this page after you opened it. Their version is shown beside yours; your text is kept below. Publish again to replace theirs with yours.",
-      conflict: latest && {
-        author: latest.author,
-        createdAt: latest.created_at,
-        title: JSON.parse(latest.frontmatter ?? "{}").title ?? "",
-        source:
-          latest.action === "publish"
-            ? revisionSource(latest)
-            : "(the page was set back to its file or deleted)",
-      },
-    };
-  }
-  // Published: the draft it was typed in is done (a newer one from another tab stays).
-  await deletePageDraft(await getDb(), await draftKeyOf(session, values), values.draftVersion);
-  return published(session, author, `${staffPageHref(values.slug)}?notice=published`);
-}
+    let result;
+    try {
+      result = await addPageRevision(db, {
+        slug: values.slug,
+        author,
+        note: values.note.trim() || null,
+        action: "publish",
+        frontmatter: check.frontmatter,
+        body: values.body,
+        baseHash: (page?.file && values.baseHash) || null,
+        parentId: values.parentId,
+        now,
+      });
+    } catch (error) {
+      return {
+        ...base,
+        values: { ...values, author },
+        formError: saveFailed(error, "Not published"),
+      };
+    }
+    if (!result.ok) {
+      const latest = result.latest;
+      return {
+        ...base,
+        // Publishing again now knowingly replaces their version with this one.
+        values: { ...values, author, parentId: latest?.id ?? 0 },
+        formError:
+          "Not published: someone else published this page after you opened it. Their version is shown beside yours; your text is kept below. Publish again to replace theirs with yours.",
+        conflict: latest && {
+          author: latest.author,
+          createdAt: latest.created_at,
+          title: JSON.parse(latest.frontmatter ?? "{}").title ?? "",
+          source:
+            latest.action === "publish"
+              ? revisionSource(latest)
+              : "(the page was set back to its file or deleted)",
+        },
+      };
+    }
+    // Published: the draft it was typed in is done (a newer one from another tab stays).
+    await deletePageDraft(db, await draftKeyOf(session, values), values.draftVersion);
+    record({ event: "page.published", object: { type: "page", id: `/${values.slug}` } });
+    return published(session, author, `${staffPageHref(values.slug)}?notice=published`);
+  },
+});

@@ -4,12 +4,13 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { storedSlugProblem } from "@/lib/content/checks/slug";
 import { getSite } from "@/lib/content/site/site";
-import { getDb } from "@/lib/db/client";
+import { z } from "zod";
 import { deletePageDraft, savePageDraft } from "@/lib/db/page-drafts";
 import { describeDbError } from "@/lib/db/write-transaction";
-import { getStaffSession, requireStaff } from "@/lib/staff/auth";
+import { staffFormAction } from "@/lib/staff/action-client";
+import { requireStaff } from "@/lib/staff/auth";
 import { staffPageHref } from "@/lib/staff/content-params";
-import { draftKeyOf } from "@/lib/staff/draft-key";
+import { draftKeyOf, draftPage } from "@/lib/staff/draft-key";
 import { readEditorForm } from "@/lib/staff/editor-form";
 import type { DraftSaveAnswer, EditorValues } from "@/lib/validations/editor-state";
 
@@ -28,23 +29,31 @@ async function editorHref(values: EditorValues): Promise<string> {
     : staffPageHref(values.slug);
 }
 
+// readEditorForm has already cut and typed every value; nothing here is published.
+const draftSchema = z.custom<EditorValues>();
+
 /**
  * The autosave, called by the editor after a pause in the typing. It never
  * redirects: a redirect would take the page, and the typing on it, away.
  * Without a session it saves nothing and says so; the editor keeps the text
  * and tries again once its person has signed in again in another tab.
  */
-export async function saveDraftAction(formData: FormData): Promise<DraftSaveAnswer> {
-  try {
-    const session = await getStaffSession();
-    if (!session) return { status: "signed-out" };
-    const values = readEditorForm(formData);
-    const db = await getDb();
-    const key = await draftKeyOf(session, values);
+export const saveDraftAction = staffFormAction({
+  endpoint: "saveDraftAction",
+  read: readEditorForm,
+  schema: draftSchema,
+  signedOut: (): DraftSaveAnswer => ({ status: "signed-out" }),
+  invalid: (): DraftSaveAnswer => ({ status: "failed" }),
+  failed: (error): DraftSaveAnswer => {
+    console.error(`Page draft not saved: ${describeDbError(error)}`);
+    return { status: "failed" };
+  },
+  run: async ({ input: values, db, now }): Promise<DraftSaveAnswer> => {
+    const key = await draftKeyOf(await requireStaff(), values);
     const result = await savePageDraft(db, key, {
       data: values,
       seenVersion: values.draftVersion,
-      now: new Date(),
+      now,
     });
     return result.ok
       ? { status: "saved", savedAt: result.savedAt, version: result.version }
@@ -53,39 +62,51 @@ export async function saveDraftAction(formData: FormData): Promise<DraftSaveAnsw
           savedAt: result.current?.savedAt,
           version: result.current?.version ?? 0,
         };
-  } catch (error) {
-    console.error(`Page draft not saved: ${describeDbError(error)}`);
-    return { status: "failed" };
-  }
-}
+  },
+});
 
 /**
  * The Preview button, which works without JavaScript: what the form holds
  * becomes the draft, and the editor opens again on it with its preview.
  * Pressed on purpose, so it replaces a draft saved meanwhile in another tab.
  */
-export async function previewPageAction(formData: FormData): Promise<void> {
-  const session = await requireStaff();
-  const values = readEditorForm(formData);
-  const db = await getDb();
-  const key = await draftKeyOf(session, values);
-  const now = new Date();
-  const saved = await savePageDraft(db, key, {
-    data: values,
-    seenVersion: values.draftVersion,
-    now,
-  });
-  if (!saved.ok) {
-    const seenVersion = saved.current?.version ?? 0;
-    await savePageDraft(db, key, { data: values, seenVersion, now });
-  }
-  redirect(`${await editorHref(values)}?draft=continue#preview-heading`);
-}
+export const previewPageAction = staffFormAction({
+  endpoint: "previewPageAction",
+  read: readEditorForm,
+  schema: draftSchema,
+  invalid: () => redirect("/staff/content"),
+  failed: (error) => {
+    console.error(`Page draft not saved for preview: ${describeDbError(error)}`);
+    redirect("/staff/content?notice=save-failed");
+  },
+  run: async ({ input: values, db, now }) => {
+    const key = await draftKeyOf(await requireStaff(), values);
+    const saved = await savePageDraft(db, key, {
+      data: values,
+      seenVersion: values.draftVersion,
+      now,
+    });
+    if (!saved.ok) {
+      const seenVersion = saved.current?.version ?? 0;
+      await savePageDraft(db, key, { data: values, seenVersion, now });
+    }
+    redirect(`${await editorHref(values)}?draft=continue#preview-heading`);
+  },
+});
 
 /** "Discard" on the offer of a draft: only the version offered, so newer typing elsewhere stays. */
-export async function discardDraftAction(formData: FormData): Promise<void> {
-  const session = await requireStaff();
-  const values = readEditorForm(formData);
-  await deletePageDraft(await getDb(), await draftKeyOf(session, values), values.draftVersion);
-  redirect(await editorHref(values));
-}
+export const discardDraftAction = staffFormAction({
+  endpoint: "discardDraftAction",
+  read: readEditorForm,
+  schema: draftSchema,
+  invalid: () => redirect("/staff/content"),
+  failed: (error) => {
+    console.error(`Page draft not discarded: ${describeDbError(error)}`);
+    redirect("/staff/content?notice=save-failed");
+  },
+  run: async ({ input: values, db, record }) => {
+    await deletePageDraft(db, await draftKeyOf(await requireStaff(), values), values.draftVersion);
+    record({ event: "draft.discarded", object: { type: "page", id: draftPage(values) } });
+    redirect(await editorHref(values));
+  },
+});

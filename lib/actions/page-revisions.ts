@@ -4,9 +4,13 @@ import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getSite } from "@/lib/content/site/site";
-import { getDb } from "@/lib/db/client";
+import type { Kysely } from "kysely";
 import { addPageRevision, getPageRevision, type NewPageRevision } from "@/lib/db/content-revisions";
+import type { Database } from "@/lib/db/types";
 import { describeDbError } from "@/lib/db/write-transaction";
+import type { PageRecord } from "@/lib/content/types";
+import { formFields, staffFormAction, type AuditEntry } from "@/lib/staff/action-client";
+import type { StaffAction } from "@/lib/staff/endpoints";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName } from "@/lib/staff/author";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
@@ -25,24 +29,43 @@ const schema = z.object({
   confirm: z.string().optional(),
 });
 
-async function prepare(formData: FormData) {
-  // Without a session requireStaff goes to sign-in: nothing below runs.
-  const session = await requireStaff();
-  const parsed = schema.safeParse(
-    Object.fromEntries(
-      ["slug", "parentId", "revision", "confirm"].map((key) => [
-        key,
-        formData.get(key) ?? undefined,
-      ]),
-    ),
-  );
-  if (!parsed.success) redirect("/staff/content");
-  const site = await getSite();
-  const page = site.pages.find((p) => p.slug === parsed.data.slug);
-  if (!page || page.addressProblem) redirect("/staff/content");
-  // The name given at the last publish; history actions do not ask again.
-  const author = (await getAuthorName(session)) || "Staff";
-  return { ...parsed.data, page, author };
+type HistoryInput = z.output<typeof schema>;
+type HistoryContext = { db: Kysely<Database>; record: (entry: AuditEntry) => void };
+
+/**
+ * A history action through the action client: the page named in the form
+ * must be one the site knows, under a sound address; `act` then adds its
+ * revision and ends in a redirect. A failure before the revision (the
+ * database cannot be opened) goes back to the page's history, told so.
+ */
+function historyAction(
+  endpoint: StaffAction,
+  act: (
+    input: HistoryInput & { page: PageRecord; author: string },
+    context: HistoryContext,
+  ) => Promise<never>,
+) {
+  return staffFormAction({
+    endpoint,
+    read: formFields(["slug", "parentId", "revision", "confirm"]),
+    schema,
+    invalid: () => redirect("/staff/content"),
+    failed: (error, raw) => {
+      console.error(`History action not saved: ${describeDbError(error)}`);
+      const slug = pageParamSchema.safeParse(raw.slug);
+      redirect(
+        slug.success ? `${staffPageHref(slug.data)}/history?notice=save-failed` : "/staff/content",
+      );
+    },
+    run: async ({ input, db, record }) => {
+      const site = await getSite();
+      const page = site.pages.find((p) => p.slug === input.slug);
+      if (!page || page.addressProblem) redirect("/staff/content");
+      // The name given at the last publish; history actions do not ask again.
+      const author = (await getAuthorName(await requireStaff())) || "Staff";
+      return act({ ...input, page, author }, { db, record });
+    },
+  });
 }
 
 /**
@@ -52,122 +75,146 @@ async function prepare(formData: FormData) {
  * when the server cannot save, there too, told so, never to a bare 500.
  */
 async function commit(
+  { db, record }: HistoryContext,
   revision: Omit<NewPageRevision, "now">,
-  where: { done: string; stale: string },
+  where: { done: string; stale: string; event: string },
 ): Promise<never> {
   let ok: boolean;
   try {
-    ok = (await addPageRevision(await getDb(), { ...revision, now: new Date() })).ok;
+    ok = (await addPageRevision(db, { ...revision, now: new Date() })).ok;
   } catch (error) {
     unstable_rethrow(error);
     console.error(`History action on /${revision.slug} not saved: ${describeDbError(error)}`);
     redirect(withNotice(where.stale, "save-failed"));
   }
   if (!ok) redirect(where.stale);
+  record({ event: where.event, object: { type: "page", id: `/${revision.slug}` } });
   contentChanged();
   redirect(where.done);
 }
 
 const withNotice = (href: string, notice: string) =>
   `${href.replace(/\?notice=[^&]*/, "")}?notice=${notice}`;
-const back = (slug: string, notice: string) => ({
+const back = (slug: string, notice: string, event: string) => ({
   done: `${staffPageHref(slug)}?notice=${notice}`,
   stale: `${staffPageHref(slug)}/history?notice=stale`,
+  event,
 });
 
-export async function restoreRevisionAction(formData: FormData): Promise<void> {
-  const { slug, parentId, revision, page, author } = await prepare(formData);
-  const old = revision ? await getPageRevision(await getDb(), revision) : undefined;
-  if (!old || old.slug !== slug || old.action !== "publish")
-    redirect(`${staffPageHref(slug)}/history`);
-  await commit(
-    {
-      slug,
-      author,
-      note: `Restored the version of ${old.created_at.slice(0, 16).replace("T", " ")} UTC`,
-      action: "publish",
-      frontmatter: JSON.parse(old.frontmatter ?? "{}"),
-      body: old.body ?? "",
-      baseHash: page.file?.hash ?? null,
-      parentId,
-    },
-    back(slug, "restored"),
-  );
-}
+export const restoreRevisionAction = historyAction(
+  "restoreRevisionAction",
+  async ({ slug, parentId, revision, page, author }, context) => {
+    const old = revision ? await getPageRevision(context.db, revision) : undefined;
+    if (!old || old.slug !== slug || old.action !== "publish")
+      redirect(`${staffPageHref(slug)}/history`);
+    return commit(
+      context,
+      {
+        slug,
+        author,
+        note: `Restored the version of ${old.created_at.slice(0, 16).replace("T", " ")} UTC`,
+        action: "publish",
+        frontmatter: JSON.parse(old.frontmatter ?? "{}"),
+        body: old.body ?? "",
+        baseHash: page.file?.hash ?? null,
+        parentId,
+      },
+      back(slug, "restored", "page.restored"),
+    );
+  },
+);
 
-export async function backToFileAction(formData: FormData): Promise<void> {
-  const { slug, parentId, page, author } = await prepare(formData);
-  if (!page.file) redirect(`${staffPageHref(slug)}/history`);
-  await commit(
-    {
-      slug,
-      author,
-      note: "Went back to the version in content/",
-      action: "file",
-      frontmatter: null,
-      body: null,
-      baseHash: page.file.hash,
-      parentId,
-    },
-    back(slug, "file"),
-  );
-}
+export const backToFileAction = historyAction(
+  "backToFileAction",
+  async ({ slug, parentId, page, author }, context) => {
+    if (!page.file) redirect(`${staffPageHref(slug)}/history`);
+    return commit(
+      context,
+      {
+        slug,
+        author,
+        note: "Went back to the version in content/",
+        action: "file",
+        frontmatter: null,
+        body: null,
+        baseHash: page.file.hash,
+        parentId,
+      },
+      back(slug, "file", "page.restored"),
+    );
+  },
+);
 
 /** After a deploy changed the file: keep the browser version, now counted as based on the new file. */
-export async function keepBrowserVersionAction(formData: FormData): Promise<void> {
-  const { slug, parentId, page, author } = await prepare(formData);
-  const current = page.revision;
-  if (!page.file || !current || current.action !== "publish") redirect(staffPageHref(slug));
-  await commit(
-    {
-      slug,
-      author,
-      note: "Kept the browser version over the changed file in content/",
-      action: "publish",
-      frontmatter: JSON.parse(current.frontmatter ?? "{}"),
-      body: current.body ?? "",
-      baseHash: page.file.hash,
-      parentId,
-    },
-    back(slug, "published"),
-  );
-}
+export const keepBrowserVersionAction = historyAction(
+  "keepBrowserVersionAction",
+  async ({ slug, parentId, page, author }, context) => {
+    const current = page.revision;
+    if (!page.file || !current || current.action !== "publish") redirect(staffPageHref(slug));
+    return commit(
+      context,
+      {
+        slug,
+        author,
+        note: "Kept the browser version over the changed file in content/",
+        action: "publish",
+        frontmatter: JSON.parse(current.frontmatter ?? "{}"),
+        body: current.body ?? "",
+        baseHash: page.file.hash,
+        parentId,
+      },
+      back(slug, "published", "page.published"),
+    );
+  },
+);
 
 const deleted = { action: "delete", frontmatter: null, body: null, baseHash: null } as const;
 
-export async function deletePageAction(formData: FormData): Promise<void> {
-  const { slug, parentId, page, author, confirm } = await prepare(formData);
-  // A page shipped in content/ can be set to draft, never deleted from here.
-  if (page.file) redirect(staffPageHref(slug));
-  const refused = `${staffPageHref(slug)}?notice=delete-error`;
-  if (confirm !== "yes") redirect(refused);
-  await commit(
-    { slug, author, note: "Deleted the page", ...deleted, parentId },
-    { done: "/staff/content?notice=deleted", stale: refused },
-  );
-}
+export const deletePageAction = historyAction(
+  "deletePageAction",
+  async ({ slug, parentId, page, author, confirm }, context) => {
+    // A page shipped in content/ can be set to draft, never deleted from here.
+    if (page.file) redirect(staffPageHref(slug));
+    const refused = `${staffPageHref(slug)}?notice=delete-error`;
+    if (confirm !== "yes") redirect(refused);
+    return commit(
+      context,
+      { slug, author, note: "Deleted the page", ...deleted, parentId },
+      { done: "/staff/content?notice=deleted", stale: refused, event: "page.deleted" },
+    );
+  },
+);
 
 /**
  * Deletes a page stored under an address no page may have (an older release
  * or a tampered form put it there). It is named by its newest revision, never
  * by the address, which no form may carry; the address comes from the database.
  */
-export async function deleteStoredPageAction(formData: FormData): Promise<void> {
-  const session = await requireStaff();
-  const refused = "/staff/content?notice=delete-error";
-  const revision = z.coerce.number().int().positive().safeParse(formData.get("revision"));
-  if (!revision.success || formData.get("confirm") !== "yes") redirect(refused);
-  const site = await getSite();
-  const page = site.pages.find((p) => p.revision?.id === revision.data);
-  if (!page?.addressProblem || page.file || page.source === undefined) redirect(refused);
-  await commit(
-    {
-      slug: page.slug,
-      author: (await getAuthorName(session)) || "Staff",
-      note: "Deleted the page, whose address was not a page address",
-      ...deleted,
-      parentId: revision.data,
-    },
-    { done: "/staff/content?notice=deleted", stale: refused },
-  );
-}
+const STORED_REFUSED = "/staff/content?notice=delete-error";
+
+export const deleteStoredPageAction = staffFormAction({
+  endpoint: "deleteStoredPageAction",
+  read: formFields(["revision", "confirm"]),
+  schema: z.object({ revision: z.coerce.number().int().positive(), confirm: z.literal("yes") }),
+  invalid: () => redirect(STORED_REFUSED),
+  failed: (error) => {
+    console.error(`Stored page not deleted: ${describeDbError(error)}`);
+    redirect(STORED_REFUSED);
+  },
+  run: async ({ input: { revision }, db, record }) => {
+    const site = await getSite();
+    const page = site.pages.find((p) => p.revision?.id === revision);
+    if (!page?.addressProblem || page.file || page.source === undefined) redirect(STORED_REFUSED);
+    return commit(
+      { db, record },
+      {
+        slug: page.slug,
+        author: (await getAuthorName(await requireStaff())) || "Staff",
+        note: "Deleted the page, whose address was not a page address",
+        ...deleted,
+        parentId: revision,
+      },
+      { done: "/staff/content?notice=deleted", stale: STORED_REFUSED, event: "page.deleted" },
+    );
+  },
+});

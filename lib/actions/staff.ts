@@ -1,21 +1,15 @@
 "use server";
 
 import "server-only";
-import type { Kysely } from "kysely";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clientHash } from "@/lib/client-hash";
 import { getDb } from "@/lib/db/client";
 import { deleteRequest, saveFollowUp } from "@/lib/db/staff-requests";
-import type { Database } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
-import {
-  endStaffSession,
-  getStaffSession,
-  requireStaff,
-  startStaffSession,
-} from "@/lib/staff/auth";
+import { endStaffSession, getStaffSession, startStaffSession } from "@/lib/staff/auth";
+import { formFields, staffFormAction, staffStateAction } from "@/lib/staff/action-client";
 import { rememberAuthorName } from "@/lib/staff/author";
 import { attemptSignIn } from "@/lib/staff/lockout";
 import { passwordMatches } from "@/lib/staff/password";
@@ -38,96 +32,95 @@ import type { FollowUpState } from "@/lib/validations/follow-up";
  * is answered with its values when a save is refused or fails.
  */
 
-/**
- * The guard every signed-in action goes through, so none can forget a step:
- * the session is checked before anything is read (without one: touch nothing
- * and say nothing about whether a request exists), the form is parsed with the
- * action's schema, and the action's answer is where to go next. A form that
- * does not parse goes back to its request with `invalid`'s notice, when the
- * reference itself is sound, and to the inbox otherwise.
- */
-function staffAction<S extends z.ZodObject>(
-  schema: S,
-  run: (input: z.output<S>, db: Kysely<Database>, now: Date) => Promise<string>,
-  invalid?: RequestNotice,
-) {
-  return async (formData: FormData): Promise<void> => {
-    await requireStaff();
-    const fields = Object.fromEntries(
-      Object.keys(schema.shape).map((key) => [key, formData.get(key) ?? undefined]),
-    );
-    const parsed = schema.safeParse(fields);
-    if (!parsed.success) {
-      const reference = referenceSchema.safeParse(fields.reference);
-      redirect(invalid && reference.success ? requestPage(reference.data, invalid) : "/staff");
-    }
-    let next: string;
-    try {
-      next = await run(parsed.data, await getDb(), new Date());
-    } catch (error) {
-      // Said on the request's page, not a bare 500; the log has the technical line.
-      saveFailed(error, "A staff action was not saved");
-      const reference = referenceSchema.safeParse(fields.reference);
-      next = reference.success ? requestPage(reference.data, "save-failed") : "/staff";
-    }
-    redirect(next);
+/** A follow-up answer that hands back what was typed (the note cut to a sane length). */
+function typedFollowUp(raw: Record<string, unknown>, previous: FollowUpState): FollowUpState {
+  return {
+    status: String(raw.status ?? ""),
+    note: String(raw.note ?? "").slice(0, NOTE_MAX * 2),
+    answer: (Number(previous?.answer) || 0) + 1,
   };
 }
+
+/** A request's reference from the form, when it is sound: refusals go back to that request. */
+const referenceOf = (raw: Record<string, unknown>) => referenceSchema.safeParse(raw.reference);
 
 /**
  * The request page's one follow-up form: the status and a note, saved
  * together (two forms dropped a changed status when the note's button was
  * pressed). A refused or failed save comes back with what was typed.
  */
-export async function saveFollowUpAction(
-  previous: FollowUpState,
-  formData: FormData,
-): Promise<FollowUpState> {
-  await requireStaff();
-  const fields = Object.fromEntries(
-    ["reference", "status", "note"].map((key) => [key, formData.get(key) ?? undefined]),
-  );
-  const typed: FollowUpState = {
-    status: String(fields.status ?? ""),
-    note: String(fields.note ?? "").slice(0, NOTE_MAX * 2),
-    answer: (Number(previous?.answer) || 0) + 1,
-  };
-  const reference = referenceSchema.safeParse(fields.reference);
-  if (!reference.success) redirect("/staff");
-  const parsed = followUpSchema.safeParse(fields);
-  if (!parsed.success)
-    return { ...typed, error: `Nothing was saved: ${parsed.error.issues[0]?.message}.` };
-  let saved;
-  try {
-    saved = await saveFollowUp(await getDb(), reference.data, parsed.data, new Date());
-  } catch (error) {
+export const saveFollowUpAction = staffStateAction({
+  endpoint: "saveFollowUpAction",
+  read: formFields(["reference", "status", "note"]),
+  schema: followUpSchema,
+  invalid: (error, raw, previous: FollowUpState): FollowUpState => {
+    if (!referenceOf(raw).success) redirect("/staff");
+    return {
+      ...typedFollowUp(raw, previous),
+      error: `Nothing was saved: ${error.issues[0]?.message}.`,
+    };
+  },
+  run: async ({ input, db, now, record }): Promise<FollowUpState> => {
+    const saved = await saveFollowUp(db, input.reference, input, now);
+    if (!saved) redirect("/staff");
+    const request = { type: "request", id: input.reference };
+    if (saved.status)
+      record({ event: "request.status", object: request, detail: { to: input.status } });
+    if (saved.note) record({ event: "request.note", object: request });
+    const notice = saved.status
+      ? saved.note
+        ? "saved"
+        : "status"
+      : saved.note
+        ? "note"
+        : "unchanged";
+    redirect(requestPage(input.reference, notice));
+  },
+  failed: (error, raw, previous) => {
     const kept = "The status you chose and your note are kept below.";
-    return { ...typed, error: saveFailed(error, "Nothing was saved", kept) };
-  }
-  if (!saved) redirect("/staff");
-  const notice = saved.status
-    ? saved.note
-      ? "saved"
-      : "status"
-    : saved.note
-      ? "note"
-      : "unchanged";
-  redirect(requestPage(reference.data, notice));
-}
+    return { ...typedFollowUp(raw, previous), error: saveFailed(error, "Nothing was saved", kept) };
+  },
+});
 
-export const deleteRequestAction = staffAction(
-  deleteSchema,
-  async ({ reference }, db) =>
-    (await deleteRequest(db, reference)) ? `/staff?deleted=${reference}` : "/staff",
+/** Back to the request with a notice, when the form named one soundly; else to the inbox. */
+const backToRequest = (raw: Record<string, unknown>, notice: RequestNotice): never => {
+  const reference = referenceOf(raw);
+  redirect(reference.success ? requestPage(reference.data, notice) : "/staff");
+};
+
+export const deleteRequestAction = staffFormAction({
+  endpoint: "deleteRequestAction",
+  read: formFields(["reference", "confirm"]),
+  schema: deleteSchema,
   // Most likely the confirm box was left unticked: go back and say so.
-  "delete-error",
-);
+  invalid: (_error, raw) => backToRequest(raw, "delete-error"),
+  run: async ({ input: { reference }, db, record }) => {
+    if (!(await deleteRequest(db, reference))) redirect("/staff");
+    record({ event: "request.deleted", object: { type: "request", id: reference } });
+    redirect(`/staff?deleted=${reference}`);
+  },
+  failed: (error, raw) => {
+    // Said on the request's page, not a bare 500; the log has the technical line.
+    saveFailed(error, "A staff action was not saved");
+    return backToRequest(raw, "save-failed");
+  },
+});
 
 // Signed out already: nothing to end, back to sign-in like any other action without a session.
-export const staffSignOutAction = staffAction(z.object({}), async () => {
-  // Recorded on the server, so a copy of the cookie stops working too.
-  await endStaffSession();
-  return "/staff";
+export const staffSignOutAction = staffFormAction({
+  endpoint: "staffSignOutAction",
+  read: () => ({}),
+  schema: z.object({}),
+  invalid: () => redirect("/staff"),
+  run: async () => {
+    // Recorded on the server, so a copy of the cookie stops working too.
+    await endStaffSession();
+    redirect("/staff");
+  },
+  failed: (error) => {
+    saveFailed(error, "Sign-out not recorded");
+    redirect("/staff");
+  },
 });
 
 export async function staffSignInAction(formData: FormData): Promise<void> {

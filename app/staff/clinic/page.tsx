@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ClinicEditor } from "@/components/staff/edit-forms/clinic-editor";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
@@ -7,6 +6,7 @@ import { pageClass } from "@/components/ui/form-styles";
 import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
+import { requirePage } from "@/lib/staff/guard";
 import { getAuthorName } from "@/lib/staff/author";
 import { clinicToValues } from "@/lib/validations/clinic-form";
 import { staffMetadata } from "@/lib/staff/metadata";
@@ -19,8 +19,9 @@ export default async function ClinicPage({
 }: {
   searchParams: Promise<{ notice?: string }>;
 }) {
+  await requirePage("/staff/clinic");
+  // The shared-password sign-in still names authors until accounts replace it.
   const session = await requireStaff();
-  if (!session) redirect("/staff");
   const site = await loadSite(await getDb());
   const { notice } = await searchParams;
   const initial = {

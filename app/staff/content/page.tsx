@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ContentList } from "@/components/staff/content-list";
 import { renderFailure } from "@/lib/content/site/rendered-entries";
 import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
-import { requireStaff } from "@/lib/staff/auth";
+import { requirePage } from "@/lib/staff/guard";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ export default async function StaffContentPage({
 }: {
   searchParams: Promise<{ notice?: string }>;
 }) {
-  if (!(await requireStaff())) redirect("/staff");
+  await requirePage("/staff/content");
   // Drafts included: staff see every page, whatever visitors see.
   const site = await loadSite(await getDb(), { includeDrafts: true });
   const shown = site.pages.filter((page) => page.source !== undefined || page.file);

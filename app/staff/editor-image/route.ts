@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db/client";
-import { getStaffSession } from "@/lib/staff/auth";
-import { MAX_IMAGE_BYTES, UPLOAD_ERRORS } from "@/lib/content/images/upload-image";
+import { requireStaff } from "@/lib/staff/auth";
+import { UPLOAD_ERRORS } from "@/lib/content/images/upload-image";
+import { declaredTooBig, imagePoster, seeOther } from "@/lib/staff/image-post";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
 import { addEditorImage, addFigureToDraft } from "@/lib/staff/editor-image";
 import { failurePage } from "@/lib/staff/save-failure";
@@ -12,28 +13,18 @@ import { failurePage } from "@/lib/staff/save-failure";
  * asks for JSON and puts the Figure at the cursor; a plain form post (no
  * JavaScript) adds it to the end of the draft and goes back to the editor.
  */
-const seeOther = (location: string) =>
-  new Response(null, { status: 303, headers: { Location: location } });
-
 export async function POST(request: NextRequest) {
   const json = request.headers.get("accept")?.includes("application/json") ?? false;
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  if (origin && host && (origin === "null" || new URL(origin).host !== host))
-    return new Response("Refused: this form can only be sent from the staff pages of this site.", {
-      status: 403,
-    });
-  const session = await getStaffSession();
-  if (!session) {
-    return json
+  const poster = await imagePoster(request, "POST /staff/editor-image", () =>
+    json
       ? Response.json(
           { ok: false, field: "image", code: "signed-out", message: SIGNED_OUT },
           { status: 401 },
         )
-      : seeOther("/staff");
-  }
-  // Refused by its declared length: the staff proxy passes on only the start of a larger post.
-  const tooBig = Number(request.headers.get("content-length")) > MAX_IMAGE_BYTES + 64 * 1024;
+      : seeOther("/staff"),
+  );
+  if (poster instanceof Response) return poster;
+  const tooBig = declaredTooBig(request);
   let form = new FormData();
   if (!tooBig) form = await request.formData().catch(() => form);
   // Back to a page the address names, never to one the form made up.
@@ -55,7 +46,8 @@ export async function POST(request: NextRequest) {
     if (json) return Response.json(answer, { status: answer.ok ? 200 : 400 });
     if (!answer.ok)
       return seeOther(`${editor}?draft=continue&image-error=${answer.code}#add-image`);
-    await addFigureToDraft(db, session, page, answer.figure, now);
+    // The shared-password sign-in still names drafts until accounts replace it.
+    await addFigureToDraft(db, await requireStaff(), page, answer.figure, now);
     return seeOther(`${editor}?draft=continue#field-body`);
   } catch (error) {
     return failurePage(error, {

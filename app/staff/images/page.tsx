@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ImageUpload } from "@/components/staff/image-upload";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
@@ -7,7 +6,7 @@ import { MEDIA_PATTERN, uploadSrc } from "@/lib/content/images/media-names";
 import { UPLOAD_ERRORS } from "@/lib/content/images/upload-image";
 import { getDb } from "@/lib/db/client";
 import { listContentImages } from "@/lib/db/content-images";
-import { requireStaff } from "@/lib/staff/auth";
+import { requirePage } from "@/lib/staff/guard";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +17,7 @@ export default async function ImagesPage({
 }: {
   searchParams: Promise<{ error?: string; uploaded?: string }>;
 }) {
-  if (!(await requireStaff())) redirect("/staff");
+  await requirePage("/staff/images");
   const { error, uploaded } = await searchParams;
   const images = await listContentImages(await getDb());
   return (

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
 import { requireStaff } from "@/lib/staff/auth";
+import { requirePage } from "@/lib/staff/guard";
 import { editorImageError } from "@/lib/staff/editor-image";
 import { openEditor } from "@/lib/staff/open-editor";
 import { staffMetadata } from "@/lib/staff/metadata";
@@ -21,8 +21,9 @@ export default async function NewPage({
 }: {
   searchParams: Promise<{ draft?: string; "image-error"?: string }>;
 }) {
+  await requirePage("/staff/new-page");
+  // The shared-password sign-in still names drafts until accounts replace it.
   const session = await requireStaff();
-  if (!session) redirect("/staff");
   const { draft, "image-error": imageError } = await searchParams;
   const site = await getSite();
   const { initial, preview, offer } = await openEditor({

@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { listRequests } from "@/lib/db/staff-requests";
 import { auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
-import { getStaffSession } from "@/lib/staff/auth";
 import { csvResponse } from "@/lib/staff/csv";
+import { guardRoute } from "@/lib/staff/guard";
 import { requestsToCsv } from "@/lib/staff/export";
 import { failurePage } from "@/lib/staff/save-failure";
 import { statusSchema } from "@/lib/staff/schemas";
@@ -11,12 +11,8 @@ import { getClinic } from "@/lib/content/site/site";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  if (!(await getStaffSession())) {
-    return new Response("Sign in at /staff to export requests.\n", {
-      status: 401,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
-  }
+  const actor = await guardRoute("GET /staff/requests.csv", signedOut);
+  if (actor instanceof Response) return actor;
   const status = statusSchema
     .optional()
     .catch(undefined)
@@ -43,3 +39,9 @@ export async function GET(request: Request): Promise<Response> {
   const day = new Date().toISOString().slice(0, 10);
   return csvResponse(csv, `requests-${status ?? "all"}-${day}.csv`);
 }
+
+const signedOut = () =>
+  new Response("Sign in at /staff to export requests.\n", {
+    status: 401,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });

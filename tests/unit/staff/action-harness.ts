@@ -14,12 +14,31 @@ export class Redirected extends Error {
   }
 }
 
+/** Next.js's forbidden() (403, app/forbidden.tsx) and notFound(), as thrown signals. */
+export class Forbidden extends Error {
+  constructor() {
+    super("forbidden");
+  }
+}
+export class NotFound extends Error {
+  constructor() {
+    super("not found");
+  }
+}
+
 export const navigation = {
   redirect: (to: string): never => {
     throw new Redirected(to);
   },
+  forbidden: (): never => {
+    throw new Forbidden();
+  },
+  notFound: (): never => {
+    throw new NotFound();
+  },
   unstable_rethrow: (error: unknown) => {
-    if (error instanceof Redirected) throw error;
+    if (error instanceof Redirected || error instanceof Forbidden || error instanceof NotFound)
+      throw error;
   },
 };
 

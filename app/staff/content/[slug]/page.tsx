@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ConfirmDeleteForm } from "@/components/staff/confirm-delete-form";
 import { deletePageAction } from "@/lib/actions/page-revisions";
 import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
@@ -11,6 +11,7 @@ import { pageClass } from "@/components/ui/form-styles";
 import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { requireStaff } from "@/lib/staff/auth";
+import { requirePage } from "@/lib/staff/guard";
 import {
   contentQuerySchema,
   pageParamSchema,
@@ -39,8 +40,9 @@ const NOTICES = {
 };
 
 export default async function EditPage({ params, searchParams }: Props) {
+  await requirePage("/staff/content/[slug]");
+  // The shared-password sign-in still names drafts until accounts replace it.
   const session = await requireStaff();
-  if (!session) redirect("/staff");
   const slug = pageParamSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const site = await loadSite(await getDb(), { includeDrafts: true });

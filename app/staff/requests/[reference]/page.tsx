@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { RequestNotShown, RequestView } from "@/components/staff/request-view";
 import { getDb } from "@/lib/db/client";
 import { getRequestByReference } from "@/lib/db/staff-requests";
-import { requireStaff } from "@/lib/staff/auth";
+import { requirePage } from "@/lib/staff/guard";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { openRequestRecorded } from "@/lib/staff/request-audit";
 import { referenceSchema, requestQuerySchema } from "@/lib/staff/schemas";
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 export default async function StaffRequestPage({ params, searchParams }: Props) {
   // Outsiders go to sign-in before anything is looked up, so they learn nothing about references.
-  await requireStaff();
+  await requirePage("/staff/requests/[reference]");
   const reference = referenceSchema.safeParse((await params).reference);
   if (!reference.success) notFound();
   const request = await getRequestByReference(await getDb(), reference.data);

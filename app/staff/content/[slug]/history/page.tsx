@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PageHistory } from "@/components/staff/editor/page-history";
 import { loadSite, revisionSource } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { listPageRevisions } from "@/lib/db/content-revisions";
-import { requireStaff } from "@/lib/staff/auth";
+import { requirePage } from "@/lib/staff/guard";
 import { pageParamSchema } from "@/lib/staff/content-params";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { z } from "zod";
@@ -24,7 +24,7 @@ export default async function HistoryPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (!(await requireStaff())) redirect("/staff");
+  await requirePage("/staff/content/[slug]/history");
   const slug = pageParamSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const db = await getDb();
