@@ -118,7 +118,7 @@ export const editClinicAction = staffStateAction({
         answer,
       };
     }
-    record({ event: "clinic.changed", object: { type: "clinic", id: "clinic" } });
+    record({ event: "clinic-changed", object: { type: "clinic", id: "clinic" } });
     return published(session, author, "/staff/clinic?notice=published");
   },
 });

@@ -133,7 +133,7 @@ export const editPageAction = staffStateAction({
     }
     // Published: the draft it was typed in is done (a newer one from another tab stays).
     await deletePageDraft(db, await draftKeyOf(session, values), values.draftVersion);
-    record({ event: "page.published", object: { type: "page", id: `/${values.slug}` } });
+    record({ event: "page-published", object: { type: "page", id: `/${values.slug}` } });
     return published(session, author, `${staffPageHref(values.slug)}?notice=published`);
   },
 });

@@ -106,7 +106,7 @@ export const discardDraftAction = staffFormAction({
   },
   run: async ({ input: values, db, record }) => {
     await deletePageDraft(db, await draftKeyOf(await requireStaff(), values), values.draftVersion);
-    record({ event: "draft.discarded", object: { type: "page", id: draftPage(values) } });
+    record({ event: "draft-discarded", object: { type: "page", id: draftPage(values) } });
     redirect(await editorHref(values));
   },
 });

@@ -10,6 +10,7 @@ import type { Database } from "@/lib/db/types";
 import { describeDbError } from "@/lib/db/write-transaction";
 import type { PageRecord } from "@/lib/content/types";
 import { formFields, staffFormAction, type AuditEntry } from "@/lib/staff/action-client";
+import type { AuditEvent } from "@/lib/staff/audit-events";
 import type { StaffAction } from "@/lib/staff/endpoints";
 import { requireStaff } from "@/lib/staff/auth";
 import { getAuthorName } from "@/lib/staff/author";
@@ -77,7 +78,7 @@ function historyAction(
 async function commit(
   { db, record }: HistoryContext,
   revision: Omit<NewPageRevision, "now">,
-  where: { done: string; stale: string; event: string },
+  where: { done: string; stale: string; event: AuditEvent },
 ): Promise<never> {
   let ok: boolean;
   try {
@@ -95,7 +96,7 @@ async function commit(
 
 const withNotice = (href: string, notice: string) =>
   `${href.replace(/\?notice=[^&]*/, "")}?notice=${notice}`;
-const back = (slug: string, notice: string, event: string) => ({
+const back = (slug: string, notice: string, event: AuditEvent) => ({
   done: `${staffPageHref(slug)}?notice=${notice}`,
   stale: `${staffPageHref(slug)}/history?notice=stale`,
   event,
@@ -119,7 +120,7 @@ export const restoreRevisionAction = historyAction(
         baseHash: page.file?.hash ?? null,
         parentId,
       },
-      back(slug, "restored", "page.restored"),
+      back(slug, "restored", "page-restored"),
     );
   },
 );
@@ -140,7 +141,7 @@ export const backToFileAction = historyAction(
         baseHash: page.file.hash,
         parentId,
       },
-      back(slug, "file", "page.restored"),
+      back(slug, "file", "page-restored"),
     );
   },
 );
@@ -163,7 +164,7 @@ export const keepBrowserVersionAction = historyAction(
         baseHash: page.file.hash,
         parentId,
       },
-      back(slug, "published", "page.published"),
+      back(slug, "published", "page-published"),
     );
   },
 );
@@ -180,7 +181,7 @@ export const deletePageAction = historyAction(
     return commit(
       context,
       { slug, author, note: "Deleted the page", ...deleted, parentId },
-      { done: "/staff/content?notice=deleted", stale: refused, event: "page.deleted" },
+      { done: "/staff/content?notice=deleted", stale: refused, event: "page-deleted" },
     );
   },
 );
@@ -214,7 +215,7 @@ export const deleteStoredPageAction = staffFormAction({
         ...deleted,
         parentId: revision,
       },
-      { done: "/staff/content?notice=deleted", stale: STORED_REFUSED, event: "page.deleted" },
+      { done: "/staff/content?notice=deleted", stale: STORED_REFUSED, event: "page-deleted" },
     );
   },
 });

@@ -63,10 +63,10 @@ export const saveFollowUpAction = staffStateAction({
   run: async ({ input, db, now, record }): Promise<FollowUpState> => {
     const saved = await saveFollowUp(db, input.reference, input, now);
     if (!saved) redirect("/staff");
-    const request = { type: "request", id: input.reference };
+    const request = { type: "request", id: input.reference } as const;
     if (saved.status)
-      record({ event: "request.status", object: request, detail: { to: input.status } });
-    if (saved.note) record({ event: "request.note", object: request });
+      record({ event: "status-changed", object: request, detail: { to: input.status } });
+    if (saved.note) record({ event: "note-added", object: request });
     const notice = saved.status
       ? saved.note
         ? "saved"
@@ -96,7 +96,7 @@ export const deleteRequestAction = staffFormAction({
   invalid: (_error, raw) => backToRequest(raw, "delete-error"),
   run: async ({ input: { reference }, db, record }) => {
     if (!(await deleteRequest(db, reference))) redirect("/staff");
-    record({ event: "request.deleted", object: { type: "request", id: reference } });
+    record({ event: "request-deleted", object: { type: "request", id: reference } });
     redirect(`/staff?deleted=${reference}`);
   },
   failed: (error, raw) => {

@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Database } from "@/lib/db/types";
 import type { StaffActor } from "./actor";
+import { audit } from "./audit";
+import type { AuditDetail, AuditEvent, AuditObject } from "./audit-events";
 import type { StaffAction } from "./endpoints";
 import { checkAccess } from "./guard";
 
@@ -22,9 +24,9 @@ import { checkAccess } from "./guard";
  */
 
 export interface AuditEntry {
-  event: string;
-  object?: { type: string; id: string };
-  detail?: Record<string, string | number>;
+  event: AuditEvent;
+  object?: AuditObject;
+  detail?: AuditDetail;
 }
 
 export interface ActionContext<Input, Raw, Previous> {
@@ -94,9 +96,9 @@ async function guarded<Raw, S extends z.ZodType, Previous, Result>(
   if (!parsed.success) return steps.invalid(parsed.error, raw, previous);
 
   const queued: AuditEntry[] = [];
+  // audit() never throws: an entry that cannot be written is logged and the change stands.
   const written = async () => {
-    // Until the audit log lands (lib/staff/audit.ts), entries are collected and dropped here.
-    queued.length = 0;
+    for (const { event, object, detail } of queued.splice(0)) await audit(event, object, detail);
   };
   let result: Result;
   try {

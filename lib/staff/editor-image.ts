@@ -27,7 +27,7 @@ export const EDITOR_IMAGE_ERRORS: Record<string, string> = {
 
 export type EditorImageField = "image" | "alt" | "caption";
 export type EditorImageAnswer =
-  | { ok: true; figure: string }
+  | { ok: true; figure: string; src: string }
   | { ok: false; field: EditorImageField; code: string; message: string };
 const TEXT_MAX = 300;
 
@@ -81,6 +81,7 @@ export async function addEditorImage(
   const { src, width, height } = stored;
   return {
     ok: true,
+    src,
     figure: `<Figure src="${src}" alt="${alt}" caption="${caption}" width="${width}" height="${height}" />`,
   };
 }

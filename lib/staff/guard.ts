@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { getStaffActor, type StaffActor } from "./actor";
+import { audit } from "./audit";
 import {
   allows,
   permissionsInWords,
@@ -31,6 +32,8 @@ export async function checkAccess(endpoint: StaffEndpoint): Promise<Verdict> {
   if (allows(actor.role, endpoint)) return { ok: true, actor };
   const missing = missingFor(actor.role, endpoint);
   noteRefusal(actor, missing);
+  // Someone trying what their role does not allow is worth knowing about (an old link, or probing).
+  await audit("permission-refused", undefined, { endpoint, permission: missing.join(", ") });
   return { ok: false, reason: "forbidden", actor, missing };
 }
 

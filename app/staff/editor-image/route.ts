@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db/client";
+import { audit } from "@/lib/staff/audit";
 import { requireStaff } from "@/lib/staff/auth";
 import { UPLOAD_ERRORS } from "@/lib/content/images/upload-image";
 import { declaredTooBig, imagePoster, seeOther } from "@/lib/staff/image-post";
@@ -43,6 +44,7 @@ export async function POST(request: NextRequest) {
           message: UPLOAD_ERRORS["too-big"],
         }
       : await addEditorImage(db, form, now);
+    if (answer.ok) await audit("image-uploaded", { type: "image", id: answer.src });
     if (json) return Response.json(answer, { status: answer.ok ? 200 : 400 });
     if (!answer.ok)
       return seeOther(`${editor}?draft=continue&image-error=${answer.code}#add-image`);

@@ -28,6 +28,7 @@ const current = vi.hoisted(() => ({
   actor: null as StaffActor | null,
   db: undefined as unknown,
   dbOpened: 0,
+  audited: [] as { event: string; detail?: Record<string, unknown> }[],
 }));
 vi.mock("next/navigation", async () => (await import("./action-harness")).navigation);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -48,6 +49,13 @@ vi.mock("@/lib/staff/auth", async () => {
     endStaffSession: async () => undefined,
   };
 });
+// The audit log's own tests are in tests/unit/staff/audit*.test.ts; here: what is recorded.
+vi.mock("@/lib/staff/audit", () => ({
+  audit: async (event: string, _object: unknown, detail?: Record<string, unknown>) => {
+    current.audited.push({ event, detail });
+    return true;
+  },
+}));
 vi.mock("@/lib/staff/author", () => ({
   getAuthorName: async () => "Sam",
   rememberAuthorName: async () => undefined,
@@ -137,6 +145,12 @@ const isRefusal = (outcome: unknown) =>
 
 const roleCases = ROLES.map((role) => ({ role }));
 
+/** The audit entry a refusal leaves: which endpoint, and the permissions the role lacked. */
+const refused = (endpoint: string) => ({
+  event: "permission-refused",
+  detail: { endpoint, permission: expect.stringMatching(/^[a-z.-]+(, [a-z.-]+)*$/) },
+});
+
 let t: TestDb;
 beforeAll(async () => {
   t = await sqliteTestDb();
@@ -197,6 +211,8 @@ describe.each(roleCases)("as $role", ({ role }) => {
       const action = loaded[name] as (...args: unknown[]) => Promise<unknown>;
       current.actor = actorOf(role);
       current.dbOpened = 0;
+      current.audited = [];
+      current.audited = [];
       const form = countedForm();
       const previous = { answer: 0, values: { hours: [], fields: {} }, errors: {}, status: "" };
       const outcome = await outcomeOf(() =>
@@ -210,6 +226,7 @@ describe.each(roleCases)("as $role", ({ role }) => {
           formReads: 0,
           dbOpened: 0,
         });
+        expect(current.audited).toEqual([refused(name)]);
       }
     },
   );
@@ -219,6 +236,7 @@ describe.each(roleCases)("as $role", ({ role }) => {
     const handler = (await routeModules[`/${entry.file}`]!())[method]!;
     current.actor = actorOf(role);
     current.dbOpened = 0;
+    current.audited = [];
     const request = countedRequest(method, `http://localhost${url}`);
     const response = await handler(request.request);
     if (allowed(entry.access)) {
@@ -230,6 +248,7 @@ describe.each(roleCases)("as $role", ({ role }) => {
         bodyReads: 0,
         dbOpened: 0,
       });
+      expect(current.audited).toEqual([refused(key)]);
     }
   });
 
@@ -237,6 +256,7 @@ describe.each(roleCases)("as $role", ({ role }) => {
     const page = (await pageModules[`/${entry.file}`]!()).default;
     current.actor = actorOf(role);
     current.dbOpened = 0;
+    current.audited = [];
     const outcome = await outcomeOf(() =>
       page({
         params: Promise.resolve({ slug: "no-such-page", reference: "NOPE" }),
@@ -248,7 +268,10 @@ describe.each(roleCases)("as $role", ({ role }) => {
     } else {
       // /staff is where every sign-in lands: a role without the inbox goes on to its own first page.
       if (url === "/staff") expect(outcome).toEqual(new Redirected(homeOf(role)));
-      else expect(outcome).toBeInstanceOf(Forbidden);
+      else {
+        expect(outcome).toBeInstanceOf(Forbidden);
+        expect(current.audited).toEqual([refused(url)]);
+      }
       expect(current.dbOpened).toBe(0);
     }
   });
@@ -272,6 +295,8 @@ describe("signed out", () => {
       ) => Promise<unknown>;
       current.actor = null;
       current.dbOpened = 0;
+      current.audited = [];
+      current.audited = [];
       const previous = { answer: 0 };
       const outcome = await outcomeOf(() =>
         action.length >= 2 ? action(previous, new FormData()) : action(new FormData()),
@@ -280,6 +305,7 @@ describe("signed out", () => {
       if (outcome instanceof Redirected) expect(outcome.to).toBe("/staff");
       else expect(JSON.stringify(outcome)).toMatch(/signed out|signed-out/);
       expect(current.dbOpened).toBe(0);
+      expect(current.audited).toEqual([]);
     },
   );
 
@@ -288,6 +314,7 @@ describe("signed out", () => {
     const handler = (await routeModules[`/${entry.file}`]!())[method]!;
     current.actor = null;
     current.dbOpened = 0;
+    current.audited = [];
     const response = await handler(countedRequest(method, `http://localhost${url}`).request);
     expect([401, 303]).toContain(response.status);
     expect(current.dbOpened).toBe(0);

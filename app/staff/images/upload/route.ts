@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { uploadImage } from "@/lib/content/images/upload-image";
 import { getDb } from "@/lib/db/client";
+import { audit } from "@/lib/staff/audit";
 import { declaredTooBig, imagePoster, seeOther } from "@/lib/staff/image-post";
 import { failurePage } from "@/lib/staff/save-failure";
 
@@ -27,6 +28,7 @@ export async function POST(request: NextRequest) {
       back: { href: "/staff/images", label: "Back to the images, to choose it again" },
     });
   }
+  if (result.ok) await audit("image-uploaded", { type: "image", id: result.src });
   return seeOther(
     `/staff/images?${result.ok ? `uploaded=${encodeURIComponent(result.src)}` : `error=${result.error}`}`,
   );
