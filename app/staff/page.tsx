@@ -44,6 +44,7 @@ export default async function StaffPage({
       deleted={query.deleted}
       timeZone={(await getClinic()).timezone}
       limit={INBOX_LIMIT}
+      mayExport={allows(actor.role, "GET /staff/requests.csv")}
     />
   );
 }

@@ -15,9 +15,11 @@ interface Props {
   deleted?: string;
   timeZone: string;
   limit: number;
+  /** Only roles that may export see the link (the route refuses the rest anyway). */
+  mayExport: boolean;
 }
 
-export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: Props) {
+export function Inbox({ requests, newCount, status, deleted, timeZone, limit, mayExport }: Props) {
   const which = status ? `${statusLabel(status).toLowerCase()} requests` : "all requests";
   const list = { requests, timeZone, label: `Consultation requests: ${which}` };
   const exportHref = status ? `/staff/requests.csv?status=${status}` : "/staff/requests.csv";
@@ -38,7 +40,7 @@ export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: 
             Urgent new requests first (emergencies, then those told to see a doctor today), then
             newest first.
             {requests.length >= limit
-              ? ` Only the latest ${limit} are listed; export to see all.`
+              ? ` Only the latest ${limit} are listed${mayExport ? "; export to see all" : ""}.`
               : ""}
           </p>
           {/* Cards on phones, a table from tablet width up; the other is display:none to everyone. */}
@@ -50,11 +52,13 @@ export function Inbox({ requests, newCount, status, deleted, timeZone, limit }: 
           </div>
         </>
       )}
-      <p className="mt-6">
-        <a href={exportHref} download className={`${secondaryButtonClass} no-underline`}>
-          Export {which} as CSV
-        </a>
-      </p>
+      {mayExport && (
+        <p className="mt-6">
+          <a href={exportHref} download className={`${secondaryButtonClass} no-underline`}>
+            Export {which} as CSV
+          </a>
+        </p>
+      )}
     </div>
   );
 }

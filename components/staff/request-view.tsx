@@ -23,9 +23,11 @@ interface Props {
   notice?: RequestNotice;
   timeZone: string;
   trail: RequestAuditTrailProps;
+  /** Only roles that may delete see the form (the action refuses the rest anyway). */
+  mayDelete: boolean;
 }
 
-export function RequestView({ request, notice, timeZone, trail }: Props) {
+export function RequestView({ request, notice, timeZone, trail, mayDelete }: Props) {
   const message = notice ? REQUEST_NOTICES[notice] : undefined;
   return (
     <div className={pageClass}>
@@ -49,15 +51,17 @@ export function RequestView({ request, notice, timeZone, trail }: Props) {
       </section>
       <RequestHistory events={request.events} timeZone={timeZone} />
       <RequestAuditTrail {...trail} />
-      <ConfirmDeleteForm
-        id="delete"
-        action={deleteRequestAction}
-        fields={{ reference: request.reference }}
-        heading="Delete this request"
-        explanation="Use this when a patient asks for their data to be erased. The request and its history are removed for good and cannot be brought back."
-        confirm={`I understand that request ${request.reference} will be permanently deleted.`}
-        button="Delete permanently"
-      />
+      {mayDelete && (
+        <ConfirmDeleteForm
+          id="delete"
+          action={deleteRequestAction}
+          fields={{ reference: request.reference }}
+          heading="Delete this request"
+          explanation="Use this when a patient asks for their data to be erased. The request and its history are removed for good and cannot be brought back."
+          confirm={`I understand that request ${request.reference} will be permanently deleted.`}
+          button="Delete permanently"
+        />
+      )}
     </div>
   );
 }

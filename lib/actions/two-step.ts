@@ -9,7 +9,7 @@ import { getClinic } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { removePasskey } from "@/lib/db/staff-passkeys";
 import { setTwoStepRequired } from "@/lib/db/staff-settings";
-import { requirePermission, requireStaffActor } from "@/lib/staff/actor";
+import { requireAction } from "@/lib/staff/guard";
 import { audit } from "@/lib/staff/audit";
 import { finishPasskeyRegistration, passkeyRegistrationOptions } from "@/lib/staff/passkeys";
 import { issueRecoveryCodes } from "@/lib/staff/recovery-codes";
@@ -51,7 +51,7 @@ function failed(error: unknown, previous: AuthenticatorState): AuthenticatorStat
 }
 
 export async function startTotpSetupAction(): Promise<void> {
-  const actor = await requireStaffActor();
+  const actor = await requireAction("startTotpSetupAction");
   try {
     await beginTotpSetup(await getDb(), actor.accountId, new Date());
   } catch (error) {
@@ -72,7 +72,7 @@ export async function authenticatorAction(
   previous: AuthenticatorState,
   formData: FormData,
 ): Promise<AuthenticatorState> {
-  const actor = await requireStaffActor();
+  const actor = await requireAction("authenticatorAction");
   const intent = formData.get("intent");
   const db = await getDb();
   const now = new Date();
@@ -108,7 +108,7 @@ export async function authenticatorAction(
 }
 
 export async function passkeyRegistrationOptionsAction() {
-  const actor = await requireStaffActor();
+  const actor = await requireAction("passkeyRegistrationOptionsAction");
   const clinic = await getClinic();
   return passkeyRegistrationOptions(
     await getDb(),
@@ -128,7 +128,7 @@ const registrationSchema = z.object({
 export async function finishPasskeyRegistrationAction(
   input: unknown,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const actor = await requireStaffActor();
+  const actor = await requireAction("finishPasskeyRegistrationAction");
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) {
     const nameWrong = parsed.error.issues.some((issue) => issue.path[0] === "name");
@@ -159,7 +159,7 @@ export async function finishPasskeyRegistrationAction(
 }
 
 export async function removePasskeyAction(formData: FormData): Promise<void> {
-  const actor = await requireStaffActor();
+  const actor = await requireAction("removePasskeyAction");
   const id = String(formData.get("id") ?? "").slice(0, 1400);
   let removed = false;
   try {
@@ -183,7 +183,7 @@ export async function removePasskeyAction(formData: FormData): Promise<void> {
 
 /** Owner only. Turning it off needs the box ticked that says what it costs. */
 export async function setTwoStepRequirementAction(formData: FormData): Promise<void> {
-  const actor = await requirePermission("security.policy");
+  const actor = await requireAction("setTwoStepRequirementAction");
   const required = formData.get("required") === "on";
   if (!required && formData.get("understood") !== "yes") {
     redirect("/staff/security?notice=confirm-off#requirement");

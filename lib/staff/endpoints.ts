@@ -47,6 +47,13 @@ export const STAFF_PAGES = {
     access: ["images.upload"],
     label: "Images",
   },
+  // Everyone's own two-step methods; the owner's requirement switch is its own action below.
+  "/staff/security": {
+    file: "app/staff/security/page.tsx",
+    access: "signed-in",
+    label: "Sign-in security",
+  },
+  "/staff/audit": { file: "app/staff/audit/page.tsx", access: ["audit.read"], label: "Audit log" },
 } as const satisfies Record<string, Endpoint & { label?: string }>;
 
 export const STAFF_ROUTES = {
@@ -63,6 +70,7 @@ export const STAFF_ROUTES = {
     file: "app/staff/requests.csv/route.ts",
     access: ["requests.export"],
   },
+  "GET /staff/audit.csv": { file: "app/staff/audit.csv/route.ts", access: ["audit.read"] },
 } as const satisfies Record<string, Endpoint>;
 
 /** Keyed by the exported name, which is unique across lib/actions/. */
@@ -82,6 +90,12 @@ export const STAFF_ACTIONS = {
   deletePageAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
   deleteStoredPageAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
   editClinicAction: { file: "lib/actions/edit-clinic.ts", access: ["clinic.edit"] },
+  startTotpSetupAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
+  authenticatorAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
+  passkeyRegistrationOptionsAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
+  finishPasskeyRegistrationAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
+  removePasskeyAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
+  setTwoStepRequirementAction: { file: "lib/actions/two-step.ts", access: ["security.policy"] },
 } as const satisfies Record<string, Endpoint>;
 
 export type StaffPage = keyof typeof STAFF_PAGES;

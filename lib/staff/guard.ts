@@ -8,6 +8,7 @@ import {
   permissionsInWords,
   missingFor,
   type StaffEndpoint,
+  type StaffAction,
   type StaffPage,
   type StaffRoute,
 } from "./endpoints";
@@ -60,7 +61,19 @@ export function refusedInThisRequest(): { role?: StaffActor["role"]; missing: Pe
  * (app/forbidden.tsx). Otherwise the person, for the page to use.
  */
 export async function requirePage(page: StaffPage): Promise<StaffActor> {
-  const verdict = await checkAccess(page);
+  return requireAccess(page);
+}
+
+/**
+ * The same for a server action not (yet) built on the action client
+ * (lib/staff/action-client.ts), which calls checkAccess itself.
+ */
+export async function requireAction(action: StaffAction): Promise<StaffActor> {
+  return requireAccess(action);
+}
+
+async function requireAccess(endpoint: StaffPage | StaffAction): Promise<StaffActor> {
+  const verdict = await checkAccess(endpoint);
   if (verdict.ok) return verdict.actor;
   if (verdict.reason === "signed-out") redirect("/staff");
   forbidden();

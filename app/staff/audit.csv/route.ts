@@ -1,11 +1,10 @@
 import { listAudit } from "@/lib/db/audit-log";
 import { getDb } from "@/lib/db/client";
-import { getStaffActor } from "@/lib/staff/actor";
 import { auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
 import { auditToCsv } from "@/lib/staff/audit-export";
 import { auditHref, describeAuditFilter, parseAuditQuery } from "@/lib/staff/audit-query";
 import { csvResponse } from "@/lib/staff/csv";
-import { can } from "@/lib/staff/permissions";
+import { guardRoute } from "@/lib/staff/guard";
 import { failurePage } from "@/lib/staff/save-failure";
 import { getClinic } from "@/lib/content/site/site";
 
@@ -19,9 +18,10 @@ const refuse = (status: number, text: string) =>
 
 /* The audit log as CSV, with the filters of /staff/audit; the export is itself an entry. */
 export async function GET(request: Request): Promise<Response> {
-  const actor = await getStaffActor();
-  if (!actor) return refuse(401, "Sign in at /staff to export the audit log.");
-  if (!can(actor.role, "audit.read")) return refuse(403, "Your role cannot read the audit log.");
+  const actor = await guardRoute("GET /staff/audit.csv", () =>
+    refuse(401, "Sign in at /staff to export the audit log."),
+  );
+  if (actor instanceof Response) return actor;
   const timeZone = (await getClinic()).timezone;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const { values, filter, errors } = parseAuditQuery(params, timeZone);

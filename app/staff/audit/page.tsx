@@ -3,8 +3,8 @@ import { AuditLog } from "@/components/staff/audit-log";
 import { countAudit, listAudit, listAuditPeople } from "@/lib/db/audit-log";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { requirePermission } from "@/lib/staff/actor";
 import { AUDIT_PAGE_SIZE, parseAuditQuery } from "@/lib/staff/audit-query";
+import { requirePage } from "@/lib/staff/guard";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { getClinic } from "@/lib/content/site/site";
 
@@ -17,7 +17,7 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePermission("audit.read");
+  await requirePage("/staff/audit");
   const timeZone = (await getClinic()).timezone;
   const query = parseAuditQuery(await searchParams, timeZone);
   const db = await getDb();

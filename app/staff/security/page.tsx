@@ -8,7 +8,7 @@ import { pageClass } from "@/components/ui/form-styles";
 import { getClinic } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/staff/format";
-import { requireStaffActor } from "@/lib/staff/actor";
+import { requirePage } from "@/lib/staff/guard";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { can } from "@/lib/staff/permissions";
 import { loadSecurity } from "@/lib/staff/security";
@@ -22,7 +22,7 @@ export default async function SecurityPage({
 }: {
   searchParams: Promise<{ notice?: string }>;
 }) {
-  const actor = await requireStaffActor();
+  const actor = await requirePage("/staff/security");
   const clinic = await getClinic();
   const security = await loadSecurity(await getDb(), actor, clinic.name);
   const { notice } = await searchParams;

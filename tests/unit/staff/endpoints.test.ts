@@ -50,12 +50,13 @@ vi.mock("@/lib/staff/auth", async () => {
   };
 });
 // The audit log's own tests are in tests/unit/staff/audit*.test.ts; here: what is recorded.
-vi.mock("@/lib/staff/audit", () => ({
-  audit: async (event: string, _object: unknown, detail?: Record<string, unknown>) => {
+vi.mock("@/lib/staff/audit", async (original) => {
+  const record = async (event: string, _object: unknown, detail?: Record<string, unknown>) => {
     current.audited.push({ event, detail });
     return true;
-  },
-}));
+  };
+  return { ...(await original<object>()), audit: record, auditDisclosure: record };
+});
 vi.mock("@/lib/staff/author", () => ({
   getAuthorName: async () => "Sam",
   rememberAuthorName: async () => undefined,

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { RequestNotShown, RequestView } from "@/components/staff/request-view";
 import { getDb } from "@/lib/db/client";
 import { getRequestByReference } from "@/lib/db/staff-requests";
+import { allows } from "@/lib/staff/endpoints";
 import { requirePage } from "@/lib/staff/guard";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { openRequestRecorded } from "@/lib/staff/request-audit";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 export default async function StaffRequestPage({ params, searchParams }: Props) {
   // Outsiders go to sign-in before anything is looked up, so they learn nothing about references.
-  await requirePage("/staff/requests/[reference]");
+  const actor = await requirePage("/staff/requests/[reference]");
   const reference = referenceSchema.safeParse((await params).reference);
   if (!reference.success) notFound();
   const request = await getRequestByReference(await getDb(), reference.data);
@@ -35,5 +36,13 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   const trail = await openRequestRecorded(request.reference, timeZone);
   if (!trail) return <RequestNotShown reference={request.reference} />;
   const { notice } = requestQuerySchema.parse(await searchParams);
-  return <RequestView request={request} notice={notice} timeZone={timeZone} trail={trail} />;
+  return (
+    <RequestView
+      request={request}
+      notice={notice}
+      timeZone={timeZone}
+      trail={trail}
+      mayDelete={allows(actor.role, "deleteRequestAction")}
+    />
+  );
 }
