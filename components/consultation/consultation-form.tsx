@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
 import { PhoneLink } from "@/components/ui/phone-link";
+import { ErrorSummary } from "@/components/ui/fields";
 import { largePrimaryButtonClass } from "@/components/ui/button-styles";
 import { submitConsultationAction } from "@/lib/actions/submit-consultation";
 import type {
@@ -103,7 +104,7 @@ function FormBody({ state, meta, clinic, action, pending, focusOnMount }: FormBo
       noValidate
       className="space-y-8"
     >
-      {summary ? <ErrorSummary errors={summary} summaryRef={summaryRef} /> : null}
+      {summary ? <ConsultationErrorSummary errors={summary} summaryRef={summaryRef} /> : null}
       {failure ? <FormAlert status={failure.status} clinic={clinic} /> : null}
       <input type="hidden" name={META_FIELDS.token} value={hidden.token} />
       <input type="hidden" name={META_FIELDS.key} value={hidden.key} />
@@ -137,7 +138,7 @@ function FormBody({ state, meta, clinic, action, pending, focusOnMount }: FormBo
 }
 
 /** The list of problems at the top of the form, each a link to its field. */
-function ErrorSummary({
+function ConsultationErrorSummary({
   errors,
   summaryRef,
 }: {
@@ -146,34 +147,14 @@ function ErrorSummary({
 }) {
   const problems = CONSULTATION_FIELDS.flatMap((field) => {
     const message = errors[field.name];
-    return message ? [{ field, message }] : [];
+    return message ? [{ target: fieldTarget(field), message }] : [];
   });
-  if (problems.length === 0) return null;
   return (
-    <div
+    <ErrorSummary
       ref={summaryRef}
-      role="alert"
-      tabIndex={-1}
-      aria-labelledby="error-summary-title"
-      className="rounded-md border-4 border-danger bg-danger-soft p-4 focus-visible:outline-hidden focus-visible:ring-4 focus-visible:ring-focus"
-    >
-      <h2 id="error-summary-title" className="text-lg font-bold text-ink">
-        There {problems.length === 1 ? "is a problem" : `are ${problems.length} problems`} with your
-        request
-      </h2>
-      <ul className="mt-2 list-disc space-y-1 pl-5">
-        {problems.map(({ field, message }) => (
-          <li key={field.name}>
-            <a
-              href={`#${fieldTarget(field)}`}
-              className="font-semibold text-danger underline underline-offset-2"
-            >
-              {message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
+      problems={problems}
+      title={`There ${problems.length === 1 ? "is a problem" : `are ${problems.length} problems`} with your request`}
+    />
   );
 }
 

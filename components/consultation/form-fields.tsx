@@ -11,12 +11,20 @@ import {
 } from "@/lib/validations/consultation-fields";
 import type { FieldErrors, FormValues } from "@/lib/validations/consultation";
 import { normaliseText } from "@/lib/validations/text-rules";
+import {
+  Choice,
+  CheckboxField,
+  Field,
+  FieldGroup,
+  fieldId,
+  optionId,
+  TextareaField,
+} from "@/components/ui/fields";
+import { visitorFieldClass } from "@/components/ui/form-styles";
 
 /*
  * The visitor's fields in reading order, rendered from the catalogue and
- * refilled from the last answer. Each hint and error is tied to its control
- * with aria-describedby; groups sit in a fieldset so the legend is read with
- * every option.
+ * refilled from the last answer, on the shared field kit (components/ui/fields.tsx).
  */
 export function FormFields({
   values,
@@ -49,11 +57,6 @@ export function FormFields({
   );
 }
 
-/* Stable ids, so the error summary can link to a field and messages can describe it. */
-const fieldId = (name: string) => `field-${name}`;
-/** Groups are linked through their first option, which is where focus should land. */
-const optionId = (name: string, value: string) => `field-${name}-${value}`;
-
 /** The id a summary link points at: the input itself, or the first option shown. */
 export function fieldTarget(field: FieldSpec): string {
   if (!("options" in field)) return fieldId(field.name);
@@ -61,55 +64,13 @@ export function fieldTarget(field: FieldSpec): string {
   return first ? optionId(field.name, first.value) : fieldId(field.name);
 }
 
-const errorId = (name: string) => `field-${name}-error`;
-const hintId = (name: string) => `field-${name}-hint`;
-
-function describedBy(name: string, hint: boolean, error: boolean): string | undefined {
-  const ids = [hint ? hintId(name) : null, error ? errorId(name) : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(" ") : undefined;
-}
-
-// The focus ring is a box-shadow, which forced-colors (high contrast) mode removes;
-// outline-hidden, unlike outline-none, leaves an outline that shows there instead.
-const inputClass =
-  "block min-h-11 w-full rounded-md border bg-surface px-3 py-2 text-base text-ink " +
-  "focus-visible:outline-hidden focus-visible:ring-4 focus-visible:ring-focus";
-
-const checkClass =
-  "mt-0.5 h-6 w-6 shrink-0 accent-brand focus-visible:outline-hidden focus-visible:ring-4 focus-visible:ring-focus";
-
-function FieldError({ name, message }: { name: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={errorId(name)} className="mt-1 font-semibold text-danger">
-      <span className="sr-only">Error: </span>
-      {message}
-    </p>
-  );
-}
-
-/** The hint and the error under a field's label, with the ids its aria-describedby points at. */
-function FieldHelp({ name, hint, error }: { name: string; hint?: string; error?: string }) {
-  return (
-    <>
-      {hint ? (
-        <p id={hintId(name)} className="text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError name={name} message={error} />
-    </>
-  );
-}
-
-const requiredText = (required?: boolean) => (
-  <span className="font-normal text-ink-muted">{required ? "(required)" : "(optional)"}</span>
-);
+const requirement = (required?: boolean) =>
+  required ? ("required" as const) : ("optional" as const);
 
 type TextSpec = Extract<FieldSpec, { max: number }>;
 const INPUT_TYPES = { text: "text", email: "email", tel: "tel", textarea: undefined } as const;
 
-/** A labelled text input or textarea with its hint and error tied to it. */
+/** A labelled text input or textarea; a textarea counts what is left as the visitor types. */
 function TextField({
   field,
   defaultValue,
@@ -126,40 +87,43 @@ function TextField({
   const measure = (value: string) => normaliseText(value).length;
   const [length, setLength] = useState(() => measure(defaultValue));
   const common = {
-    id: fieldId(name),
     name,
+    label: field.label,
+    hint,
+    errors: error,
+    requirement: requirement(field.required),
+  };
+  const control = {
     defaultValue,
     // The schema's limit is `max`; the browser stops input only well past it (see hardMaxLength).
     maxLength: hardMaxLength(max),
     required: field.required,
-    "aria-invalid": error ? (true as const) : undefined,
-    "aria-describedby": describedBy(name, Boolean(hint), Boolean(error)),
-    className: `${inputClass} ${error ? "border-danger" : "border-line"}`,
+    className: visitorFieldClass(Boolean(error)),
   };
+  if (field.kind === "textarea") {
+    return (
+      <TextareaField
+        {...common}
+        textareaProps={{
+          ...control,
+          rows: 6,
+          onInput: (event) => setLength(measure(event.currentTarget.value)),
+        }}
+      >
+        <CharacterCount max={max} length={length} />
+      </TextareaField>
+    );
+  }
   return (
-    <div className="space-y-1">
-      <label htmlFor={fieldId(name)} className="block font-semibold text-ink">
-        {field.label} {requiredText(field.required)}
-      </label>
-      <FieldHelp name={name} hint={hint} error={error} />
-      {field.kind === "textarea" ? (
-        <>
-          <textarea
-            {...common}
-            rows={6}
-            onInput={(event) => setLength(measure(event.currentTarget.value))}
-          />
-          <CharacterCount max={max} length={length} />
-        </>
-      ) : (
-        <input
-          {...common}
-          type={INPUT_TYPES[field.kind]}
-          autoComplete={field.autoComplete}
-          inputMode={field.kind === "email" ? "email" : undefined}
-        />
-      )}
-    </div>
+    <Field
+      {...common}
+      inputProps={{
+        ...control,
+        type: INPUT_TYPES[field.kind],
+        autoComplete: field.autoComplete,
+        inputMode: field.kind === "email" ? "email" : undefined,
+      }}
+    />
   );
 }
 
@@ -184,30 +148,25 @@ function ChoiceGroup({
   const type = field.kind === "checkbox" ? "checkbox" : "radio";
   const options = (list: readonly Option[]) =>
     list.map((option) => (
-      <div key={option.value} className="flex min-h-11 items-start gap-3 py-1">
-        <input
-          type={type}
-          id={optionId(name, option.value)}
-          name={name}
-          value={option.value}
-          defaultChecked={selected.includes(option.value)}
-          aria-invalid={error ? true : undefined}
-          className={checkClass}
-        />
-        <label htmlFor={optionId(name, option.value)} className="text-ink">
-          {option.label}
-        </label>
-      </div>
+      <Choice
+        key={option.value}
+        type={type}
+        name={name}
+        value={option.value}
+        label={option.label}
+        defaultChecked={selected.includes(option.value)}
+        invalid={Boolean(error)}
+      />
     ));
   return (
-    <fieldset
-      aria-describedby={describedBy(name, Boolean(hint), Boolean(error))}
+    <FieldGroup
+      name={name}
+      legend={field.label}
+      requirement={requirement(field.required)}
+      hint={hint}
+      errors={error}
       className={field.groups ? "space-y-3" : "space-y-2"}
     >
-      <legend className="font-semibold text-ink">
-        {field.label} {requiredText(field.required)}
-      </legend>
-      <FieldHelp name={name} hint={hint} error={error} />
       {field.groups ? (
         field.groups.map((group) => (
           <fieldset
@@ -227,7 +186,7 @@ function ChoiceGroup({
       ) : (
         <div className="space-y-1">{options(field.options)}</div>
       )}
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -241,32 +200,23 @@ function ConsentField({
   error?: string;
 }) {
   return (
-    <div className="space-y-1">
-      <FieldError name="consent" message={error} />
-      <div className="flex min-h-11 items-start gap-3 py-1">
-        <input
-          type="checkbox"
-          id={fieldId("consent")}
-          name="consent"
-          value="yes"
-          required
-          defaultChecked={checked}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId("consent") : undefined}
-          className={checkClass}
-        />
-        <label htmlFor={fieldId("consent")} className="text-ink">
+    <CheckboxField
+      name={field.name}
+      errors={error}
+      requirement="required"
+      inputProps={{ value: "yes", required: true, defaultChecked: checked }}
+      label={
+        <>
           {field.label}{" "}
           <Link
             href={field.link.href}
             className="font-semibold text-brand underline underline-offset-2"
           >
             {field.link.text}
-          </Link>{" "}
-          <span className="text-ink-muted">(required)</span>
-        </label>
-      </div>
-    </div>
+          </Link>
+        </>
+      }
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { CheckboxField } from "@/components/ui/fields";
 import { dangerButtonClass } from "@/components/ui/form-styles";
 
 /*
@@ -36,17 +37,12 @@ export function ConfirmDeleteForm({
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <div className="flex items-start gap-3">
-          <input
-            id={`${id}-confirm`}
-            name="confirm"
-            type="checkbox"
-            value="yes"
-            required
-            className="mt-1 size-6"
-          />
-          <label htmlFor={`${id}-confirm`}>{confirm}</label>
-        </div>
+        <CheckboxField
+          id={`${id}-confirm`}
+          name="confirm"
+          label={confirm}
+          inputProps={{ value: "yes", required: true }}
+        />
         <button type="submit" className={dangerButtonClass}>
           {button}
         </button>

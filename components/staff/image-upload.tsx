@@ -1,6 +1,6 @@
 import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass } from "@/components/ui/form-styles";
+import { Field } from "@/components/ui/fields";
 import { mediaSources } from "@/lib/content/images/media-names";
 import { figureSnippet } from "@/lib/validations/component-catalogue";
 
@@ -44,16 +44,10 @@ export function ImageUpload({
         encType="multipart/form-data"
         className="mt-6 space-y-3"
       >
-        <label htmlFor="image-file" className="block font-semibold">
-          Image file
-        </label>
-        <input
-          id="image-file"
+        <Field
           name="image"
-          type="file"
-          accept="image/png,image/jpeg,image/webp"
-          required
-          className={fieldClass}
+          label="Image file"
+          inputProps={{ type: "file", accept: "image/png,image/jpeg,image/webp", required: true }}
         />
         <button type="submit" className={primaryButtonClass}>
           Upload image

@@ -3,8 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass } from "@/components/ui/form-styles";
-import { Field, fieldAttributes } from "./labelled-field";
+import { Field } from "@/components/ui/fields";
 
 /*
  * "Add an image" beside the page text: the file, its alt text (required) and a
@@ -89,34 +88,27 @@ export function FigureUpload({
       >
         <input type="hidden" name="isNew" value={page.isNew ? "1" : "0"} />
         <input type="hidden" name="slug" value={page.slug || "index"} />
-        <Field label="Image file" help="The picture to show." error={imageError} name="image">
-          <input
-            {...fieldAttributes("image", imageError)}
-            type="file"
-            accept="image/png,image/jpeg,image/webp"
-            className={fieldClass}
-          />
-        </Field>
         <Field
-          label="Alt text"
-          help="What the image shows, read out to people who cannot see it."
-          error={altError}
+          name="image"
+          label="Image file"
+          hint="The picture to show."
+          errors={imageError}
+          inputProps={{ type: "file", accept: "image/png,image/jpeg,image/webp" }}
+        />
+        <Field
           name="alt"
-        >
-          <input {...fieldAttributes("alt", altError)} maxLength={300} className={fieldClass} />
-        </Field>
+          label="Alt text"
+          hint="What the image shows, read out to people who cannot see it."
+          errors={altError}
+          inputProps={{ maxLength: 300 }}
+        />
         <Field
-          label="Caption"
-          help="A short line shown under the image."
-          error={captionError}
           name="caption"
-        >
-          <input
-            {...fieldAttributes("caption", captionError)}
-            maxLength={300}
-            className={fieldClass}
-          />
-        </Field>
+          label="Caption"
+          hint="A short line shown under the image."
+          errors={captionError}
+          inputProps={{ maxLength: 300 }}
+        />
         <button type="submit" className={primaryButtonClass} disabled={busy}>
           {busy ? "Uploading…" : "Upload and add to the page"}
         </button>

@@ -5,7 +5,7 @@ import { saveFollowUpAction } from "@/lib/actions/staff";
 import type { FollowUpState } from "@/lib/validations/follow-up";
 import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass } from "@/components/ui/form-styles";
+import { SelectField, TextareaField } from "@/components/ui/fields";
 
 /*
  * The status and a private note are one decision about a request, so one
@@ -35,40 +35,18 @@ export function FollowUpForm({
     <form action={action} key={state.answer} className="max-w-measure space-y-4">
       {state.error && <Notice tone="error">{state.error}</Notice>}
       <input type="hidden" name="reference" value={reference} />
-      <div>
-        <label htmlFor="request-status" className="mb-1 block font-semibold">
-          Status
-        </label>
-        <select
-          id="request-status"
-          name="status"
-          defaultValue={state.status}
-          className={`${fieldClass} min-h-11`}
-        >
-          {statuses.map(({ value, label }) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-2">
-        <label htmlFor="request-note" className="block font-semibold">
-          Private note (optional)
-        </label>
-        <p id="request-note-hint" className="text-sm text-ink-muted">
-          Only staff see notes. Up to {noteLimitText}.
-        </p>
-        <textarea
-          id="request-note"
-          name="note"
-          rows={4}
-          maxLength={noteMax}
-          defaultValue={state.note}
-          aria-describedby="request-note-hint"
-          className={fieldClass}
-        />
-      </div>
+      <SelectField
+        name="status"
+        label="Status"
+        options={statuses}
+        selectProps={{ defaultValue: state.status }}
+      />
+      <TextareaField
+        name="note"
+        label="Private note (optional)"
+        hint={`Only staff see notes. Up to ${noteLimitText}.`}
+        textareaProps={{ rows: 4, maxLength: noteMax, defaultValue: state.note }}
+      />
       <button type="submit" className={primaryButtonClass} disabled={pending}>
         Save
       </button>

@@ -23,9 +23,20 @@ import { BodyProblems } from "./body-problems";
 import { ComponentList } from "./component-list";
 import { DraftStatus, useDraftAutosave } from "./draft-autosave";
 import { FigureUpload } from "./figure-upload";
-import { Field, fieldAttributes, PublishFields } from "./labelled-field";
+import {
+  CheckboxField,
+  describedBy,
+  Field,
+  fieldId,
+  Hint,
+  Label,
+  SelectField,
+  TextareaField,
+} from "@/components/ui/fields";
+import { PublishFields } from "./publish-fields";
 
 const PREVIEW_PAUSE_MS = 800;
+const bodyId = fieldId("body");
 const noSubscription = () => () => undefined;
 
 /**
@@ -115,17 +126,12 @@ export function PageEditor({
           <legend className="text-xl font-semibold">Page details</legend>
           {values.isNew && (
             <Field
-              label="Address"
-              help="Lower-case words joined by hyphens, like new-topic. The page will be at /new-topic."
-              error={errors.slug}
               name="slug"
-            >
-              <input
-                {...fieldAttributes("slug", errors.slug)}
-                defaultValue={values.slug}
-                className={fieldClass}
-              />
-            </Field>
+              label="Address"
+              hint="Lower-case words joined by hyphens, like new-topic. The page will be at /new-topic."
+              errors={errors.slug}
+              inputProps={{ defaultValue: values.slug }}
+            />
           )}
           {(["top", "grid", "end"] as const).map((place) => {
             const fields = (Object.keys(EDITOR_FIELD_SPECS) as EditorField[])
@@ -163,23 +169,23 @@ export function PageEditor({
         </fieldset>
 
         <div className="mt-8">
-          <label htmlFor="field-body" className="block text-xl font-semibold">
+          <Label htmlFor={bodyId} className="block text-xl font-semibold">
             Page text
-          </label>
-          <p id="field-body-help" className="text-sm text-ink-muted">
+          </Label>
+          <Hint id={bodyId}>
             Markdown with the components listed beside it. A blank line starts a paragraph; ##
             starts a section. At most {BODY_MAX.toLocaleString("en-GB")} characters.
-          </p>
-          <BodyProblems problems={shown.bodyProblems} bodyId="field-body" canJump={scripted} />
+          </Hint>
+          {/* The problems are the body's error list, with buttons that show their lines. */}
+          <BodyProblems problems={shown.bodyProblems} bodyId={bodyId} canJump={scripted} />
           <textarea
-            id="field-body"
+            id={bodyId}
             name="body"
             rows={28}
             spellCheck
             defaultValue={values.body}
             maxLength={BODY_HARD_MAX}
-            aria-invalid={shown.bodyProblems.length > 0 ? true : undefined}
-            aria-describedby={`${shown.bodyProblems.length > 0 ? "field-body-error " : ""}field-body-help`}
+            {...describedBy(bodyId, { hint: true, errors: shown.bodyProblems })}
             className={`${fieldClass} mt-2 font-mono text-sm leading-6`}
           />
         </div>
@@ -205,8 +211,8 @@ export function PageEditor({
         </div>
       </form>
       <div className="space-y-6">
-        <FigureUpload bodyId="field-body" page={values} error={imageError} scripted={scripted} />
-        <ComponentList bodyId="field-body" canInsert={scripted} />
+        <FigureUpload bodyId={bodyId} page={values} error={imageError} scripted={scripted} />
+        <ComponentList bodyId={bodyId} canInsert={scripted} />
       </div>
       <section aria-labelledby="preview-heading" className="lg:col-span-2">
         <h2 id="preview-heading" className="text-xl font-semibold">
@@ -270,58 +276,50 @@ function FrontmatterField({
   extra?: ReactNode;
 }) {
   const { label, help, control } = EDITOR_FIELD_SPECS[name];
-  const attributes = fieldAttributes(name, error);
-  if (control.kind === "checkbox") {
-    return (
-      <div>
-        <div className="flex items-center gap-3">
-          <input
-            {...attributes}
-            type="checkbox"
-            value="true"
-            defaultChecked={value === "true"}
-            className="size-6"
-          />
-          <label htmlFor={attributes.id} className="font-semibold">
-            {label}
-          </label>
-        </div>
-        <p id={`field-${name}-help`} className="mt-1 text-sm text-ink-muted">
-          {help}
-        </p>
-      </div>
-    );
-  }
-  return (
-    <Field label={label} help={help} error={error} name={name} extra={extra}>
-      {control.kind === "textarea" ? (
-        <textarea
-          {...attributes}
-          rows={control.rows}
-          defaultValue={value}
-          className={control.monospace ? `${fieldClass} font-mono` : fieldClass}
+  const field = { name, label, hint: help, errors: error };
+  switch (control.kind) {
+    case "checkbox":
+      return (
+        <CheckboxField
+          {...field}
+          inputProps={{ value: "true", defaultChecked: value === "true" }}
         />
-      ) : control.kind === "select" ? (
-        <select
-          {...attributes}
-          defaultValue={value || control.options[0]?.value}
-          className={fieldClass}
+      );
+    case "textarea":
+      return (
+        <TextareaField
+          {...field}
+          textareaProps={{
+            rows: control.rows,
+            defaultValue: value,
+            className: control.monospace ? `${fieldClass} font-mono` : fieldClass,
+          }}
         >
-          {control.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          {...attributes}
-          type={control.kind === "date" ? "date" : "text"}
-          inputMode={control.kind === "text" ? control.inputMode : undefined}
-          defaultValue={value}
-          className={fieldClass}
-        />
-      )}
-    </Field>
-  );
+          {extra}
+        </TextareaField>
+      );
+    case "select":
+      return (
+        <SelectField
+          {...field}
+          options={control.options}
+          selectProps={{ defaultValue: value || control.options[0]?.value }}
+        >
+          {extra}
+        </SelectField>
+      );
+    default:
+      return (
+        <Field
+          {...field}
+          inputProps={{
+            type: control.kind === "date" ? "date" : "text",
+            inputMode: control.kind === "text" ? control.inputMode : undefined,
+            defaultValue: value,
+          }}
+        >
+          {extra}
+        </Field>
+      );
+  }
 }
