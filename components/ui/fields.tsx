@@ -269,8 +269,10 @@ export function FieldGroup({
   children: ReactNode;
 }) {
   const id = fieldId(name);
+  // aria-invalid belongs to the options (Choice), not to a group.
+  const described = describedBy(id, { hint, errors })["aria-describedby"];
   return (
-    <fieldset id={id} {...describedBy(id, { hint, errors })} className={className}>
+    <fieldset id={id} aria-describedby={described} className={className}>
       <legend className={legendClassName}>
         {legend}
         {requirement ? <RequirementMark requirement={requirement} /> : null}
