@@ -92,6 +92,8 @@ function TextField({
     hint,
     errors: error,
     requirement: requirement(field.required),
+    // The catalogue writes each message with the field's noun ("Enter your full name").
+    messagesNameField: true,
   };
   const control = {
     defaultValue,
@@ -163,6 +165,7 @@ function ChoiceGroup({
       name={name}
       legend={field.label}
       requirement={requirement(field.required)}
+      messagesNameField
       hint={hint}
       errors={error}
       className={field.groups ? "space-y-3" : "space-y-2"}
@@ -203,6 +206,7 @@ function ConsentField({
     <CheckboxField
       name={field.name}
       errors={error}
+      messagesNameField
       requirement="required"
       inputProps={{ value: "yes", required: true, defaultChecked: checked }}
       label={

@@ -89,11 +89,27 @@ export function Hint({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
-/** The error of the control with this id: nothing, one message, or a list of them. */
-export function ErrorList({ id, errors }: { id: string; errors?: FieldErrors }) {
+/**
+ * The error of the control with this id: nothing, one message, or a list of
+ * them, each starting with `named` ("Alt text: …") when given.
+ */
+export function ErrorList({
+  id,
+  errors,
+  named,
+}: {
+  id: string;
+  errors?: FieldErrors;
+  named?: string;
+}) {
   const messages = errorMessages(errors);
   if (messages.length === 0) return null;
-  const prefix = <span className="sr-only">Error: </span>;
+  const prefix = (
+    <>
+      <span className="sr-only">Error: </span>
+      {named ? `${named}: ` : null}
+    </>
+  );
   if (messages.length === 1) {
     return (
       <p id={errorId(id)} className={errorClass}>
@@ -123,6 +139,8 @@ type FieldProps = {
   hint?: ReactNode;
   errors?: FieldErrors;
   requirement?: Requirement;
+  /** Set where every message already names its field (the consultation catalogue's); else an error starts with the label. */
+  messagesNameField?: boolean;
   /** The id of an error shown for the whole form that is about this field too (a wrong password). */
   formErrorId?: string;
   className?: string;
@@ -136,6 +154,15 @@ type ControlProps<T extends "input" | "textarea" | "select"> = Omit<
   "id" | "name" | "aria-invalid" | "aria-describedby" | "children"
 >;
 
+/**
+ * A message such as "Describe what the image shows" is read apart from its
+ * field (in a list of problems, by a screen reader moving line by line), so it
+ * starts with the field's label unless the messages name their field themselves.
+ */
+function namedBy(label: ReactNode, messagesNameField?: boolean): string | undefined {
+  return !messagesNameField && typeof label === "string" ? label : undefined;
+}
+
 /** Label, hint and error above the control, where they are seen before it is filled in. */
 function Frame({
   id,
@@ -147,13 +174,14 @@ function Frame({
   control: (attributes: ReturnType<typeof describedBy> & { id: string; name: string }) => ReactNode;
 }) {
   const { name, label, hint, errors, requirement, formErrorId, className, children } = field;
+  const named = namedBy(label, field.messagesNameField);
   return (
     <div className={className ?? "space-y-1"}>
       <Label htmlFor={id} requirement={requirement}>
         {label}
       </Label>
       {hint ? <Hint id={id}>{hint}</Hint> : null}
-      <ErrorList id={id} errors={errors} />
+      <ErrorList id={id} errors={errors} named={named} />
       {control({ id, name, ...describedBy(id, { hint, errors, formErrorId }) })}
       {children}
     </div>
@@ -223,7 +251,7 @@ export function CheckboxField({
   const { name, label, hint, errors, requirement, formErrorId, className } = field;
   return (
     <div className={className ?? "space-y-1"}>
-      <ErrorList id={id} errors={errors} />
+      <ErrorList id={id} errors={errors} named={namedBy(label, field.messagesNameField)} />
       <div className="flex min-h-11 items-start gap-3 py-1">
         <input
           type="checkbox"
@@ -255,6 +283,7 @@ export function FieldGroup({
   hint,
   errors,
   requirement,
+  messagesNameField,
   legendClassName = labelClass,
   className = "space-y-2",
   children,
@@ -264,6 +293,7 @@ export function FieldGroup({
   hint?: ReactNode;
   errors?: FieldErrors;
   requirement?: Requirement;
+  messagesNameField?: boolean;
   legendClassName?: string;
   className?: string;
   children: ReactNode;
@@ -278,7 +308,7 @@ export function FieldGroup({
         {requirement ? <RequirementMark requirement={requirement} /> : null}
       </legend>
       {hint ? <Hint id={id}>{hint}</Hint> : null}
-      <ErrorList id={id} errors={errors} />
+      <ErrorList id={id} errors={errors} named={namedBy(legend, messagesNameField)} />
       {children}
     </fieldset>
   );

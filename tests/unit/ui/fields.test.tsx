@@ -145,7 +145,7 @@ describe("each primitive", () => {
       control?.tag === "fieldset" ? "input" : control?.tag,
     ]);
     expect(textOf(markup, "field-fullName-hint")).toBe("As on your card");
-    expect(textOf(markup, "field-fullName-error")).toBe("Error: Enter your full name");
+    expect(textOf(markup, "field-fullName-error")).toBe("Error: Full name: Enter your full name");
     expect(idProblems(markup)).toEqual([]);
   });
 
@@ -159,6 +159,17 @@ describe("each primitive", () => {
       expect(idProblems(markup)).toEqual([]);
     },
   );
+
+  it("an error starts with its field's label, unless the messages name their field already", () => {
+    const named = html(<Field name="alt" label="Alt text" errors="Describe the image" />);
+    expect(textOf(named, "field-alt-error")).toBe("Error: Alt text: Describe the image");
+    const own = html(
+      <FieldGroup name="pain" legend="Where is the pain?" errors="Choose where" messagesNameField>
+        <Choice type="radio" name="pain" value="low" label="Low" invalid />
+      </FieldGroup>,
+    );
+    expect(textOf(own, "field-pain-error")).toBe("Error: Choose where");
+  });
 
   it("a field with neither hint nor error has no aria-describedby at all", () => {
     const markup = html(<Field name="note" label="Note" />);
@@ -245,7 +256,8 @@ describe("every form on the kit", () => {
     );
     expect(idProblems(markup)).toEqual([]);
     for (const name of names) {
-      expect(textOf(markup, `${fieldId(name)}-error`), name).toBe(`Error: Fix ${name}`);
+      expect(textOf(markup, `${fieldId(name)}-error`), name).toMatch(/^Error: .+: Fix /);
+      expect(textOf(markup, `${fieldId(name)}-error`), name).toContain(`: Fix ${name}`);
       expect(markup, name).toMatch(new RegExp(`aria-describedby="[^"]*${fieldId(name)}-error`));
     }
   });
@@ -285,9 +297,10 @@ describe("every form on the kit", () => {
       /id="field-body"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-body"/,
     );
     expect(markup).toContain('aria-describedby="field-body-hint field-body-error"');
-    expect(textOf(markup, "field-alt-error")).toBe("Error: Describe the image");
+    expect(textOf(markup, "field-alt-error")).toBe("Error: Alt text: Describe the image");
     for (const name of Object.keys(fieldErrors)) {
-      expect(textOf(markup, `${fieldId(name)}-error`), name).toBe(`Error: Fix ${name}`);
+      expect(textOf(markup, `${fieldId(name)}-error`), name).toMatch(/^Error: .+: Fix /);
+      expect(textOf(markup, `${fieldId(name)}-error`), name).toContain(`: Fix ${name}`);
     }
   });
 
