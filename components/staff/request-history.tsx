@@ -23,9 +23,18 @@ export function RequestHistory({ events, timeZone }: { events: RequestEvent[]; t
               key={event.id}
               className="rounded-md border border-line bg-surface-raised px-4 py-3"
             >
-              <time dateTime={event.created_at} className="block text-sm text-ink-muted">
-                {formatDateTime(event.created_at, timeZone)}
-              </time>
+              <p className="text-sm text-ink-muted">
+                <time dateTime={event.created_at}>
+                  {formatDateTime(event.created_at, timeZone)}
+                </time>
+                {/* Changes from before personal accounts (migration 014) have no name. */}
+                {event.author && (
+                  <>
+                    {" "}
+                    by <bdi>{event.author}</bdi>
+                  </>
+                )}
+              </p>
               {describe(event)}
             </li>
           ))}

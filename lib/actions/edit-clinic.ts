@@ -51,6 +51,7 @@ export const editClinicAction = staffStateAction({
     previous,
     db,
     now,
+    actor,
     record,
   }): Promise<ClinicEditorState> => {
     const answer = previous.answer + 1;
@@ -96,6 +97,7 @@ export const editClinicAction = staffStateAction({
     try {
       result = await addClinicRevision(db, {
         author,
+        accountId: actor.accountId,
         note: values.note.trim() || null,
         clinic: parsed.data,
         baseHash: values.baseHash || null,

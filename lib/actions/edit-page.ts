@@ -60,7 +60,14 @@ export const editPageAction = staffStateAction({
     answer: previous.answer + 1,
     formError: saveFailed(error, "Not published"),
   }),
-  run: async ({ input: { values, intent }, previous, db, now, record }): Promise<EditorState> => {
+  run: async ({
+    input: { values, intent },
+    previous,
+    db,
+    now,
+    actor,
+    record,
+  }): Promise<EditorState> => {
     // The shared-password sign-in still names drafts and authors until accounts replace it.
     const session = await requireStaff();
     const site = await getSite();
@@ -97,6 +104,7 @@ export const editPageAction = staffStateAction({
       result = await addPageRevision(db, {
         slug: values.slug,
         author,
+        accountId: actor.accountId,
         note: values.note.trim() || null,
         action: "publish",
         frontmatter: check.frontmatter,

@@ -31,7 +31,12 @@ const schema = z.object({
 });
 
 type HistoryInput = z.output<typeof schema>;
-type HistoryContext = { db: Kysely<Database>; record: (entry: AuditEntry) => void };
+type HistoryContext = {
+  db: Kysely<Database>;
+  record: (entry: AuditEntry) => void;
+  /** Whose revision it is (migration 014). */
+  accountId: string;
+};
 
 /**
  * A history action through the action client: the page named in the form
@@ -58,13 +63,13 @@ function historyAction(
         slug.success ? `${staffPageHref(slug.data)}/history?notice=save-failed` : "/staff/content",
       );
     },
-    run: async ({ input, db, record }) => {
+    run: async ({ input, db, record, actor }) => {
       const site = await getSite();
       const page = site.pages.find((p) => p.slug === input.slug);
       if (!page || page.addressProblem) redirect("/staff/content");
       // The name given at the last publish; history actions do not ask again.
       const author = (await getAuthorName(await requireStaff())) || "Staff";
-      return act({ ...input, page, author }, { db, record });
+      return act({ ...input, page, author }, { db, record, accountId: actor.accountId });
     },
   });
 }
@@ -76,13 +81,13 @@ function historyAction(
  * when the server cannot save, there too, told so, never to a bare 500.
  */
 async function commit(
-  { db, record }: HistoryContext,
+  { db, record, accountId }: HistoryContext,
   revision: Omit<NewPageRevision, "now">,
   where: { done: string; stale: string; event: AuditEvent },
 ): Promise<never> {
   let ok: boolean;
   try {
-    ok = (await addPageRevision(db, { ...revision, now: new Date() })).ok;
+    ok = (await addPageRevision(db, { ...revision, accountId, now: new Date() })).ok;
   } catch (error) {
     unstable_rethrow(error);
     console.error(`History action on /${revision.slug} not saved: ${describeDbError(error)}`);
@@ -202,12 +207,12 @@ export const deleteStoredPageAction = staffFormAction({
     console.error(`Stored page not deleted: ${describeDbError(error)}`);
     redirect(STORED_REFUSED);
   },
-  run: async ({ input: { revision }, db, record }) => {
+  run: async ({ input: { revision }, db, record, actor }) => {
     const site = await getSite();
     const page = site.pages.find((p) => p.revision?.id === revision);
     if (!page?.addressProblem || page.file || page.source === undefined) redirect(STORED_REFUSED);
     return commit(
-      { db, record },
+      { db, record, accountId: actor.accountId },
       {
         slug: page.slug,
         author: (await getAuthorName(await requireStaff())) || "Staff",

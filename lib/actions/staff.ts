@@ -60,12 +60,17 @@ export const saveFollowUpAction = staffStateAction({
       error: `Nothing was saved: ${error.issues[0]?.message}.`,
     };
   },
-  run: async ({ input, db, now, record }): Promise<FollowUpState> => {
-    const saved = await saveFollowUp(db, input.reference, input, now);
+  run: async ({ input, db, now, actor, record }): Promise<FollowUpState> => {
+    const by = { accountId: actor.accountId, name: actor.name };
+    const saved = await saveFollowUp(db, input.reference, input, now, by);
     if (!saved) redirect("/staff");
     const request = { type: "request", id: input.reference } as const;
     if (saved.status)
-      record({ event: "status-changed", object: request, detail: { to: input.status } });
+      record({
+        event: "status-changed",
+        object: request,
+        detail: { from: saved.from ?? "", to: input.status },
+      });
     if (saved.note) record({ event: "note-added", object: request });
     const notice = saved.status
       ? saved.note

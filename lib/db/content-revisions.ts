@@ -11,7 +11,10 @@ import type { ClinicRevision, Database, PageAction, PageRevision } from "./types
 
 export interface NewPageRevision {
   slug: string;
+  /** The person's name at the time, shown in the history. */
   author: string;
+  /** Their staff account (migration 014); absent for rows written outside the staff area. */
+  accountId?: string | null;
   note: string | null;
   action: PageAction;
   frontmatter: Record<string, unknown> | null;
@@ -79,6 +82,7 @@ export async function addPageRevision(
           slug: input.slug,
           created_at: input.now.toISOString(),
           author: input.author,
+          account_id: input.accountId ?? null,
           note: input.note,
           action: input.action,
           frontmatter: input.frontmatter ? JSON.stringify(input.frontmatter) : null,
@@ -126,6 +130,7 @@ export async function addClinicRevision(
   db: Kysely<Database>,
   input: {
     author: string;
+    accountId?: string | null;
     note: string | null;
     clinic: unknown;
     baseHash: string | null;
@@ -142,6 +147,7 @@ export async function addClinicRevision(
         .values({
           created_at: input.now.toISOString(),
           author: input.author,
+          account_id: input.accountId ?? null,
           note: input.note,
           clinic: JSON.stringify(input.clinic),
           base_hash: input.baseHash,

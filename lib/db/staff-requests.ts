@@ -102,10 +102,20 @@ export async function saveFollowUp(
   reference: string,
   change: { status?: RequestStatus; note?: string },
   now: Date,
-): Promise<{ status: boolean; note: boolean } | undefined> {
-  const saved = { status: false, note: false };
+  by?: { accountId: string; name: string },
+): Promise<{ status: boolean; note: boolean; from?: RequestStatus } | undefined> {
+  const saved: { status: boolean; note: boolean; from?: RequestStatus } = {
+    status: false,
+    note: false,
+  };
   const found = await onRequest(db, reference, async (trx, row) => {
-    const event = { request_id: row.id, created_at: now.toISOString() };
+    const event = {
+      request_id: row.id,
+      created_at: now.toISOString(),
+      // Who, as the account and the name it had then (migration 014).
+      account_id: by?.accountId ?? null,
+      author: by?.name ?? null,
+    };
     if (change.status && row.status !== change.status) {
       await trx
         .updateTable("consultation_requests")
@@ -123,6 +133,7 @@ export async function saveFollowUp(
         })
         .execute();
       saved.status = true;
+      saved.from = row.status;
     }
     if (change.note) {
       await trx

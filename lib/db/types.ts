@@ -44,6 +44,9 @@ export interface RequestEventTable {
   from_status: RequestStatus | null;
   to_status: RequestStatus | null;
   note: string | null;
+  /** staff_accounts.id and name at the time of whoever made it; null for rows from before 014. */
+  account_id: string | null;
+  author: string | null;
 }
 
 /** Timestamped attempts per client, for rate limits that hold across server instances. */
@@ -79,6 +82,8 @@ export interface PageRevisionTable {
   base_hash: string | null;
   /** The revision this one was written on top of, 0 for none; unique per slug. */
   parent_id: number;
+  /** staff_accounts.id of `author`; null for revisions from before 014 (the name typed then). */
+  account_id: string | null;
 }
 
 export interface ClinicRevisionTable {
@@ -90,6 +95,8 @@ export interface ClinicRevisionTable {
   clinic: string;
   base_hash: string | null;
   parent_id: number;
+  /** staff_accounts.id of `author`; null for revisions from before 014. */
+  account_id: string | null;
 }
 
 /** One upload. Its prepared files are in content_image_files. */

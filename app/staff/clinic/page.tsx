@@ -9,6 +9,7 @@ import { requireStaff } from "@/lib/staff/auth";
 import { requirePage } from "@/lib/staff/guard";
 import { getAuthorName } from "@/lib/staff/author";
 import { clinicToValues } from "@/lib/validations/clinic-form";
+import { formatDateTime } from "@/lib/staff/format";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +44,15 @@ export default async function ClinicPage({
         Shown in the footer, on every page that uses them, to search engines and in the clinic
         emails.
       </p>
+      {site.clinicRevision && (
+        <p className="mt-2 text-sm text-ink-muted">
+          Last published{" "}
+          <time dateTime={site.clinicRevision.created_at}>
+            {formatDateTime(site.clinicRevision.created_at, site.clinic.timezone)}
+          </time>{" "}
+          by <bdi>{site.clinicRevision.author}</bdi>.
+        </p>
+      )}
       {notice === "published" && (
         <Notice tone="success">Published. Every page shows the new details now.</Notice>
       )}

@@ -11,6 +11,7 @@ import * as contentImageFiles from "./010-content-image-files";
 import * as staffAccounts from "./011-staff-accounts";
 import * as auditLog from "./012-audit-log";
 import * as twoStep from "./013-two-step";
+import * as revisionAccounts from "./014-revision-accounts";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "011-staff-accounts": staffAccounts,
   "012-audit-log": auditLog,
   "013-two-step": twoStep,
+  "014-revision-accounts": revisionAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {
