@@ -1,7 +1,13 @@
 import Link from "next/link";
 import type { AuditActor, AuditEntry } from "@/lib/db/audit-log";
-import { AUDIT_PAGE_SIZE, auditHref, type AuditQuery } from "@/lib/staff/audit-query";
-import { Notice } from "@/components/ui/notice";
+import {
+  AUDIT_PAGE_SIZE,
+  AUDIT_QUERY_LABELS,
+  auditHref,
+  type AuditQuery,
+  type AuditQueryField,
+} from "@/lib/staff/audit-query";
+import { ErrorSummary, fieldId } from "@/components/ui/fields";
 import { pageClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { AuditFilterForm } from "./audit-filter-form";
 import { AuditTable } from "./audit-table";
@@ -21,7 +27,12 @@ interface Props {
 export function AuditLog({ query, entries, more, total, people, timeZone, keptYears }: Props) {
   const { values, page } = query;
   const first = (page - 1) * AUDIT_PAGE_SIZE + 1;
-  const problems = Object.keys(query.errors).length > 0;
+  const problems = (Object.entries(query.errors) as [AuditQueryField, string][]).map(
+    ([field, message]) => ({
+      target: fieldId(field),
+      message: `${AUDIT_QUERY_LABELS[field]}: ${message}`,
+    }),
+  );
   return (
     <div className={pageClass}>
       <StaffToolbar />
@@ -31,11 +42,10 @@ export function AuditLog({ query, entries, more, total, people, timeZone, keptYe
         who did it. Entries cannot be changed or removed; they are kept {keptYears} years. No entry
         holds anything a patient wrote.
       </p>
-      {problems && (
-        <Notice tone="error">
-          Some filters were not used: correct them below and show the entries again.
-        </Notice>
-      )}
+      <ErrorSummary
+        title="Some filters were not used: correct them and show the entries again"
+        problems={problems}
+      />
       <AuditFilterForm query={query} people={people} />
       {entries.length === 0 ? (
         <p className="my-6" role="status">
@@ -79,7 +89,7 @@ export function AuditLog({ query, entries, more, total, people, timeZone, keptYe
           </ul>
         </nav>
       )}
-      {!problems && total > 0 && (
+      {problems.length === 0 && total > 0 && (
         <p className="mt-6">
           <a
             href={auditHref("/staff/audit.csv", values)}

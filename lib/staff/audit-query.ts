@@ -20,6 +20,15 @@ export interface AuditQueryValues {
 }
 export type AuditQueryField = keyof AuditQueryValues;
 
+/** The filters' labels: the form's, and the words that start each problem with one. */
+export const AUDIT_QUERY_LABELS: Record<AuditQueryField, string> = {
+  person: "Person",
+  event: "Event",
+  from: "From",
+  to: "To",
+  request: "Request reference",
+};
+
 export interface AuditQuery {
   /** As typed, to refill the form. */
   values: AuditQueryValues;

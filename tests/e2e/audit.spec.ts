@@ -162,7 +162,9 @@ test.describe("the audit log", () => {
       expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
       // Filters it cannot use are named, with what to write instead.
       await page.goto("/staff/audit?from=30%2F11%2F2026&request=nope");
-      await expect(page.getByText("From: write the date as year-month-day")).toBeVisible();
+      await expect(
+        page.getByRole("link", { name: /^From: write the date as year-month-day/ }),
+      ).toHaveAttribute("href", "#field-from");
       await expect(page.getByLabel("From")).toHaveAttribute("aria-invalid", "true");
       expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
