@@ -2,7 +2,7 @@
 
 import { startRegistration } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import {
   finishPasskeyRegistrationAction,
   passkeyRegistrationOptionsAction,
@@ -16,10 +16,18 @@ import { fieldClass } from "@/components/ui/form-styles";
  * Adding a passkey is the browser's WebAuthn API talking to the device, so it
  * needs JavaScript; without it the form says so and does nothing else.
  */
+const noChange = () => () => {};
+
 export function AddPasskey({ nameMax }: { nameMax: number }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
   const [busy, setBusy] = useState(false);
+  // False in the server's HTML, true once this script runs.
+  const scripted = useSyncExternalStore(
+    noChange,
+    () => true,
+    () => false,
+  );
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,12 +54,12 @@ export function AddPasskey({ nameMax }: { nameMax: number }) {
 
   return (
     <form onSubmit={add} className="max-w-sm space-y-2">
-      <noscript>
+      {scripted ? null : (
         <p className="font-semibold">
           Adding a passkey needs JavaScript, which is off in this browser. Your password and code
           work without it.
         </p>
-      </noscript>
+      )}
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <label htmlFor="field-passkey-name" className="block font-semibold">
         Name of the new passkey
@@ -67,7 +75,7 @@ export function AddPasskey({ nameMax }: { nameMax: number }) {
         aria-describedby="field-passkey-name-hint"
         className={fieldClass}
       />
-      <button type="submit" className={primaryButtonClass} disabled={busy}>
+      <button type="submit" className={primaryButtonClass} disabled={busy || !scripted}>
         Add a passkey
       </button>
     </form>
