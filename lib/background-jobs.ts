@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { pruneAudit } from "@/lib/db/audit-log";
 import { pruneRateEvents } from "@/lib/db/rate-events";
 import { deleteExpiredRequests } from "@/lib/db/retention";
-import { pruneRevokedStaffSessions } from "@/lib/db/staff-sessions";
+import { pruneStaffSessions } from "@/lib/db/staff-sessions";
 import { getEnv } from "@/lib/env";
 import { kickNotifications } from "@/lib/mail/notification-runner";
 
@@ -28,6 +28,11 @@ export async function startBackgroundJobs(): Promise<void> {
   void prepareStoredOriginals(db).catch((error: Error) =>
     console.error("Preparing older uploads failed:", error.message),
   );
+  if (getEnv().STAFF_PASSWORD) {
+    console.warn(
+      'STAFF_PASSWORD is set but no longer used: each person signs in with an account of their own. Create the owner with: npm run staff:invite -- you@example.com --role owner --name "Your Name" (then remove STAFF_PASSWORD).',
+    );
+  }
   if (!getEnv().SMTP_URL) {
     console.info(
       "Email is off: SMTP_URL is not set. Consultation requests are stored but the clinic is not emailed.",
@@ -48,7 +53,8 @@ async function runJobs(): Promise<void> {
     await deleteExpiredRequests(db, new Date(), getEnv().RETENTION_DAYS);
     // Its own, longer period: deleting requests never deletes the entries about them.
     await pruneAudit(db, new Date(), getEnv().AUDIT_RETENTION_YEARS);
-    await pruneRevokedStaffSessions(db, new Date());
+    // A sign-in row is kept a day past its end: enough to answer "why was I signed out".
+    await pruneStaffSessions(db, new Date(Date.now() - DAY_MS));
   } catch (error) {
     console.error("Background jobs failed:", (error as Error).message);
   }

@@ -71,9 +71,14 @@ const envSchema = z.object({
         .optional(),
     )
     .transform((v) => Number(v ?? 14)),
-  STAFF_PASSWORD: optionalString.pipe(
-    z.string().min(12, "must be at least 12 characters").optional(),
-  ),
+  // No longer opens anything (personal accounts replaced it): read only to say so at start-up.
+  STAFF_PASSWORD: optionalString,
+  // Minutes without a staff request before a session ends; fractions are for tests.
+  STAFF_IDLE_MINUTES: z.coerce
+    .number("must be a number of minutes")
+    .positive("must be above 0")
+    .max(480, "must be at most 480 (the 8-hour limit)")
+    .default(30),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   // The audit log is kept this long (HIPAA 164.316(b)(2): six years), whatever RETENTION_DAYS says.
   AUDIT_RETENTION_YEARS: z.coerce

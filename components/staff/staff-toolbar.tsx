@@ -3,6 +3,8 @@ import { staffSignOutAction } from "@/lib/actions/staff";
 import { getStaffActor } from "@/lib/staff/actor";
 import { toolbarLinks } from "@/lib/staff/endpoints";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
+import { getEnv } from "@/lib/env";
+import { IdleNotice } from "./sign-in/idle-notice";
 
 /*
  * Only the pages this person's role may open (the catalogue in
@@ -29,6 +31,7 @@ export async function StaffToolbar() {
           Sign out
         </button>
       </form>
+      <IdleNotice idleMinutes={getEnv().STAFF_IDLE_MINUTES} />
     </div>
   );
 }

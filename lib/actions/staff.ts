@@ -1,18 +1,11 @@
 "use server";
 
 import "server-only";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { clientHash } from "@/lib/client-hash";
-import { getDb } from "@/lib/db/client";
 import { deleteRequest, saveFollowUp } from "@/lib/db/staff-requests";
-import { getEnv } from "@/lib/env";
-import { endStaffSession, getStaffSession, startStaffSession } from "@/lib/staff/auth";
+import { endStaffSession } from "@/lib/staff/auth";
 import { formFields, staffFormAction, staffStateAction } from "@/lib/staff/action-client";
-import { rememberAuthorName } from "@/lib/staff/author";
-import { attemptSignIn } from "@/lib/staff/lockout";
-import { passwordMatches } from "@/lib/staff/password";
 import { saveFailed } from "@/lib/staff/save-failure";
 import {
   deleteSchema,
@@ -20,7 +13,6 @@ import {
   NOTE_MAX,
   referenceSchema,
   requestPage,
-  signInSchema,
   type RequestNotice,
 } from "@/lib/staff/schemas";
 import type { FollowUpState } from "@/lib/validations/follow-up";
@@ -127,31 +119,3 @@ export const staffSignOutAction = staffFormAction({
     redirect("/staff");
   },
 });
-
-export async function staffSignInAction(formData: FormData): Promise<void> {
-  const password = getEnv().STAFF_PASSWORD;
-  if (!password || (await getStaffSession())) redirect("/staff");
-
-  const parsed = signInSchema.safeParse({
-    password: formData.get("password") ?? undefined,
-    name: formData.get("name") ?? undefined,
-  });
-  if (!parsed.success) redirect("/staff?error=missing");
-
-  const db = await getDb();
-  const client = clientHash(await headers());
-  const now = new Date();
-  let verdict;
-  try {
-    verdict = await attemptSignIn(db, client, now, () =>
-      passwordMatches(parsed.data.password, password),
-    );
-  } catch (error) {
-    saveFailed(error, "Sign-in not possible");
-    redirect("/staff?error=unavailable");
-  }
-  if (verdict !== "ok") redirect(`/staff?error=${verdict}`);
-  const session = await startStaffSession(now);
-  if (session && parsed.data.name) await rememberAuthorName(session, parsed.data.name);
-  redirect("/staff");
-}

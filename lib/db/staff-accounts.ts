@@ -243,6 +243,8 @@ export async function resetAccount(
   );
 }
 
+const RESET_EMAIL_GAP_MS = 5 * 60_000;
+
 /**
  * The self-service "forgot password" link: unlike the owner's reset, the
  * password keeps working until the link is used (an attacker who asks for a
@@ -259,6 +261,15 @@ export async function requestPasswordReset(
     async (trx) => {
       const account = await getAccount(trx, accountId);
       if (account?.state !== "active") return false;
+      // One email per few minutes: asking again and again does not flood the person's inbox.
+      const recent = await trx
+        .selectFrom("staff_tokens")
+        .select("account_id")
+        .where("account_id", "=", accountId)
+        .where("purpose", "=", "reset")
+        .where("created_at", ">", new Date(now.getTime() - RESET_EMAIL_GAP_MS).toISOString())
+        .executeTakeFirst();
+      if (recent) return false;
       await storeToken(trx, accountId, "reset", token, now);
       return true;
     },

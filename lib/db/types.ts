@@ -161,11 +161,6 @@ export interface AuditLogTable {
   client_hash: string | null;
 }
 
-export interface RevokedStaffSessionTable {
-  nonce: string;
-  expires_at: string;
-}
-
 /** A person who signs in to the staff area (see 011-staff-accounts). */
 export interface StaffAccountTable {
   id: string;
@@ -238,7 +233,6 @@ export interface Database {
   staff_passkeys: StaffPasskeyTable;
   staff_webauthn_challenges: StaffWebauthnChallengeTable;
   staff_settings: StaffSettingTable;
-  revoked_staff_sessions: RevokedStaffSessionTable;
   staff_accounts: StaffAccountTable;
   staff_tokens: StaffTokenTable;
   staff_sessions: StaffSessionTable;

@@ -1,6 +1,5 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { getAuthorName } from "./author";
 import { getStaffSession } from "./auth";
 import { can, type Permission, type Role } from "./permissions";
 
@@ -11,10 +10,9 @@ import { can, type Permission, type Role } from "./permissions";
  * see the sign-in form); server actions go through the action client, which
  * calls it for them.
  *
- * CONTRACT FOR ISSUE 16 (personal accounts): the accounts work replaces the body
- * of getStaffActor() with the account behind the session cookie; the type and
- * the three functions keep their shapes. Until then the shared-password session
- * stands in as an owner named by the "your name" answer.
+ * The actor is the account behind the session cookie, read with the session
+ * at every request (lib/staff/auth.ts): a changed role or a disabled account
+ * takes effect at the person's next click.
  */
 export interface StaffActor {
   /** staff_accounts.id */
@@ -30,12 +28,12 @@ export interface StaffActor {
 export async function getStaffActor(): Promise<StaffActor | null> {
   const session = await getStaffSession();
   if (!session) return null;
-  const name = (await getAuthorName(session)) || "Staff";
+  const { name, email, role } = session.account;
   return {
-    accountId: `shared:${session.nonce}`,
-    name,
-    email: "",
-    role: "owner",
+    accountId: session.accountId,
+    name: name || email,
+    email,
+    role,
     sessionId: session.nonce,
   };
 }

@@ -54,6 +54,9 @@ export const STAFF_PAGES = {
     label: "Sign-in security",
   },
   "/staff/audit": { file: "app/staff/audit/page.tsx", access: ["audit.read"], label: "Audit log" },
+  // Signed out: an invitation or reset link's own token decides (lib/staff/sign-in.ts).
+  "/staff/set-up": { file: "app/staff/set-up/page.tsx", access: "anyone" },
+  "/staff/forgot-password": { file: "app/staff/forgot-password/page.tsx", access: "anyone" },
 } as const satisfies Record<string, Endpoint & { label?: string }>;
 
 export const STAFF_ROUTES = {
@@ -71,12 +74,16 @@ export const STAFF_ROUTES = {
     access: ["requests.export"],
   },
   "GET /staff/audit.csv": { file: "app/staff/audit.csv/route.ts", access: ["audit.read"] },
+  // "Stay signed in" in the idle notice: reading the session is the activity.
+  "POST /staff/keep-alive": { file: "app/staff/keep-alive/route.ts", access: "signed-in" },
 } as const satisfies Record<string, Endpoint>;
 
 /** Keyed by the exported name, which is unique across lib/actions/. */
 export const STAFF_ACTIONS = {
   submitConsultationAction: { file: "lib/actions/submit-consultation.ts", access: "anyone" },
-  staffSignInAction: { file: "lib/actions/staff.ts", access: "anyone" },
+  staffSignInAction: { file: "lib/actions/staff-sign-in.ts", access: "anyone" },
+  staffSetUpAction: { file: "lib/actions/staff-sign-in.ts", access: "anyone" },
+  forgotPasswordAction: { file: "lib/actions/staff-sign-in.ts", access: "anyone" },
   staffSignOutAction: { file: "lib/actions/staff.ts", access: "signed-in" },
   saveFollowUpAction: { file: "lib/actions/staff.ts", access: ["requests.follow-up"] },
   deleteRequestAction: { file: "lib/actions/staff.ts", access: ["requests.delete"] },

@@ -2,9 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { forgetContent } from "@/lib/content/site/site";
-import { getDb } from "@/lib/db/client";
-import { getAuthorName } from "@/lib/staff/author";
-import { rememberName } from "@/lib/staff/draft-key";
+import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
 import type { StaffSession } from "@/lib/staff/session";
 
 /*
@@ -29,8 +27,7 @@ export function contentChanged(): void {
 
 /** After a publish: the name is kept for this sign-in, the site shows the change, staff go to `to`. */
 export async function published(session: StaffSession, author: string, to: string): Promise<never> {
-  // Through draft-key: page drafts kept under this sign-in follow the name it now has.
-  await rememberName(await getDb(), session, author);
+  await rememberAuthorName(session, author);
   contentChanged();
   redirect(to);
 }

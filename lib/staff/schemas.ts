@@ -2,7 +2,6 @@ import { z } from "zod";
 import { REFERENCE_PATTERN } from "@/lib/consultation/submit";
 import { REQUEST_STATUSES } from "@/lib/db/types";
 import { multiLine } from "@/lib/validations/text-rules";
-import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES } from "./lockout";
 
 /*
  * Everything the staff area reads from a form, a URL or a query string, and
@@ -21,12 +20,6 @@ export const NOTE_MAX = 2000;
 /** How the note box describes its limit, so the hint and the error say the same. */
 export const NOTE_LIMIT_TEXT = `${NOTE_MAX.toLocaleString("en")} characters`;
 
-export const signInSchema = z.object({
-  password: z.string().min(1, "Enter the staff password").max(1024),
-  // Optional: it finds this person's unpublished drafts (lib/staff/draft-key.ts).
-  name: z.string().trim().max(80).optional().catch(undefined),
-});
-
 /** The follow-up form: the status (changed or not) and a note (or none), saved together. */
 export const followUpSchema = z.object({
   reference: referenceSchema,
@@ -38,15 +31,6 @@ export const deleteSchema = z.object({
   reference: referenceSchema,
   confirm: z.literal("yes", "Tick the box to confirm the deletion"),
 });
-
-export const SIGN_IN_ERRORS = {
-  missing: "Enter the staff password.",
-  wrong: `That password is not right. After ${LOCKOUT_ATTEMPTS} wrong attempts in ${LOCKOUT_MINUTES} minutes, sign-in is locked.`,
-  unavailable:
-    "Sign-in is not possible just now: the server cannot save to its database. Try again in a few minutes; if it keeps happening, tell whoever looks after the site.",
-  locked: `Too many wrong passwords from this device. Sign-in is locked for up to ${LOCKOUT_MINUTES} minutes; please wait and try again.`,
-} as const;
-export type SignInError = keyof typeof SIGN_IN_ERRORS;
 
 export const REQUEST_NOTICES = {
   status: { tone: "success", text: "Status updated." },
@@ -77,7 +61,6 @@ export function requestPage(reference: string, notice?: RequestNotice): string {
 
 export const inboxQuerySchema = z.object({
   status: statusSchema.optional().catch(undefined),
-  error: z.enum(codes(SIGN_IN_ERRORS)).optional().catch(undefined),
   deleted: referenceSchema.optional().catch(undefined),
 });
 

@@ -1,53 +1,74 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { openToken, signToken } from "@/lib/secrets";
+import type { SessionRecord } from "@/lib/db/staff-sessions";
+import type { SessionStage } from "@/lib/db/types";
+import { hashToken } from "./tokens";
 
 /*
- * A staff session is a signed token: "v1.<issuedMs>.<expiresMs>.<nonce>.<mac>".
- * The key it is checked with is derived from the staff password too (see
- * auth.ts), so changing STAFF_PASSWORD ends every session at once; signing out
- * revokes one session by its nonce (lib/db/staff-sessions.ts).
+ * A staff session is a row in staff_sessions (one per sign-in); the cookie
+ * carries a random token whose SHA-256 finds the row. Whether the row still
+ * opens anything is decided here, at every request: not ended (signed out,
+ * ended by its person or the owner, account reset), its account still
+ * active, seen within STAFF_IDLE_MINUTES, and less than 8 hours old.
  */
 export const SESSION_COOKIE = "staff_session";
 export const SESSION_HOURS = 8;
 const SESSION_MS = SESSION_HOURS * 60 * 60 * 1000;
-const VERSION = "v1";
 
 export interface StaffSession {
-  issuedAt: Date;
-  expiresAt: Date;
-  /** Random per sign-in; signing out records it as revoked (see lib/db/staff-sessions.ts). */
+  /** staff_sessions.id: random per sign-in. */
   nonce: string;
+  accountId: string;
+  stage: SessionStage;
+  issuedAt: Date;
+  /** The absolute end; idle sign-out may come earlier. */
+  expiresAt: Date;
+  lastSeenAt: Date;
+  account: SessionRecord["account"];
 }
 
-export function signSession(key: Buffer, now: Date): string {
-  const issued = now.getTime();
-  return signToken(key, [
-    VERSION,
-    issued,
-    issued + SESSION_MS,
-    randomBytes(12).toString("base64url"),
-  ]);
+export function newSessionToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashToken(token) };
 }
 
-/** Returns the session when the token is authentic and unexpired, otherwise null; never throws. */
-export function verifySession(
-  token: string | undefined,
-  key: Buffer,
+export function sessionEnd(now: Date): Date {
+  return new Date(now.getTime() + SESSION_MS);
+}
+
+/** The hash of a cookie's token, or null for a value no sign-in of ours set. */
+export function cookieTokenHash(value: string | undefined): string | null {
+  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? hashToken(value) : null;
+}
+
+export type SessionVerdict = "open" | "ended" | "account-off" | "idle" | "expired";
+
+export function sessionVerdict(
+  record: SessionRecord,
   now: Date,
-): StaffSession | null {
-  if (token && token.length > 200) return null;
-  const [version, issued, expires, nonce, extra] = openToken(token, key) ?? [];
-  if (version !== VERSION || !nonce || extra !== undefined) return null;
-  const issuedAt = Number(issued);
-  const expiresAt = Number(expires);
-  if (!Number.isSafeInteger(issuedAt) || !Number.isSafeInteger(expiresAt)) return null;
-  // Also refuse tokens from the future, so a clock fix cannot stretch a session.
-  if (now.getTime() >= expiresAt || issuedAt > now.getTime() + 60_000) return null;
-  // The lifetime is counted from the issue time too: a token that carries a longer
-  // expiry (signed by an older release, or with a leaked key) still ends after 8 hours.
-  if (now.getTime() - issuedAt >= SESSION_MS || expiresAt - issuedAt > SESSION_MS) return null;
-  return { issuedAt: new Date(issuedAt), expiresAt: new Date(expiresAt), nonce };
+  idleMinutes: number,
+): SessionVerdict {
+  if (record.endedAt !== null) return "ended";
+  if (record.account.state !== "active") return "account-off";
+  const created = Date.parse(record.createdAt);
+  // The 8 hours are counted from the sign-in too, whatever the row's end says.
+  if (now.getTime() >= Date.parse(record.expiresAt) || now.getTime() - created >= SESSION_MS) {
+    return "expired";
+  }
+  if (now.getTime() - Date.parse(record.lastSeenAt) >= idleMinutes * 60_000) return "idle";
+  return "open";
+}
+
+export function toStaffSession(record: SessionRecord): StaffSession {
+  return {
+    nonce: record.id,
+    accountId: record.accountId,
+    stage: record.stage,
+    issuedAt: new Date(record.createdAt),
+    expiresAt: new Date(record.expiresAt),
+    lastSeenAt: new Date(record.lastSeenAt),
+    account: record.account,
+  };
 }
 
 export function sessionCookieOptions(production: boolean) {
@@ -59,4 +80,27 @@ export function sessionCookieOptions(production: boolean) {
     path: "/staff",
     maxAge: SESSION_MS / 1000,
   };
+}
+
+/** "Firefox on Windows": enough to tell one's own devices apart, without keeping the whole header. */
+export function shortenUserAgent(header: string | null): string {
+  const ua = header ?? "";
+  const browser =
+    [
+      [/Edg\//, "Edge"],
+      [/OPR\/|Opera/, "Opera"],
+      [/Firefox\//, "Firefox"],
+      [/Chrome\/|Chromium\/|CriOS\//, "Chrome"],
+      [/Safari\//, "Safari"],
+    ].find(([pattern]) => (pattern as RegExp).test(ua))?.[1] ?? "A browser";
+  const system =
+    [
+      [/iPhone|iPad|iPod/, "iPhone or iPad"],
+      [/Android/, "Android"],
+      [/Windows/, "Windows"],
+      [/Mac OS X|Macintosh/, "Mac"],
+      [/CrOS/, "ChromeOS"],
+      [/Linux/, "Linux"],
+    ].find(([pattern]) => (pattern as RegExp).test(ua))?.[1] ?? "an unknown system";
+  return `${browser as string} on ${system as string}`;
 }

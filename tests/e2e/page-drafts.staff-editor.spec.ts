@@ -1,25 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
-import { clientIp, STAFF_PASSWORD } from "./staff-fixtures";
+import { clientIp, createAccount, signIn } from "./staff-fixtures";
 
 /*
  * Typing is never lost: the editor keeps a draft per person and page on the
  * server as it is typed, and offers it back on return, also after a sign-out.
- * Each test types under a name of its own, so their drafts never meet.
+ * Each test signs in with an account of its own, so their drafts never meet.
  */
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(41) } });
 test.describe.configure({ mode: "serial" });
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/staff");
-  await page.getByLabel("Password").fill(STAFF_PASSWORD);
-  await page.getByLabel("Your name (optional)").fill(name);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(
-    page.getByRole("heading", { level: 1, name: "Consultation requests" }),
-  ).toBeVisible();
-}
 
 const body = (page: Page) => page.getByLabel("Page text");
 const offer = (page: Page) =>
@@ -38,7 +28,7 @@ test("a draft survives going to another staff page at once and coming back, and 
   page,
 }) => {
   const sentence = `Typed before leaving ${unique()}.`;
-  await signInAs(page, `Leaver ${unique()}`);
+  await signIn(page, { role: "editor" });
   await page.goto("/staff/content/benefits");
   const original = await body(page).inputValue();
   await typeSentence(page, sentence);
@@ -60,12 +50,12 @@ test("a draft survives going to another staff page at once and coming back, and 
   await expect(offer(page)).toHaveCount(0);
 });
 
-test("a draft survives a sign-out, and only the same name finds it at the next sign-in", async ({
+test("a draft survives a sign-out, and only the same person finds it at the next sign-in", async ({
   page,
 }) => {
-  const name = `Robin ${unique()}`;
+  const robin = await createAccount({ role: "editor" });
   const title = `Drafted page ${unique()}`;
-  await signInAs(page, name);
+  await signIn(page, { account: robin });
   await page.goto("/staff/new-page");
   await page.getByLabel("Title", { exact: true }).fill(title);
   await expect(page.getByText(/^Draft saved \d\d:\d\d$/)).toBeVisible();
@@ -73,13 +63,13 @@ test("a draft survives a sign-out, and only the same name finds it at the next s
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByLabel("Password")).toBeVisible();
 
-  await signInAs(page, `Someone else ${unique()}`);
+  await signIn(page, { role: "editor" });
   await page.goto("/staff/new-page");
   await expect(offer(page)).toHaveCount(0);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByLabel("Password")).toBeVisible();
 
-  await signInAs(page, `  ${name.toUpperCase()} `);
+  await signIn(page, { account: robin });
   await page.goto("/staff/new-page");
   await expect(offer(page)).toBeVisible();
   await expect(page.getByText(`It is titled “${title}”.`)).toBeVisible();
@@ -92,8 +82,7 @@ test("a session that ends while typing keeps the text, and saves it once signed 
   page,
   context,
 }) => {
-  const name = `Expiring ${unique()}`;
-  await signInAs(page, name);
+  const account = await signIn(page, { role: "editor" });
   await page.goto("/staff/content/benefits");
   await context.clearCookies();
   await typeSentence(page, "Typed after the session ended.");
@@ -101,7 +90,7 @@ test("a session that ends while typing keeps the text, and saves it once signed 
   await expect(body(page)).toHaveValue(/Typed after the session ended\.$/);
 
   const other = await context.newPage();
-  await signInAs(other, name);
+  await signIn(other, { account });
   // The editor tries again by itself and is now heard.
   await expect(page.getByText(/^Draft saved \d\d:\d\d$/)).toBeVisible({ timeout: 20_000 });
   await other.goto("/staff/content/benefits");
@@ -112,7 +101,7 @@ test("a session that ends while typing keeps the text, and saves it once signed 
 test("a save the server does not answer is shown, the text kept and the save retried", async ({
   page,
 }) => {
-  await signInAs(page, `Offline ${unique()}`);
+  await signIn(page, { role: "editor" });
   await page.goto("/staff/content/benefits");
   let blocked = true;
   await page.route("**/staff/content/benefits", (route) =>
@@ -126,7 +115,7 @@ test("a save the server does not answer is shown, the text kept and the save ret
 });
 
 test("closing the tab with typing not yet saved asks first", async ({ page }) => {
-  await signInAs(page, `Closer ${unique()}`);
+  await signIn(page, { role: "editor" });
   await page.goto("/staff/content/benefits");
   await page.route("**/staff/content/benefits", (route) =>
     route.request().method() === "POST" ? route.abort() : route.fallback(),
@@ -141,7 +130,7 @@ test("closing the tab with typing not yet saved asks first", async ({ page }) =>
 
 test("publishing clears the draft", async ({ page }) => {
   const slug = `drafted-${unique()}`;
-  await signInAs(page, `Publisher ${unique()}`);
+  await signIn(page, { role: "editor" });
   await page.goto("/staff/new-page");
   await page.getByLabel("Address").fill(slug);
   await page.getByLabel("Title", { exact: true }).fill("A page only staff see");
@@ -159,7 +148,7 @@ test.describe("without JavaScript", () => {
 
   test("Preview keeps the draft; continue and discard are plain forms", async ({ page }) => {
     const sentence = `Typed without scripts ${unique()}.`;
-    await signInAs(page, `Plain ${unique()}`);
+    await signIn(page, { role: "editor" });
     await page.goto("/staff/content/benefits");
     const original = await body(page).inputValue();
     await body(page).fill(`${original}\n\n${sentence}`);

@@ -17,7 +17,6 @@ export const e2eServerEnv = {
   // As behind one reverse proxy, so each describe can be its own client through
   // X-Forwarded-For. With the default (0) that header is ignored: operations.spec.ts.
   TRUSTED_PROXIES: "1",
-  STAFF_PASSWORD: "e2e-staff-password-1234",
   DATABASE_URL: "",
   SMTP_URL: "",
 } satisfies Record<string, string>;

@@ -7,9 +7,9 @@ import {
   HOSTILE,
   readRequest,
   seedRequest,
+  createAccount,
   signIn,
-  STAFF_PASSWORD,
-  submitPassword,
+  submitSignIn,
   testDb,
 } from "./staff-fixtures";
 
@@ -91,24 +91,73 @@ test.describe("wrong passwords", () => {
     page,
     browser,
   }) => {
+    const account = await createAccount({ role: "front-desk" });
+    const wrong = page
+      .getByRole("alert")
+      .filter({ hasText: "That email and password do not match" });
+    // Wrong passwords for an account and for addresses without one get the same answer.
     for (let i = 1; i <= 4; i++) {
-      await submitPassword(page, `wrong-password-${i}`);
-      await expect(
-        page.getByRole("alert").filter({ hasText: "That password is not right" }),
-      ).toBeVisible();
+      await submitSignIn(
+        page,
+        i % 2 ? account.email : `nobody-${i}@example.com`,
+        `wrong-password-${i}`,
+      );
+      await expect(wrong).toBeVisible();
+      await expect(page.getByLabel("Email")).toHaveValue(
+        i % 2 ? account.email : `nobody-${i}@example.com`,
+      );
     }
-    await submitPassword(page, "wrong-password-5");
+    await submitSignIn(page, account.email, "wrong-password-5");
     await expect(page.getByRole("alert").filter({ hasText: "Sign-in is locked" })).toBeVisible();
-    await submitPassword(page, STAFF_PASSWORD);
+    await submitSignIn(page, account.email, account.password);
     await expect(page.getByRole("alert").filter({ hasText: "Sign-in is locked" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Consultation requests" })).toHaveCount(0);
 
-    // Another client is not affected.
+    // Another client is not affected, and the account itself is not locked (3 of its 5).
     const other = await browser.newContext({
       extraHTTPHeaders: { "x-forwarded-for": clientIp(3) },
     });
-    await signIn(await other.newPage());
+    const otherPage = await other.newPage();
+    await submitSignIn(otherPage, account.email, account.password);
+    await expect(
+      otherPage.getByRole("heading", { level: 1, name: "Consultation requests" }),
+    ).toBeVisible();
     await other.close();
+  });
+
+  test("lock an account after 5 wrong passwords from anywhere, answering as for any wrong password", async ({
+    browser,
+  }) => {
+    const account = await createAccount({ role: "practitioner" });
+    const db = await testDb();
+    for (let i = 0; i < 5; i++) {
+      // Each guess from another address: only the account's own limit can stop them.
+      const context = await browser.newContext({
+        extraHTTPHeaders: { "x-forwarded-for": clientIp(100 + i) },
+      });
+      const page = await context.newPage();
+      await submitSignIn(page, account.email, `guess-${i}-of-five`);
+      await expect(
+        page.getByRole("alert").filter({ hasText: "That email and password do not match" }),
+      ).toBeVisible();
+      await context.close();
+    }
+    const context = await browser.newContext({
+      extraHTTPHeaders: { "x-forwarded-for": clientIp(110) },
+    });
+    const page = await context.newPage();
+    await submitSignIn(page, account.email, account.password);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "That email and password do not match" }),
+    ).toBeVisible();
+    await context.close();
+    const events = await db
+      .selectFrom("audit_log")
+      .select("event")
+      .where("object_id", "=", account.id)
+      .execute();
+    expect(events.filter((e) => e.event === "locked")).toHaveLength(1);
+    expect(events.filter((e) => e.event === "sign-in-failed").length).toBeGreaterThanOrEqual(6);
   });
 });
 
@@ -132,7 +181,12 @@ test.describe("staff", () => {
     });
     const formula = await seedRequest({ full_name: '=HYPERLINK("http://evil.example","click")' });
 
-    await signIn(page);
+    // Through the form: this journey checks the cookie the server sets.
+    const account = await createAccount({ role: "practitioner" });
+    await submitSignIn(page, account.email.toUpperCase(), account.password);
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Consultation requests" }),
+    ).toBeVisible();
     const cookie = (await page.context().cookies()).find((c) => c.name === "staff_session");
     expect(cookie).toMatchObject({
       httpOnly: true,
@@ -291,8 +345,11 @@ test.describe("accessibility", () => {
     };
     await page.goto("/staff");
     await check(/^Staff sign-in \|/);
-    await submitPassword(page, "not-the-password");
+    await submitSignIn(page, "nobody@example.com", "not-the-password");
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
     await check(/^Staff sign-in \|/);
+    await page.goto("/staff/forgot-password");
+    await check(/^Forgot your password \|/);
     await signIn(page);
     await check(/^Staff inbox \|/);
     await page.goto(`/staff/requests/${reference}`);

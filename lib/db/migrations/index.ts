@@ -8,6 +8,7 @@ import * as rateEventsByTime from "./006-rate-events-by-time";
 import * as pageDrafts from "./007-page-drafts";
 import * as healthCheck from "./008-health-check";
 import * as contentImageFiles from "./010-content-image-files";
+import * as dropRevokedStaffSessions from "./011-drop-revoked-staff-sessions";
 import * as staffAccounts from "./011-staff-accounts";
 import * as auditLog from "./012-audit-log";
 import * as twoStep from "./013-two-step";
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "008-health-check": healthCheck,
   "010-content-image-files": contentImageFiles,
   "011-staff-accounts": staffAccounts,
+  "011-drop-revoked-staff-sessions": dropRevokedStaffSessions,
   "012-audit-log": auditLog,
   "013-two-step": twoStep,
   "014-revision-accounts": revisionAccounts,

@@ -160,6 +160,8 @@ describe.each(DATABASES)("staff accounts on $name", ({ open }) => {
     await sessionOf(account.id, "forgot-1");
     const token = issueToken(start);
     expect(await requestPasswordReset(t.db, account.id, token, start)).toBe(true);
+    // Asked again at once: no second link (and no second email).
+    expect(await requestPasswordReset(t.db, account.id, issueToken(start), start)).toBe(false);
     expect((await findAccountForSignIn(t.db, "forgot@example.com"))?.passwordHash).toBe(
       "$argon2id$x",
     );

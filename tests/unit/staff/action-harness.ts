@@ -42,7 +42,20 @@ export const navigation = {
   },
 };
 
-export const session = { nonce: "test", expiresAt: new Date(Date.now() + 3_600_000) };
+export const session = {
+  nonce: "test",
+  accountId: "test-account",
+  stage: "full" as const,
+  issuedAt: new Date(),
+  expiresAt: new Date(Date.now() + 3_600_000),
+  lastSeenAt: new Date(),
+  account: {
+    name: "Sam",
+    email: "sam@example.com",
+    role: "owner" as const,
+    state: "active" as const,
+  },
+};
 
 export function form(values: Record<string, string | number>): FormData {
   const data = new FormData();
