@@ -9,7 +9,10 @@ import { getClinic } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
 import { removePasskey } from "@/lib/db/staff-passkeys";
 import { setTwoStepRequired } from "@/lib/db/staff-settings";
+import { promoteSession } from "@/lib/db/staff-sessions";
+import { getStaffActor } from "@/lib/staff/actor";
 import { requireAction } from "@/lib/staff/guard";
+import { getPendingSession } from "@/lib/staff/auth";
 import { audit } from "@/lib/staff/audit";
 import { finishPasskeyRegistration, passkeyRegistrationOptions } from "@/lib/staff/passkeys";
 import { issueRecoveryCodes } from "@/lib/staff/recovery-codes";
@@ -27,6 +30,24 @@ import {
  * only adding a passkey needs it (the browser's WebAuthn API).
  */
 
+/**
+ * Who is setting up an app: the signed-in person on /staff/security, or, on
+ * /staff/two-step, someone whose password was right but who must set up
+ * two-step sign-in before anything opens ("enrol"). Audit entries name them
+ * explicitly, since a session still enrolling gives no StaffActor.
+ */
+async function setUpSubject() {
+  const actor = await getStaffActor();
+  if (actor) return { accountId: actor.accountId, name: actor.name, enrolling: null };
+  const pending = await getPendingSession();
+  if (pending?.stage !== "enrol") redirect("/staff");
+  const name = pending.account.name || pending.account.email;
+  return { accountId: pending.accountId, name, enrolling: pending.nonce };
+}
+
+const changed = (who: { accountId: string; name: string }, change: string) =>
+  audit("two-step-changed", { type: "account", id: who.accountId }, { change }, { actor: who });
+
 /** What the authenticator form shows after a post: recovery codes once, or what went wrong. */
 export interface AuthenticatorState {
   answer: number;
@@ -34,6 +55,8 @@ export interface AuthenticatorState {
   error?: string;
   /** The code as typed, so a refused one is not lost. */
   code?: string;
+  /** An enrolling sign-in has its app: the codes are shown with the way on (finishEnrolAction). */
+  enrolled?: boolean;
 }
 
 function answered(
@@ -42,6 +65,7 @@ function answered(
 ): AuthenticatorState {
   // The page around the form shows the new state (app in use, codes left) too.
   revalidatePath("/staff/security");
+  revalidatePath("/staff/two-step");
   return { answer: previous.answer + 1, ...rest };
 }
 
@@ -51,16 +75,17 @@ function failed(error: unknown, previous: AuthenticatorState): AuthenticatorStat
 }
 
 export async function startTotpSetupAction(): Promise<void> {
-  const actor = await requireAction("startTotpSetupAction");
+  const who = await setUpSubject();
+  const page = who.enrolling ? "/staff/two-step" : "/staff/security";
   try {
-    await beginTotpSetup(await getDb(), actor.accountId, new Date());
+    await beginTotpSetup(await getDb(), who.accountId, new Date());
   } catch (error) {
     saveFailed(error, "An authenticator set-up was not started");
-    redirect("/staff/security?notice=save-failed");
+    redirect(`${page}?notice=save-failed`);
   }
   // Same path, new hash: without revalidating, the router would only scroll.
-  revalidatePath("/staff/security");
-  redirect("/staff/security#authenticator");
+  revalidatePath(page);
+  redirect(`${page}#authenticator`);
 }
 
 /**
@@ -72,39 +97,38 @@ export async function authenticatorAction(
   previous: AuthenticatorState,
   formData: FormData,
 ): Promise<AuthenticatorState> {
-  const actor = await requireAction("authenticatorAction");
+  const who = await setUpSubject();
   const intent = formData.get("intent");
   const db = await getDb();
   const now = new Date();
   try {
-    if (intent === "regenerate") {
-      const codes = await issueRecoveryCodes(db, actor.accountId, now);
-      await audit(
-        "two-step-changed",
-        { type: "account", id: actor.accountId },
-        {
-          change: "new recovery codes",
-        },
-      );
+    if (intent === "regenerate" && !who.enrolling) {
+      const codes = await issueRecoveryCodes(db, who.accountId, now);
+      await changed(who, "new recovery codes");
       return answered(previous, { codes });
     }
     const code = String(formData.get("code") ?? "").slice(0, 40);
-    const replacing = await hasTotp(db, actor.accountId);
-    if (!(await confirmTotpSetup(db, actor.accountId, code, now))) {
+    const replacing = await hasTotp(db, who.accountId);
+    if (!(await confirmTotpSetup(db, who.accountId, code, now))) {
       return answered(previous, { error: TWO_STEP_MESSAGES["setup-code-wrong"], code });
     }
-    await audit(
-      "two-step-changed",
-      { type: "account", id: actor.accountId },
-      {
-        change: replacing ? "authenticator app replaced" : "authenticator app set up",
-      },
-    );
+    await changed(who, replacing ? "authenticator app replaced" : "authenticator app set up");
     if (replacing) return answered(previous, {});
-    return answered(previous, { codes: await issueRecoveryCodes(db, actor.accountId, now) });
+    const codes = await issueRecoveryCodes(db, who.accountId, now);
+    // Enrolling, the codes are shown with a button on: the staff area opens after they are seen.
+    return answered(previous, { codes, enrolled: Boolean(who.enrolling) });
   } catch (error) {
     return failed(error, previous);
   }
+}
+
+/** After enrolling: the app now confirmed is the second step this sign-in owed. */
+export async function finishEnrolAction(): Promise<void> {
+  const pending = await getPendingSession();
+  if (pending?.stage === "enrol" && (await hasTotp(await getDb(), pending.accountId))) {
+    await promoteSession(await getDb(), pending.nonce, new Date());
+  }
+  redirect("/staff");
 }
 
 export async function passkeyRegistrationOptionsAction() {

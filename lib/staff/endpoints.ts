@@ -57,6 +57,8 @@ export const STAFF_PAGES = {
   // Signed out: an invitation or reset link's own token decides (lib/staff/sign-in.ts).
   "/staff/set-up": { file: "app/staff/set-up/page.tsx", access: "anyone" },
   "/staff/forgot-password": { file: "app/staff/forgot-password/page.tsx", access: "anyone" },
+  // After the password: the page checks the half-finished sign-in itself (lib/staff/auth.ts).
+  "/staff/two-step": { file: "app/staff/two-step/page.tsx", access: "anyone" },
 } as const satisfies Record<string, Endpoint & { label?: string }>;
 
 export const STAFF_ROUTES = {
@@ -97,8 +99,14 @@ export const STAFF_ACTIONS = {
   deletePageAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
   deleteStoredPageAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
   editClinicAction: { file: "lib/actions/edit-clinic.ts", access: ["clinic.edit"] },
-  startTotpSetupAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
-  authenticatorAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
+  // Also for a sign-in that must set up two-step first (stage "enrol"): setUpSubject() checks.
+  startTotpSetupAction: { file: "lib/actions/two-step.ts", access: "anyone" },
+  authenticatorAction: { file: "lib/actions/two-step.ts", access: "anyone" },
+  finishEnrolAction: { file: "lib/actions/two-step.ts", access: "anyone" },
+  secondStepAction: { file: "lib/actions/two-step-sign-in.ts", access: "anyone" },
+  passkeySignInOptionsAction: { file: "lib/actions/two-step-sign-in.ts", access: "anyone" },
+  finishPasskeySignInAction: { file: "lib/actions/two-step-sign-in.ts", access: "anyone" },
+  endStaffSessionAction: { file: "lib/actions/two-step-sign-in.ts", access: "anyone" },
   passkeyRegistrationOptionsAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
   finishPasskeyRegistrationAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
   removePasskeyAction: { file: "lib/actions/two-step.ts", access: "signed-in" },

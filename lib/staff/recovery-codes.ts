@@ -47,7 +47,7 @@ export async function issueRecoveryCodes(db: Db, accountId: string, now: Date): 
 }
 
 /** True once for each issued code; false for a wrong, malformed or already used one. */
-export async function useRecoveryCode(
+export async function redeemRecoveryCode(
   db: Db,
   accountId: string,
   input: string,

@@ -5,6 +5,8 @@
 export const TWO_STEP_MESSAGES = {
   "code-wrong":
     "That code did not match. Enter the 6 digits your authenticator app shows now for this site, or one of your recovery codes.",
+  locked:
+    "Too many wrong codes or passwords. Sign-in is locked for up to 15 minutes; please wait and try again.",
   "setup-code-wrong":
     "That code did not match the key above. Enter the 6 digits your app shows now for this site; if it shows none, add the key again.",
   "setup-gone": "That set-up was replaced or has finished. Start again below.",

@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { disableAccount } from "@/lib/db/staff-accounts";
 import { E2E_BASE_URL, e2eServerEnv } from "./server-env";
 import { clientIp, signIn, submitSignIn, testDb } from "./staff-fixtures";
+import { enrolAuthenticator, passSecondStep } from "./two-step-fixtures";
 
 /*
  * Personal staff accounts: the owner set up from the command's link, and an
@@ -62,6 +63,8 @@ test("the owner is set up from the command's link, then signs in with the new pa
   await passwordField.fill("a quiet harbour at noon");
   await again.fill("a quiet harbour at noon");
   await save.click();
+  // Two-step sign-in is required: the new owner sets up an app straight after the password.
+  const key = await enrolAuthenticator(page);
   await expect(
     page.getByRole("heading", { level: 1, name: "Consultation requests" }),
   ).toBeVisible();
@@ -76,6 +79,7 @@ test("the owner is set up from the command's link, then signs in with the new pa
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
   await submitSignIn(page, email, "a quiet harbour at noon");
+  await passSecondStep(page, key);
   await expect(
     page.getByRole("heading", { level: 1, name: "Consultation requests" }),
   ).toBeVisible();

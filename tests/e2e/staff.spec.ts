@@ -12,6 +12,7 @@ import {
   submitSignIn,
   testDb,
 } from "./staff-fixtures";
+import { enrolAuthenticator } from "./two-step-fixtures";
 
 /* Each describe signs in from its own address, so the lockout test cannot lock out the others. */
 
@@ -119,6 +120,7 @@ test.describe("wrong passwords", () => {
     });
     const otherPage = await other.newPage();
     await submitSignIn(otherPage, account.email, account.password);
+    await enrolAuthenticator(otherPage);
     await expect(
       otherPage.getByRole("heading", { level: 1, name: "Consultation requests" }),
     ).toBeVisible();
@@ -184,6 +186,7 @@ test.describe("staff", () => {
     // Through the form: this journey checks the cookie the server sets.
     const account = await createAccount({ role: "practitioner" });
     await submitSignIn(page, account.email.toUpperCase(), account.password);
+    await enrolAuthenticator(page);
     await expect(
       page.getByRole("heading", { level: 1, name: "Consultation requests" }),
     ).toBeVisible();

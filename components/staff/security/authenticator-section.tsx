@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import {
   authenticatorAction,
+  finishEnrolAction,
   startTotpSetupAction,
   type AuthenticatorState,
 } from "@/lib/actions/two-step";
@@ -36,6 +37,21 @@ export function AuthenticatorSection({
   const [state, action, busy] = useActionState(authenticatorAction, {
     answer: 0,
   } satisfies AuthenticatorState);
+  if (state.codes && state.enrolled) {
+    return (
+      <section aria-labelledby="authenticator" className="mt-8 space-y-4">
+        <h2 id="authenticator" className="text-2xl font-semibold">
+          Your app is set up
+        </h2>
+        <RecoveryCodesShown codes={state.codes} />
+        <form action={finishEnrolAction}>
+          <button type="submit" className={primaryButtonClass}>
+            I have kept my codes: continue
+          </button>
+        </form>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="authenticator" className="mt-8 space-y-4">
       <h2 id="authenticator" className="text-2xl font-semibold">

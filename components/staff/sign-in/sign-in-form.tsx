@@ -8,6 +8,7 @@ import { primaryButtonClass } from "@/components/ui/button-styles";
 import { pageClass } from "@/components/ui/form-styles";
 import { Field } from "@/components/ui/fields";
 import { Notice } from "@/components/ui/notice";
+import { PasskeySignIn } from "@/components/staff/two-step/passkey-sign-in";
 
 export function SignInForm({ canResetByEmail }: { canResetByEmail: boolean }) {
   const [state, action, pending] = useActionState(staffSignInAction, { email: "" } as SignInState);
@@ -50,6 +51,15 @@ export function SignInForm({ canResetByEmail }: { canResetByEmail: boolean }) {
           Sign in
         </button>
       </form>
+      <section aria-labelledby="passkey-sign-in" className="mt-8 max-w-sm space-y-2">
+        <h2 id="passkey-sign-in" className="text-xl font-semibold">
+          Or sign in with a passkey
+        </h2>
+        <p className="text-sm text-ink-muted">
+          In place of your password and code, once you have added a passkey under Sign-in security.
+        </p>
+        <PasskeySignIn />
+      </section>
       <p className="mt-6 max-w-measure text-sm">
         {canResetByEmail ? (
           <Link href="/staff/forgot-password">Forgot your password?</Link>

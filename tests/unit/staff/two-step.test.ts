@@ -8,7 +8,7 @@ import {
   issueRecoveryCodes,
   RECOVERY_CODE_COUNT,
   remainingRecoveryCodes,
-  useRecoveryCode,
+  redeemRecoveryCode,
 } from "@/lib/staff/recovery-codes";
 import {
   beginTotpSetup,
@@ -20,6 +20,8 @@ import {
   TOTP,
   verifyTotpCode,
 } from "@/lib/staff/totp";
+import { stageAfterPassword } from "@/lib/staff/two-step-gate";
+import { addPasskey } from "@/lib/db/staff-passkeys";
 import { DATABASES, type TestDb } from "../db/test-databases";
 
 const START = Date.UTC(2026, 11, 2, 14, 0, 0);
@@ -196,20 +198,49 @@ describe.each(DATABASES)("two-step sign-in on $name", ({ open }) => {
     expect(await remainingRecoveryCodes(t.db, "acct-recovery")).toBe(10);
 
     const [first = "", second = ""] = codes;
-    expect(await useRecoveryCode(t.db, "acct-other", first, now)).toBe(false);
+    expect(await redeemRecoveryCode(t.db, "acct-other", first, now)).toBe(false);
     // Typed in capitals without the dash, as read off paper.
     expect(
-      await useRecoveryCode(t.db, "acct-recovery", first.replace("-", "").toUpperCase(), now),
+      await redeemRecoveryCode(t.db, "acct-recovery", first.replace("-", "").toUpperCase(), now),
     ).toBe(true);
-    expect(await useRecoveryCode(t.db, "acct-recovery", first, now)).toBe(false);
+    expect(await redeemRecoveryCode(t.db, "acct-recovery", first, now)).toBe(false);
     expect(await remainingRecoveryCodes(t.db, "acct-recovery")).toBe(9);
-    expect(await useRecoveryCode(t.db, "acct-recovery", "not a code", now)).toBe(false);
+    expect(await redeemRecoveryCode(t.db, "acct-recovery", "not a code", now)).toBe(false);
 
     // A new set replaces the old: its unused codes stop working.
     const fresh = await issueRecoveryCodes(t.db, "acct-recovery", now);
-    expect(await useRecoveryCode(t.db, "acct-recovery", second, now)).toBe(false);
+    expect(await redeemRecoveryCode(t.db, "acct-recovery", second, now)).toBe(false);
     expect(await remainingRecoveryCodes(t.db, "acct-recovery")).toBe(10);
-    expect(await useRecoveryCode(t.db, "acct-recovery", fresh[0] ?? "", now)).toBe(true);
+    expect(await redeemRecoveryCode(t.db, "acct-recovery", fresh[0] ?? "", now)).toBe(true);
+  });
+
+  it("asks after the password for the second step set up, or to set one up while required", async () => {
+    const now = new Date(START);
+    expect(await stageAfterPassword(t.db, { id: "acct-gate-none" })).toBe("enrol");
+    await setUp("acct-gate-app");
+    expect(await stageAfterPassword(t.db, { id: "acct-gate-app" })).toBe("two-step");
+    await addPasskey(
+      t.db,
+      {
+        id: "cred-gate",
+        accountId: "acct-gate-key",
+        publicKey: "pk",
+        counter: 0,
+        transports: [],
+        name: "Key",
+      },
+      now,
+    );
+    expect(await stageAfterPassword(t.db, { id: "acct-gate-key" })).toBe("two-step");
+    // A pending set-up that was never confirmed is not a second step.
+    await beginTotpSetup(t.db, "acct-gate-pending", now);
+    expect(await stageAfterPassword(t.db, { id: "acct-gate-pending" })).toBe("enrol");
+
+    await setTwoStepRequired(t.db, false, now);
+    expect(await stageAfterPassword(t.db, { id: "acct-gate-none" })).toBe("full");
+    // Turning the requirement off never skips a second step someone has.
+    expect(await stageAfterPassword(t.db, { id: "acct-gate-app" })).toBe("two-step");
+    await setTwoStepRequired(t.db, true, now);
   });
 
   it("requires two-step sign-in until the owner turns it off", async () => {
