@@ -83,7 +83,9 @@ test("change the title and a paragraph of /benefits, preview, publish, see it li
 
   await page.goto("/staff/content/benefits/history");
   await page.getByRole("button", { name: "Go back to the version in content/" }).click();
-  await expect(page.getByText("Went back to the version in content/")).toBeVisible();
+  await expect(
+    page.getByText("Back to the version in content/: the browser edits are no longer shown."),
+  ).toBeVisible();
   await expectLive(page, "/benefits", /Benefits of acupuncture for back pain/);
 });
 
