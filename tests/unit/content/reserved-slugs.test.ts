@@ -17,6 +17,8 @@ const NO_ADDRESS = new Set([
   "error",
   "global-error",
   "not-found",
+  "forbidden",
+  "unauthorized",
   "loading",
   "default",
   "globals",
