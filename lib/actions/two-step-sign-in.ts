@@ -50,7 +50,10 @@ export async function secondStepAction(
 }
 
 export async function passkeySignInOptionsAction() {
-  return passkeySignInOptions(await getDb(), new Date());
+  const started = await passkeySignInOptions(await getDb(), new Date());
+  return started === "busy"
+    ? { ok: false as const, message: TWO_STEP_MESSAGES["passkey-busy"] }
+    : { ok: true as const, ...started };
 }
 
 // The answer itself is checked by @simplewebauthn/server; here only its envelope.

@@ -102,17 +102,35 @@ export async function removePasskey(db: Db, accountId: string, id: string): Prom
   return result.numDeletedRows === 1n;
 }
 
+/*
+ * Anyone may start a passkey sign-in (the page has no account yet), so open
+ * sign-in challenges are capped: a flood of requests cannot fill the disk, and
+ * past the cap a sign-in waits for the oldest to expire (5 minutes). A clinic's
+ * staff never come near it.
+ */
+export const MAX_OPEN_SIGN_IN_CHALLENGES = 200;
+
+/** Stores the challenge; false (nothing stored) when the open sign-in challenges are at the cap. */
 export async function saveChallenge(
   db: Db,
   row: StaffWebauthnChallengeTable,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   // Challenges of abandoned ceremonies go as new ones arrive.
   await db
     .deleteFrom("staff_webauthn_challenges")
     .where("expires_at", "<", now.toISOString())
     .execute();
+  if (row.purpose === "sign-in") {
+    const open = await db
+      .selectFrom("staff_webauthn_challenges")
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .where("purpose", "=", "sign-in")
+      .executeTakeFirstOrThrow();
+    if (Number(open.n) >= MAX_OPEN_SIGN_IN_CHALLENGES) return false;
+  }
   await db.insertInto("staff_webauthn_challenges").values(row).execute();
+  return true;
 }
 
 /**

@@ -50,11 +50,11 @@ async function storeChallenge(
   purpose: "register" | "sign-in",
   accountId: string | null,
   now: Date,
-): Promise<string> {
+): Promise<string | undefined> {
   const id = randomUUID();
   const expires_at = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString();
-  await saveChallenge(db, { id, challenge, purpose, account_id: accountId, expires_at }, now);
-  return id;
+  const row = { id, challenge, purpose, account_id: accountId, expires_at };
+  return (await saveChallenge(db, row, now)) ? id : undefined;
 }
 
 export async function passkeyRegistrationOptions(
@@ -75,6 +75,8 @@ export async function passkeyRegistrationOptions(
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
   });
   const challengeId = await storeChallenge(db, options.challenge, "register", account.id, now);
+  // Only sign-in challenges are capped; a signed-in person's are always kept.
+  if (!challengeId) throw new Error("A passkey registration challenge was not stored");
   return { challengeId, options };
 }
 
@@ -121,13 +123,13 @@ export async function finishPasskeyRegistration(
 export async function passkeySignInOptions(
   db: Db,
   now: Date,
-): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON } | "busy"> {
   const options = await generateAuthenticationOptions({
     rpID: relyingParty().id,
     userVerification: "required",
   });
   const challengeId = await storeChallenge(db, options.challenge, "sign-in", null, now);
-  return { challengeId, options };
+  return challengeId ? { challengeId, options } : "busy";
 }
 
 /** The account whose passkey answered the challenge, or not ok. */

@@ -12,6 +12,8 @@ export const TWO_STEP_MESSAGES = {
   "setup-gone": "That set-up was replaced or has finished. Start again below.",
   "passkey-failed":
     "The passkey was not accepted. Try again, or sign in with your password and a code.",
+  "passkey-busy":
+    "Too many passkey sign-ins were started in the last few minutes. Wait a few minutes, or sign in with your password and a code.",
   "passkey-not-added": "The passkey was not added. Try again, or use another device.",
   "passkey-name": "Give the passkey a name of up to 60 characters, such as “Front desk laptop”.",
 } as const;

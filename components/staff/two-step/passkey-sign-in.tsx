@@ -32,7 +32,13 @@ export function PasskeySignIn({ label = "Use a passkey" }: { label?: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const { challengeId, options } = await passkeySignInOptionsAction();
+      const started = await passkeySignInOptionsAction();
+      if (!started.ok) {
+        setError(started.message);
+        setBusy(false);
+        return;
+      }
+      const { challengeId, options } = started;
       const response = await startAuthentication({ optionsJSON: options });
       const result = await finishPasskeySignInAction({ challengeId, response });
       if (result.ok) {

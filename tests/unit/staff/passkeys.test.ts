@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPasskey, listPasskeys, removePasskey } from "@/lib/db/staff-passkeys";
+import {
+  getPasskey,
+  listPasskeys,
+  MAX_OPEN_SIGN_IN_CHALLENGES,
+  removePasskey,
+} from "@/lib/db/staff-passkeys";
 import { resetEnvCache } from "@/lib/env";
 import {
   finishPasskeyRegistration,
@@ -41,6 +46,12 @@ describe.each(DATABASES)("passkeys on $name", ({ open }) => {
     );
     const response = device.register(options);
     return finishPasskeyRegistration(t.db, account.id, { challengeId, response, name }, at(1));
+  }
+
+  async function signInOptions(now: Date) {
+    const started = await passkeySignInOptions(t.db, now);
+    if (started === "busy") throw new Error("the sign-in challenges are at their cap");
+    return started;
   }
 
   it("registers a discoverable, user-verifying passkey for the site's own address", async () => {
@@ -132,7 +143,7 @@ describe.each(DATABASES)("passkeys on $name", ({ open }) => {
     expect((await register(sam, device)).ok).toBe(true);
     expect((await register(kim, kimDevice)).ok).toBe(true);
 
-    const { challengeId, options } = await passkeySignInOptions(t.db, at(10));
+    const { challengeId, options } = await signInOptions(at(10));
     expect(options.allowCredentials ?? []).toEqual([]); // the browser offers whichever it holds
     expect(options.userVerification).toBe("required");
     const response = device.authenticate(options);
@@ -147,7 +158,7 @@ describe.each(DATABASES)("passkeys on $name", ({ open }) => {
     // The same answer again (replayed) is refused.
     expect((await finishPasskeySignIn(t.db, { challengeId, response }, at(11))).ok).toBe(false);
 
-    const next = await passkeySignInOptions(t.db, at(12));
+    const next = await signInOptions(at(12));
     expect(
       await finishPasskeySignIn(
         t.db,
@@ -165,7 +176,7 @@ describe.each(DATABASES)("passkeys on $name", ({ open }) => {
         o: Parameters<SoftAuthenticator["authenticate"]>[0],
       ) => ReturnType<SoftAuthenticator["authenticate"]>,
     ) => {
-      const { challengeId, options } = await passkeySignInOptions(t.db, at(20));
+      const { challengeId, options } = await signInOptions(at(20));
       return (await finishPasskeySignIn(t.db, { challengeId, response: answer(options) }, at(20)))
         .ok;
     };
@@ -187,6 +198,29 @@ describe.each(DATABASES)("passkeys on $name", ({ open }) => {
       }),
     ).toBe(false);
     expect(await attempt((o) => device.authenticate(o, { counter: 11 }))).toBe(true);
+  });
+
+  it("caps the sign-in ceremonies anyone can start, not a signed-in person's registration", async () => {
+    for (let i = 0; i < MAX_OPEN_SIGN_IN_CHALLENGES; i++) await signInOptions(at(40));
+    expect(await passkeySignInOptions(t.db, at(41))).toBe("busy");
+    const device = new SoftAuthenticator(ORIGIN);
+    const { challengeId, options } = await passkeyRegistrationOptions(t.db, kim, "Clinic", at(41));
+    const added = await finishPasskeyRegistration(
+      t.db,
+      kim.id,
+      { challengeId, response: device.register(options), name: "Phone" },
+      at(41),
+    );
+    expect(added.ok).toBe(true);
+    // Once the flood's challenges expire (5 minutes), sign-in starts again.
+    const later = await signInOptions(at(46));
+    const response = device.authenticate(later.options);
+    const signedIn = await finishPasskeySignIn(
+      t.db,
+      { challengeId: later.challengeId, response },
+      at(46),
+    );
+    expect(signedIn).toMatchObject({ ok: true, value: { accountId: kim.id } });
   });
 
   it("removes a passkey only for its own account", async () => {
