@@ -12,8 +12,7 @@ import { getEnv } from "@/lib/env";
  * "totp-key" encrypts authenticator-app keys at rest (lib/staff/totp.ts):
  * changing APP_SECRET makes every person set up their app again.
  */
-export type SecretPurpose =
-  "form-token" | "client-hash" | "staff-session" | "staff-author" | "totp-key";
+export type SecretPurpose = "form-token" | "client-hash" | "staff-session" | "totp-key";
 
 const SECRET_FILE = "app-secret";
 const keys = new Map<SecretPurpose, Buffer>();

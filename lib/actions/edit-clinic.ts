@@ -5,9 +5,8 @@ import { clinicSchema } from "@/lib/validations/clinic-schema";
 import { z } from "zod";
 import { addClinicRevision } from "@/lib/db/content-revisions";
 import { staffStateAction } from "@/lib/staff/action-client";
-import { requireStaff } from "@/lib/staff/auth";
 import { saveFailed } from "@/lib/staff/save-failure";
-import { authorFor, NAME_NEEDED, published } from "@/lib/staff/publish-steps";
+import { byline, published } from "@/lib/staff/publish-steps";
 import {
   MAX_HOURS_ROWS,
   readClinicForm,
@@ -80,13 +79,9 @@ export const editClinicAction = staffStateAction({
         errors[key] ??= issue.message;
       }
     }
-    // The shared-password sign-in still names authors until accounts replace it.
-    const session = await requireStaff();
-    const author = await authorFor(session, values.author);
-    if (!author) errors.author = NAME_NEEDED;
-    if (!parsed.success || !author) {
+    if (!parsed.success) {
       return {
-        values: { ...values, author },
+        values,
         errors,
         formError: "Not published: fix the problems marked below. Everything you typed is kept.",
         answer,
@@ -96,8 +91,7 @@ export const editClinicAction = staffStateAction({
     let result;
     try {
       result = await addClinicRevision(db, {
-        author,
-        accountId: actor.accountId,
+        ...byline(actor),
         note: values.note.trim() || null,
         clinic: parsed.data,
         baseHash: values.baseHash || null,
@@ -106,7 +100,7 @@ export const editClinicAction = staffStateAction({
       });
     } catch (error) {
       return {
-        values: { ...values, author },
+        values,
         errors,
         formError: saveFailed(error, "Not published", "Everything you typed is kept below."),
         answer,
@@ -114,13 +108,13 @@ export const editClinicAction = staffStateAction({
     }
     if (!result.ok) {
       return {
-        values: { ...values, author, parentId: result.latest?.id ?? 0 },
+        values: { ...values, parentId: result.latest?.id ?? 0 },
         errors,
         formError: `Not published: ${result.latest?.author ?? "someone"} published clinic details after you opened them. Your values are kept below; publish again to replace theirs.`,
         answer,
       };
     }
     record({ event: "clinic-changed", object: { type: "clinic", id: "clinic" } });
-    return published(session, author, "/staff/clinic?notice=published");
+    return published("/staff/clinic?notice=published");
   },
 });

@@ -7,13 +7,12 @@ import { addPageRevision } from "@/lib/db/content-revisions";
 import { deletePageDraft } from "@/lib/db/page-drafts";
 import { z } from "zod";
 import { staffStateAction } from "@/lib/staff/action-client";
-import { requireStaff } from "@/lib/staff/auth";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { draftKeyOf } from "@/lib/staff/draft-key";
 import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
 import { saveFailed } from "@/lib/staff/save-failure";
-import { authorFor, NAME_NEEDED, published } from "@/lib/staff/publish-steps";
+import { byline, published } from "@/lib/staff/publish-steps";
 import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
 import { getSite } from "@/lib/content/site/site";
 
@@ -68,8 +67,6 @@ export const editPageAction = staffStateAction({
     actor,
     record,
   }): Promise<EditorState> => {
-    // The shared-password sign-in still names drafts and authors until accounts replace it.
-    const session = await requireStaff();
     const site = await getSite();
     const check = await checkEditorValues(values, site);
     const answer = previous.answer + 1;
@@ -85,14 +82,11 @@ export const editPageAction = staffStateAction({
     // server components cannot be rendered when the form was posted without JavaScript.
     if (intent === "preview") return { ...base, preview: previewOf(values, check, site) };
 
-    const author = await authorFor(session, values.author);
-    if (!author) base.fieldErrors.author = NAME_NEEDED;
-    if (!draftPasses(check) || !author) {
+    if (!draftPasses(check)) {
       // An existing page's address is a hidden field: its problem is shown in the message itself.
       const address = !values.isNew && check.fieldErrors.slug ? ` ${check.fieldErrors.slug}.` : "";
       return {
         ...base,
-        values: { ...values, author },
         formError: `Not published: fix the problems marked below.${address} Your text is kept.`,
       };
     }
@@ -103,8 +97,7 @@ export const editPageAction = staffStateAction({
     try {
       result = await addPageRevision(db, {
         slug: values.slug,
-        author,
-        accountId: actor.accountId,
+        ...byline(actor),
         note: values.note.trim() || null,
         action: "publish",
         frontmatter: check.frontmatter,
@@ -116,7 +109,6 @@ export const editPageAction = staffStateAction({
     } catch (error) {
       return {
         ...base,
-        values: { ...values, author },
         formError: saveFailed(error, "Not published"),
       };
     }
@@ -125,7 +117,7 @@ export const editPageAction = staffStateAction({
       return {
         ...base,
         // Publishing again now knowingly replaces their version with this one.
-        values: { ...values, author, parentId: latest?.id ?? 0 },
+        values: { ...values, parentId: latest?.id ?? 0 },
         formError:
           "Not published: someone else published this page after you opened it. Their version is shown beside yours; your text is kept below. Publish again to replace theirs with yours.",
         conflict: latest && {
@@ -140,8 +132,8 @@ export const editPageAction = staffStateAction({
       };
     }
     // Published: the draft it was typed in is done (a newer one from another tab stays).
-    await deletePageDraft(db, await draftKeyOf(session, values), values.draftVersion);
+    await deletePageDraft(db, draftKeyOf(actor, values), values.draftVersion);
     record({ event: "page-published", object: { type: "page", id: `/${values.slug}` } });
-    return published(session, author, `${staffPageHref(values.slug)}?notice=published`);
+    return published(`${staffPageHref(values.slug)}?notice=published`);
   },
 });

@@ -8,7 +8,6 @@ import { z } from "zod";
 import { deletePageDraft, savePageDraft } from "@/lib/db/page-drafts";
 import { describeDbError } from "@/lib/db/write-transaction";
 import { staffFormAction } from "@/lib/staff/action-client";
-import { requireStaff } from "@/lib/staff/auth";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { draftKeyOf, draftPage } from "@/lib/staff/draft-key";
 import { readEditorForm } from "@/lib/staff/editor-form";
@@ -48,8 +47,8 @@ export const saveDraftAction = staffFormAction({
     console.error(`Page draft not saved: ${describeDbError(error)}`);
     return { status: "failed" };
   },
-  run: async ({ input: values, db, now }): Promise<DraftSaveAnswer> => {
-    const key = await draftKeyOf(await requireStaff(), values);
+  run: async ({ input: values, db, now, actor }): Promise<DraftSaveAnswer> => {
+    const key = draftKeyOf(actor, values);
     const result = await savePageDraft(db, key, {
       data: values,
       seenVersion: values.draftVersion,
@@ -79,8 +78,8 @@ export const previewPageAction = staffFormAction({
     console.error(`Page draft not saved for preview: ${describeDbError(error)}`);
     redirect("/staff/content?notice=save-failed");
   },
-  run: async ({ input: values, db, now }) => {
-    const key = await draftKeyOf(await requireStaff(), values);
+  run: async ({ input: values, db, now, actor }) => {
+    const key = draftKeyOf(actor, values);
     const saved = await savePageDraft(db, key, {
       data: values,
       seenVersion: values.draftVersion,
@@ -104,8 +103,8 @@ export const discardDraftAction = staffFormAction({
     console.error(`Page draft not discarded: ${describeDbError(error)}`);
     redirect("/staff/content?notice=save-failed");
   },
-  run: async ({ input: values, db, record }) => {
-    await deletePageDraft(db, await draftKeyOf(await requireStaff(), values), values.draftVersion);
+  run: async ({ input: values, db, record, actor }) => {
+    await deletePageDraft(db, draftKeyOf(actor, values), values.draftVersion);
     record({ event: "draft-discarded", object: { type: "page", id: draftPage(values) } });
     redirect(await editorHref(values));
   },

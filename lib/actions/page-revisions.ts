@@ -12,10 +12,9 @@ import type { PageRecord } from "@/lib/content/types";
 import { formFields, staffFormAction, type AuditEntry } from "@/lib/staff/action-client";
 import type { AuditEvent } from "@/lib/staff/audit-events";
 import type { StaffAction } from "@/lib/staff/endpoints";
-import { requireStaff } from "@/lib/staff/auth";
-import { getAuthorName } from "@/lib/staff/author";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
-import { contentChanged } from "@/lib/staff/publish-steps";
+import type { StaffActor } from "@/lib/staff/actor";
+import { byline, contentChanged } from "@/lib/staff/publish-steps";
 
 /*
  * History actions: restore a revision, go back to the file in content/, keep
@@ -34,8 +33,8 @@ type HistoryInput = z.output<typeof schema>;
 type HistoryContext = {
   db: Kysely<Database>;
   record: (entry: AuditEntry) => void;
-  /** Whose revision it is (migration 014). */
-  accountId: string;
+  /** Whose revision it is: their name and account (migration 014). */
+  actor: StaffActor;
 };
 
 /**
@@ -46,10 +45,7 @@ type HistoryContext = {
  */
 function historyAction(
   endpoint: StaffAction,
-  act: (
-    input: HistoryInput & { page: PageRecord; author: string },
-    context: HistoryContext,
-  ) => Promise<never>,
+  act: (input: HistoryInput & { page: PageRecord }, context: HistoryContext) => Promise<never>,
 ) {
   return staffFormAction({
     endpoint,
@@ -67,9 +63,7 @@ function historyAction(
       const site = await getSite();
       const page = site.pages.find((p) => p.slug === input.slug);
       if (!page || page.addressProblem) redirect("/staff/content");
-      // The name given at the last publish; history actions do not ask again.
-      const author = (await getAuthorName(await requireStaff())) || "Staff";
-      return act({ ...input, page, author }, { db, record, accountId: actor.accountId });
+      return act({ ...input, page }, { db, record, actor });
     },
   });
 }
@@ -81,13 +75,13 @@ function historyAction(
  * when the server cannot save, there too, told so, never to a bare 500.
  */
 async function commit(
-  { db, record, accountId }: HistoryContext,
-  revision: Omit<NewPageRevision, "now">,
+  { db, record, actor }: HistoryContext,
+  revision: Omit<NewPageRevision, "now" | "author" | "accountId">,
   where: { done: string; stale: string; event: AuditEvent },
 ): Promise<never> {
   let ok: boolean;
   try {
-    ok = (await addPageRevision(db, { ...revision, accountId, now: new Date() })).ok;
+    ok = (await addPageRevision(db, { ...revision, ...byline(actor), now: new Date() })).ok;
   } catch (error) {
     unstable_rethrow(error);
     console.error(`History action on /${revision.slug} not saved: ${describeDbError(error)}`);
@@ -109,7 +103,7 @@ const back = (slug: string, notice: string, event: AuditEvent) => ({
 
 export const restoreRevisionAction = historyAction(
   "restoreRevisionAction",
-  async ({ slug, parentId, revision, page, author }, context) => {
+  async ({ slug, parentId, revision, page }, context) => {
     const old = revision ? await getPageRevision(context.db, revision) : undefined;
     if (!old || old.slug !== slug || old.action !== "publish")
       redirect(`${staffPageHref(slug)}/history`);
@@ -117,7 +111,6 @@ export const restoreRevisionAction = historyAction(
       context,
       {
         slug,
-        author,
         note: `Restored the version of ${old.created_at.slice(0, 16).replace("T", " ")} UTC`,
         action: "publish",
         frontmatter: JSON.parse(old.frontmatter ?? "{}"),
@@ -132,13 +125,12 @@ export const restoreRevisionAction = historyAction(
 
 export const backToFileAction = historyAction(
   "backToFileAction",
-  async ({ slug, parentId, page, author }, context) => {
+  async ({ slug, parentId, page }, context) => {
     if (!page.file) redirect(`${staffPageHref(slug)}/history`);
     return commit(
       context,
       {
         slug,
-        author,
         note: "Went back to the version in content/",
         action: "file",
         frontmatter: null,
@@ -154,14 +146,13 @@ export const backToFileAction = historyAction(
 /** After a deploy changed the file: keep the browser version, now counted as based on the new file. */
 export const keepBrowserVersionAction = historyAction(
   "keepBrowserVersionAction",
-  async ({ slug, parentId, page, author }, context) => {
+  async ({ slug, parentId, page }, context) => {
     const current = page.revision;
     if (!page.file || !current || current.action !== "publish") redirect(staffPageHref(slug));
     return commit(
       context,
       {
         slug,
-        author,
         note: "Kept the browser version over the changed file in content/",
         action: "publish",
         frontmatter: JSON.parse(current.frontmatter ?? "{}"),
@@ -178,14 +169,14 @@ const deleted = { action: "delete", frontmatter: null, body: null, baseHash: nul
 
 export const deletePageAction = historyAction(
   "deletePageAction",
-  async ({ slug, parentId, page, author, confirm }, context) => {
+  async ({ slug, parentId, page, confirm }, context) => {
     // A page shipped in content/ can be set to draft, never deleted from here.
     if (page.file) redirect(staffPageHref(slug));
     const refused = `${staffPageHref(slug)}?notice=delete-error`;
     if (confirm !== "yes") redirect(refused);
     return commit(
       context,
-      { slug, author, note: "Deleted the page", ...deleted, parentId },
+      { slug, note: "Deleted the page", ...deleted, parentId },
       { done: "/staff/content?notice=deleted", stale: refused, event: "page-deleted" },
     );
   },
@@ -212,10 +203,9 @@ export const deleteStoredPageAction = staffFormAction({
     const page = site.pages.find((p) => p.revision?.id === revision);
     if (!page?.addressProblem || page.file || page.source === undefined) redirect(STORED_REFUSED);
     return commit(
-      { db, record, accountId: actor.accountId },
+      { db, record, actor },
       {
         slug: page.slug,
-        author: (await getAuthorName(await requireStaff())) || "Staff",
         note: "Deleted the page, whose address was not a page address",
         ...deleted,
         parentId: revision,

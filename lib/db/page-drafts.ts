@@ -96,23 +96,3 @@ export async function deletePageDraft(
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
-
-/**
- * Gives one owner's drafts to another (a sign-in's drafts to the name its
- * person just gave). A page the new owner already has a draft of keeps that
- * draft; the other stays where it was, never merged or dropped.
- */
-export async function movePageDrafts(
-  db: Kysely<Database>,
-  from: string,
-  to: string,
-): Promise<void> {
-  if (from === to) return;
-  const taken = db.selectFrom("page_drafts").select("page").where("owner", "=", to);
-  await db
-    .updateTable("page_drafts")
-    .set({ owner: to })
-    .where("owner", "=", from)
-    .where("page", "not in", taken)
-    .execute();
-}

@@ -2,7 +2,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { countAccounts } from "@/lib/db/staff-accounts";
@@ -56,13 +55,6 @@ export async function getStaffSession(): Promise<StaffSession | null> {
 export async function getPendingSession(): Promise<StaffSession | null> {
   const session = await currentSession();
   return session && session.stage !== "full" ? session : null;
-}
-
-/** The signed-in staff session; without one, the caller never continues: it goes to sign-in. */
-export async function requireStaff(): Promise<StaffSession> {
-  const session = await getStaffSession();
-  if (!session) redirect("/staff");
-  return session;
 }
 
 export interface SignInContext {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DraftKey } from "@/lib/db/page-drafts";
-import type { StaffSession } from "./session";
+import type { StaffActor } from "./actor";
 
 /*
  * Whose draft this is, decided here and nowhere else: the account. A draft
@@ -9,8 +9,8 @@ import type { StaffSession } from "./session";
  * Drafts kept under typed names before personal accounts stay in the table
  * under those keys, offered to nobody.
  */
-export function draftOwner(session: Pick<StaffSession, "accountId">): string {
-  return `account:${session.accountId}`;
+export function draftOwner(person: Pick<StaffActor, "accountId">): string {
+  return `account:${person.accountId}`;
 }
 
 /** An existing page by its address; a page not yet published is "new" (one per person). */
@@ -19,9 +19,9 @@ export function draftPage(values: { isNew: boolean; slug: string }): string {
 }
 
 /** The key for a page opened by this person. */
-export async function draftKeyOf(
-  session: Pick<StaffSession, "accountId">,
+export function draftKeyOf(
+  person: Pick<StaffActor, "accountId">,
   values: { isNew: boolean; slug: string },
-): Promise<DraftKey> {
-  return { owner: draftOwner(session), page: draftPage(values) };
+): DraftKey {
+  return { owner: draftOwner(person), page: draftPage(values) };
 }

@@ -37,7 +37,6 @@ export function readEditorForm(formData: FormData): EditorValues {
     fields,
     // Up to the text area's own hard stop: a text over the stated limit comes back whole, with a message.
     body: text(formData, "body", BODY_HARD_MAX).replace(CONTROL_CHARACTERS, ""),
-    author: text(formData, "author", 80).trim(),
     note: text(formData, "note", 500),
     parentId,
     draftVersion: count(text(formData, "draftVersion", 20)),
@@ -48,11 +47,7 @@ export function readEditorForm(formData: FormData): EditorValues {
 }
 
 /** The form as a page opens: its current text, on top of its newest revision and file version. */
-export function editorStateFor(
-  page: PageRecord | undefined,
-  slug: string,
-  author: string,
-): EditorState {
+export function editorStateFor(page: PageRecord | undefined, slug: string): EditorState {
   const source = page?.source ?? "";
   const { yaml, body } = splitSource(source);
   let frontmatter: Record<string, unknown> = {};
@@ -71,7 +66,6 @@ export function editorStateFor(
       isNew: page === undefined,
       fields: frontmatterToFields({ ...frontmatter, lastReviewed } as never),
       body,
-      author,
       note: "",
       parentId: page?.revision?.id ?? 0,
       baseHash: page?.file?.hash ?? "",

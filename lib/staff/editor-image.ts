@@ -6,10 +6,9 @@ import { getPageDraft, savePageDraft } from "@/lib/db/page-drafts";
 import type { Database } from "@/lib/db/types";
 import { FIGURE_PLACEHOLDER } from "@/lib/validations/component-catalogue";
 import type { EditorValues } from "@/lib/validations/editor-state";
-import { getAuthorName } from "./author";
 import { draftKeyOf } from "./draft-key";
 import { editorStateFor } from "./editor-form";
-import type { StaffSession } from "./session";
+import type { StaffActor } from "./actor";
 
 /*
  * An image added from inside the page editor: stored by the same upload code
@@ -93,16 +92,15 @@ export async function addEditorImage(
  */
 export async function addFigureToDraft(
   db: Kysely<Database>,
-  session: StaffSession,
+  actor: Pick<StaffActor, "accountId">,
   page: { isNew: boolean; slug: string },
   figure: string,
   now: Date,
 ): Promise<void> {
-  const key = await draftKeyOf(session, page);
+  const key = draftKeyOf(actor, page);
   for (let attempt = 0; attempt < 3; attempt++) {
     const draft = await getPageDraft(db, key);
-    const values =
-      (draft?.data as EditorValues | undefined) ?? (await pageValues(db, session, page));
+    const values = (draft?.data as EditorValues | undefined) ?? (await pageValues(db, page));
     // No such page (a tampered form): there is nothing to add the image to.
     if (!values) return;
     const body = `${values.body.trimEnd()}\n\n${figure}\n`;
@@ -118,7 +116,6 @@ export async function addFigureToDraft(
 
 async function pageValues(
   db: Kysely<Database>,
-  session: StaffSession,
   page: { isNew: boolean; slug: string },
 ): Promise<EditorValues | undefined> {
   const site = await loadSite(db, { includeDrafts: true });
@@ -126,5 +123,5 @@ async function pageValues(
     ? undefined
     : site.pages.find((p) => p.slug === page.slug && p.source !== undefined);
   if (!page.isNew && !record) return undefined;
-  return editorStateFor(record, page.isNew ? "" : page.slug, await getAuthorName(session)).values;
+  return editorStateFor(record, page.isNew ? "" : page.slug).values;
 }

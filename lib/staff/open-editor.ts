@@ -4,11 +4,10 @@ import { getDb } from "@/lib/db/client";
 import { getPageDraft } from "@/lib/db/page-drafts";
 import type { PageRecord, Site } from "@/lib/content/types";
 import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
-import { getAuthorName } from "./author";
+import type { StaffActor } from "./actor";
 import { draftKeyOf } from "./draft-key";
 import { checkEditorValues, previewOf } from "./editor-checks";
 import { editorStateFor } from "./editor-form";
-import type { StaffSession } from "./session";
 
 /** An unpublished draft this person left, offered before the editor opens. */
 export interface DraftOffer {
@@ -24,18 +23,22 @@ export interface DraftOffer {
  * button shows its answer without JavaScript).
  */
 export async function openEditor(options: {
-  session: StaffSession;
+  /** Whose draft is offered: the signed-in person's own. */
+  actor: StaffActor;
   page: PageRecord | undefined;
   slug: string;
   /** The person chose to continue their draft (`?draft=continue`). */
   resume: boolean;
   site: Site;
 }): Promise<{ initial: EditorState; preview?: ReactNode; offer?: DraftOffer }> {
-  const { session, page, slug, resume, site } = options;
-  const initial = editorStateFor(page, slug, await getAuthorName(session));
-  const draft = await getPageDraft(await getDb(), await draftKeyOf(session, initial.values));
+  const { actor, page, slug, resume, site } = options;
+  const initial = editorStateFor(page, slug);
+  const draft = await getPageDraft(await getDb(), draftKeyOf(actor, initial.values));
   if (!draft) return { initial };
-  const saved = draft.data as Partial<EditorValues>;
+  // A draft saved before the name question went still holds the name typed then: not a field now.
+  const { author: _typedName, ...saved } = draft.data as Partial<EditorValues> & {
+    author?: string;
+  };
   // Where the page is and whether it is new come from the address, never from the stored text;
   // a draft from an older release lacks newer fields, which start as the page has them.
   const values: EditorValues = {
@@ -44,7 +47,6 @@ export async function openEditor(options: {
     fields: { ...initial.values.fields, ...saved.fields },
     slug: initial.values.isNew ? (saved.slug ?? "") : slug,
     isNew: initial.values.isNew,
-    author: initial.values.author || (saved.author ?? ""),
     draftVersion: draft.version,
   };
   if (!resume) {

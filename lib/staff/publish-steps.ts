@@ -2,8 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { forgetContent } from "@/lib/content/site/site";
-import { getAuthorName, rememberAuthorName } from "@/lib/staff/author";
-import type { StaffSession } from "@/lib/staff/session";
+import type { StaffActor } from "@/lib/staff/actor";
 
 /*
  * The steps every publish shares, from the page editor, the clinic details
@@ -11,11 +10,16 @@ import type { StaffSession } from "@/lib/staff/session";
  * checking its form): who it goes under, and what follows it.
  */
 
-export const NAME_NEEDED = "Write your name: it is shown in the history";
-
-/** The name a publish goes under: the one typed, else the one given earlier in this sign-in. */
-export async function authorFor(session: StaffSession, typed: string): Promise<string> {
-  return typed.trim() || (await getAuthorName(session));
+/**
+ * Who a revision goes under: the signed-in person, by account and by the name
+ * they have now (kept as it was, so a later rename does not rewrite history).
+ * Nobody types it: before personal accounts a typed name was all there was.
+ */
+export function byline(actor: Pick<StaffActor, "accountId" | "name">): {
+  author: string;
+  accountId: string;
+} {
+  return { author: actor.name, accountId: actor.accountId };
 }
 
 /** What changed may show on every page: the next render reloads, every static page regenerates. */
@@ -25,9 +29,8 @@ export function contentChanged(): void {
   revalidatePath("/", "layout");
 }
 
-/** After a publish: the name is kept for this sign-in, the site shows the change, staff go to `to`. */
-export async function published(session: StaffSession, author: string, to: string): Promise<never> {
-  await rememberAuthorName(session, author);
+/** After a publish: the site shows the change, staff go to `to`. */
+export function published(to: string): never {
   contentChanged();
   redirect(to);
 }

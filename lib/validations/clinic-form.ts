@@ -43,7 +43,6 @@ export interface ClinicFormValues {
   text: Record<string, string>;
   flags: Record<string, boolean>;
   hours: HoursRow[];
-  author: string;
   note: string;
   parentId: number;
   baseHash: string;
@@ -119,7 +118,6 @@ export function readClinicForm(formData: FormData): ClinicFormValues {
     text,
     flags,
     hours,
-    author: get("author", 80).trim(),
     note: get("note", 500),
     parentId: Number.isSafeInteger(parentId) && parentId >= 0 ? parentId : 0,
     baseHash: /^[0-9a-f]{64}$/.test(baseHash) ? baseHash : "",

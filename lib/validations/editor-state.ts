@@ -114,7 +114,6 @@ export interface EditorValues {
   isNew: boolean;
   fields: Record<EditorField, string>;
   body: string;
-  author: string;
   note: string;
   /** The revision the text was opened on (0 for none): a later publish by someone else is a conflict. */
   parentId: number;
@@ -141,7 +140,7 @@ export interface EditorConflict {
 
 export interface EditorState {
   values: EditorValues;
-  fieldErrors: Partial<Record<EditorField | "slug" | "author", string>>;
+  fieldErrors: Partial<Record<EditorField | "slug", string>>;
   bodyProblems: string[];
   /** A message for the whole form: refused publish, signed out. */
   formError?: string;

@@ -1,21 +1,28 @@
 import { expect, type Page } from "@playwright/test";
-import { signIn } from "./staff-fixtures";
+import { signIn, type TestAccount } from "./staff-fixtures";
 
 /* Steps the page-editor journeys share; each spec keeps only what is its own. */
 
-/** Signs in (the session is per browser context) and opens a staff page. */
-export async function openAsStaff(page: Page, path: string): Promise<void> {
-  await signIn(page);
+/**
+ * Signs in (the session is per browser context) as a new account, or the one
+ * given, and opens a staff page. Gives the account: what is published goes
+ * under its name.
+ */
+export async function openAsStaff(
+  page: Page,
+  path: string,
+  options: Parameters<typeof signIn>[1] = {},
+): Promise<TestAccount> {
+  const account = await signIn(page, options);
   await page.goto(path);
+  return account;
 }
 
-/** Publishes with the button named, giving a name first if this sign-in has none yet. */
+/** Publishes with the button named: under the signed-in person, who types no name. */
 export async function publish(
   page: Page,
-  { author = "Sam Reception", button = "Publish" }: { author?: string; button?: string } = {},
+  { button = "Publish" }: { button?: string } = {},
 ): Promise<void> {
-  const name = page.getByLabel("Your name");
-  if ((await name.inputValue()) === "") await name.fill(author);
   await page.getByRole("button", { name: button, exact: true }).click();
 }
 

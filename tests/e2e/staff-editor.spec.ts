@@ -2,7 +2,7 @@ import { deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { expectLive, openAsStaff, publish } from "./editor-fixtures";
-import { clientIp, signIn } from "./staff-fixtures";
+import { clientIp, createAccount, signIn } from "./staff-fixtures";
 
 /*
  * Staff edit the site in the browser. These journeys change what visitors
@@ -93,7 +93,9 @@ test("a new page joins the menu and sitemap, keeps its history, restores an earl
   page,
 }) => {
   const slug = `new-topic-${unique()}`;
-  await openAsStaff(page, "/staff/new-page");
+  const me = await openAsStaff(page, "/staff/new-page");
+  // Nobody types a name: what is published goes under the signed-in person.
+  await expect(page.getByLabel("Your name")).toHaveCount(0);
   await page.getByLabel("Address").fill(slug);
   await page.getByLabel("Title", { exact: true }).fill("A page made in the browser");
   await page.getByLabel("Description").fill("A short description of the new page.");
@@ -117,6 +119,13 @@ test("a new page joins the menu and sitemap, keeps its history, restores an earl
   await page.getByRole("button", { name: "Restore this version" }).click();
   await expect(page.getByText("The earlier version is restored")).toBeVisible();
   await expectLive(page, `/${slug}`, "First version of the text.");
+  // Both publishes and the restore (a publish of the earlier text) go under the person's name.
+  await page.goto(`/staff/content/${slug}/history`);
+  const revisions = page.getByRole("listitem").filter({ hasText: /^Published/ });
+  await expect(revisions).toHaveCount(3);
+  for (const revision of await revisions.all())
+    await expect(revision).toContainText(`by ${me.name}`);
+  await page.goto(`/staff/content/${slug}`);
 
   await page.getByLabel(`Yes, delete /${slug}`).check();
   await page.getByRole("button", { name: "Delete page" }).click();
@@ -153,25 +162,30 @@ test("two editors on one page: the second publish is refused and both versions a
   browser,
 }) => {
   const [one, two] = await Promise.all([browser.newPage(), browser.newPage()]);
-  for (const p of [one, two]) {
+  // Each signs in as themselves; the refusal names the person who published first.
+  const firstName = `First Editor ${unique()}`;
+  for (const [p, name] of [
+    [one, firstName],
+    [two, `Second Editor ${unique()}`],
+  ] as const) {
     await p.setExtraHTTPHeaders({ "x-forwarded-for": clientIp(41) });
-    await openAsStaff(p, "/staff/content/privacy");
+    await openAsStaff(p, "/staff/content/privacy", { account: await createAccount({ name }) });
   }
   await one
     .getByLabel("Page text")
     .fill((await one.getByLabel("Page text").inputValue()) + "\n\nAdded by the first editor.");
-  await publish(one, { author: "First Editor" });
+  await publish(one);
   await expect(one.getByText("Published. Visitors see it now.")).toBeVisible({ timeout: 20_000 });
 
   await two
     .getByLabel("Page text")
     .fill((await two.getByLabel("Page text").inputValue()) + "\n\nAdded by the second editor.");
-  await publish(two, { author: "Second Editor" });
+  await publish(two);
   await expect(
     two.getByRole("alert").filter({ hasText: "someone else published this page" }),
   ).toBeVisible();
   await expect(
-    two.getByRole("heading", { name: /Their version, published by First Editor/ }),
+    two.getByRole("heading", { name: `Their version, published by ${firstName}` }),
   ).toBeVisible();
   await expect(two.getByLabel("Page text")).toHaveValue(/Added by the second editor\./);
 
@@ -183,7 +197,7 @@ test("two editors on one page: the second publish is refused and both versions a
 test("change the clinic phone and the opening hours, and see them in the footer and on every page", async ({
   page,
 }) => {
-  await openAsStaff(page, "/staff/clinic");
+  const me = await openAsStaff(page, "/staff/clinic");
   const phone = page.getByLabel("Phone");
   const original = await phone.inputValue();
   await phone.fill("+1 555 010 7777");
@@ -208,6 +222,7 @@ test("change the clinic phone and the opening hours, and see them in the footer 
     .fill("12:00");
   await publish(page, { button: "Publish clinic details" });
   await expect(page.getByText("Published. Every page shows the new details now.")).toBeVisible();
+  await expect(page.getByText(/^Last published/)).toContainText(`by ${me.name}.`);
   await expectLive(page, "/about", "+1 555 010 7777");
   await expectLive(page, "/", /Sunday/);
 
@@ -347,7 +362,6 @@ test("an outsider gets nothing from any editor page or action", async ({ page, r
         description: "d",
         lastReviewed: "2026-01-01",
         body: "Hacked",
-        author: "x",
         intent: "publish",
         parentId: "0",
         isNew: "0",

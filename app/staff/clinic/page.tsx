@@ -5,9 +5,7 @@ import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
 import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
-import { requireStaff } from "@/lib/staff/auth";
 import { requirePage } from "@/lib/staff/guard";
-import { getAuthorName } from "@/lib/staff/author";
 import { clinicToValues } from "@/lib/validations/clinic-form";
 import { formatDateTime } from "@/lib/staff/format";
 import { staffMetadata } from "@/lib/staff/metadata";
@@ -21,14 +19,11 @@ export default async function ClinicPage({
   searchParams: Promise<{ notice?: string }>;
 }) {
   await requirePage("/staff/clinic");
-  // The shared-password sign-in still names authors until accounts replace it.
-  const session = await requireStaff();
   const site = await loadSite(await getDb());
   const { notice } = await searchParams;
   const initial = {
     values: {
       ...clinicToValues(site.clinic),
-      author: await getAuthorName(session),
       note: "",
       parentId: site.clinicRevision?.id ?? 0,
       baseHash: site.clinicFile.hash,

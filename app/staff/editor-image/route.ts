@@ -1,7 +1,6 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { audit } from "@/lib/staff/audit";
-import { requireStaff } from "@/lib/staff/auth";
 import { UPLOAD_ERRORS } from "@/lib/content/images/upload-image";
 import { declaredTooBig, imagePoster, seeOther } from "@/lib/staff/image-post";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
@@ -48,8 +47,7 @@ export async function POST(request: NextRequest) {
     if (json) return Response.json(answer, { status: answer.ok ? 200 : 400 });
     if (!answer.ok)
       return seeOther(`${editor}?draft=continue&image-error=${answer.code}#add-image`);
-    // The shared-password sign-in still names drafts until accounts replace it.
-    await addFigureToDraft(db, await requireStaff(), page, answer.figure, now);
+    await addFigureToDraft(db, poster, page, answer.figure, now);
     return seeOther(`${editor}?draft=continue#field-body`);
   } catch (error) {
     return failurePage(error, {

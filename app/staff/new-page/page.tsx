@@ -3,7 +3,6 @@ import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
-import { requireStaff } from "@/lib/staff/auth";
 import { requirePage } from "@/lib/staff/guard";
 import { editorImageError } from "@/lib/staff/editor-image";
 import { openEditor } from "@/lib/staff/open-editor";
@@ -21,13 +20,11 @@ export default async function NewPage({
 }: {
   searchParams: Promise<{ draft?: string; "image-error"?: string }>;
 }) {
-  await requirePage("/staff/new-page");
-  // The shared-password sign-in still names drafts until accounts replace it.
-  const session = await requireStaff();
+  const actor = await requirePage("/staff/new-page");
   const { draft, "image-error": imageError } = await searchParams;
   const site = await getSite();
   const { initial, preview, offer } = await openEditor({
-    session,
+    actor,
     page: undefined,
     slug: "",
     resume: draft === "continue",

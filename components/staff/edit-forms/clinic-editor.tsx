@@ -124,13 +124,7 @@ export function ClinicEditor({ initial }: { initial: ClinicEditorState }) {
         </button>
       </FieldGroup>
 
-      <PublishFields
-        author={values.author}
-        authorError={errors.author}
-        note={values.note}
-        pending={pending}
-        publishLabel="Publish clinic details"
-      />
+      <PublishFields note={values.note} pending={pending} publishLabel="Publish clinic details" />
     </form>
   );
 }

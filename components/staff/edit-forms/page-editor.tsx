@@ -191,13 +191,7 @@ export function PageEditor({
         </div>
 
         <div className="mt-8">
-          <PublishFields
-            author={values.author}
-            authorError={errors.author}
-            note={values.note}
-            pending={pending}
-            publishLabel="Publish"
-          >
+          <PublishFields note={values.note} pending={pending} publishLabel="Publish">
             <button
               type="submit"
               formAction={previewPageAction}

@@ -2,17 +2,16 @@ import type { ReactNode } from "react";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { Field } from "@/components/ui/fields";
 
-/** The Publish box the staff editors share: name and note for the history, then the buttons given. */
+/**
+ * The Publish box the staff editors share: a note for the history, then the
+ * buttons given. Who published is the signed-in person; nobody types a name.
+ */
 export function PublishFields({
-  author,
-  authorError,
   note,
   pending,
   publishLabel,
   children,
 }: {
-  author: string;
-  authorError?: string;
   note: string;
   pending: boolean;
   publishLabel: string;
@@ -23,16 +22,9 @@ export function PublishFields({
     <fieldset className="space-y-5 rounded-lg border border-line p-4">
       <legend className="px-1 text-xl font-semibold">Publish</legend>
       <Field
-        name="author"
-        label="Your name"
-        hint="Shown in the history. Asked once per sign-in."
-        errors={authorError}
-        inputProps={{ defaultValue: author, autoComplete: "name" }}
-      />
-      <Field
         name="note"
         label="What changed (optional)"
-        hint="A short note for the history."
+        hint="A short note for the history, which shows it under your name."
         inputProps={{ defaultValue: note }}
       />
       <div className="flex flex-wrap gap-3">

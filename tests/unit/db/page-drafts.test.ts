@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deletePageDraft, getPageDraft, movePageDrafts, savePageDraft } from "@/lib/db/page-drafts";
+import { deletePageDraft, getPageDraft, savePageDraft } from "@/lib/db/page-drafts";
 import { DATABASES, type TestDb } from "./test-databases";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 2, 14, minute));
@@ -99,36 +99,5 @@ describe.each(DATABASES)("page drafts on $name", ({ open }) => {
     const body = `Ünïcødé ‘quotes’ — ${"x".repeat(200_000)} 🙂\n'; drop table page_drafts; --`;
     await savePageDraft(t.db, key, { data: { body }, seenVersion: 0, now: at(1) });
     expect((await getPageDraft(t.db, key))?.data).toEqual({ body });
-  });
-
-  it("moves a sign-in's drafts to the name given later, never over a draft that name has", async () => {
-    const signIn = "sign-in:abc";
-    const name = "name:lee";
-    await savePageDraft(
-      t.db,
-      { owner: signIn, page: "/a" },
-      { data: { body: "a" }, seenVersion: 0, now: at(1) },
-    );
-    await savePageDraft(
-      t.db,
-      { owner: signIn, page: "/b" },
-      { data: { body: "b, new" }, seenVersion: 0, now: at(2) },
-    );
-    await savePageDraft(
-      t.db,
-      { owner: name, page: "/b" },
-      { data: { body: "b, old" }, seenVersion: 0, now: at(0) },
-    );
-
-    await movePageDrafts(t.db, signIn, name);
-    expect((await getPageDraft(t.db, { owner: name, page: "/a" }))?.data).toEqual({ body: "a" });
-    expect(await getPageDraft(t.db, { owner: signIn, page: "/a" })).toBeUndefined();
-    // Both drafts of /b are still there, each with its owner.
-    expect((await getPageDraft(t.db, { owner: name, page: "/b" }))?.data).toEqual({
-      body: "b, old",
-    });
-    expect((await getPageDraft(t.db, { owner: signIn, page: "/b" }))?.data).toEqual({
-      body: "b, new",
-    });
   });
 });

@@ -44,7 +44,6 @@ vi.mock("@/lib/staff/auth", async () => {
   const { session } = await import("./action-harness");
   return {
     staffAreaEnabled: () => true,
-    requireStaff: async () => session,
     getStaffSession: async () => session,
     endStaffSession: async () => undefined,
   };
@@ -57,10 +56,6 @@ vi.mock("@/lib/staff/audit", async (original) => {
   };
   return { ...(await original<object>()), audit: record, auditDisclosure: record };
 });
-vi.mock("@/lib/staff/author", () => ({
-  getAuthorName: async () => "Sam",
-  rememberAuthorName: async () => undefined,
-}));
 vi.mock("@/lib/db/client", async (original) => ({
   ...(await original<object>()),
   getDb: async () => {

@@ -24,7 +24,6 @@ function editorForm(body: string, previous: EditorState): FormData {
   form.set("isNew", "0");
   form.set("parentId", "12345678");
   form.set("baseHash", "f".repeat(64));
-  form.set("author", longest(80));
   form.set("note", longest(500));
   form.set("intent", "publish");
   form.set("body", body);

@@ -22,12 +22,8 @@ vi.mock("next/navigation", async () => (await import("./action-harness")).naviga
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/staff/auth", async () => {
   const { session } = await import("./action-harness");
-  return { requireStaff: async () => session, getStaffSession: async () => session };
+  return { getStaffSession: async () => session };
 });
-vi.mock("@/lib/staff/author", () => ({
-  getAuthorName: async () => "Sam",
-  rememberAuthorName: async () => undefined,
-}));
 vi.mock("@/lib/db/client", async (original) => ({
   ...(await original<object>()),
   getDb: async () => {

@@ -234,7 +234,6 @@ describe("every form on the kit", () => {
       ...CLINIC_TEXT_FIELDS.map((f) => f.name),
       "hours",
       ...[0, 1].flatMap((i) => [`hours.${i}.days`, `hours.${i}.opens`, `hours.${i}.closes`]),
-      "author",
     ];
     const errors = Object.fromEntries(names.map((name) => [name, `Fix ${name}`]));
     const markup = html(
@@ -244,7 +243,6 @@ describe("every form on the kit", () => {
             text: Object.fromEntries(CLINIC_TEXT_FIELDS.map((f) => [f.name, "x"])),
             flags: Object.fromEntries(CLINIC_FLAGS.map((f) => [f.name, true])),
             hours: [0, 1].map(() => ({ days: ["Monday"], opens: "09:00", closes: "17:00" })),
-            author: "",
             note: "",
             parentId: 0,
             baseHash: "",
@@ -265,7 +263,7 @@ describe("every form on the kit", () => {
   it("the page editor and its image form, with every field in error and body problems", () => {
     const fields = Object.fromEntries(EDITOR_FIELDS.map((name) => [name, ""]));
     const fieldErrors = Object.fromEntries(
-      [...EDITOR_FIELDS, "slug", "author"].map((name) => [name, `Fix ${name}`]),
+      [...EDITOR_FIELDS, "slug"].map((name) => [name, `Fix ${name}`]),
     );
     // The editor's draft autosave asks for the router; nothing navigates while rendering.
     const router = {} as never;
@@ -278,7 +276,6 @@ describe("every form on the kit", () => {
               isNew: true,
               fields: fields as never,
               body: "Text",
-              author: "",
               note: "",
               parentId: 0,
               baseHash: "",

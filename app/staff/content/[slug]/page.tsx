@@ -10,7 +10,6 @@ import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
 import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
-import { requireStaff } from "@/lib/staff/auth";
 import { requirePage } from "@/lib/staff/guard";
 import {
   contentQuerySchema,
@@ -40,9 +39,7 @@ const NOTICES = {
 };
 
 export default async function EditPage({ params, searchParams }: Props) {
-  await requirePage("/staff/content/[slug]");
-  // The shared-password sign-in still names drafts until accounts replace it.
-  const session = await requireStaff();
+  const actor = await requirePage("/staff/content/[slug]");
   const slug = pageParamSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const site = await loadSite(await getDb(), { includeDrafts: true });
@@ -51,7 +48,7 @@ export default async function EditPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { notice } = contentQuerySchema.parse(query);
   const editor = await openEditor({
-    session,
+    actor,
     page,
     slug: page.slug,
     resume: query.draft === "continue",
