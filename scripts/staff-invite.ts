@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/db/audit-log";
 import { closeDb, getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { inviteStaff } from "@/lib/staff/account-links";
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
     return;
   }
   const { email, role, name } = parsed.args;
-  const outcome = await inviteStaff(await getDb(), { email, role, name, now: new Date() });
+  const db = await getDb();
+  const now = new Date();
+  const outcome = await inviteStaff(db, { email, role, name, now });
   if (!outcome.ok) {
     console.error(
       `staff:invite: ${outcome.account.email} already has an account (${outcome.account.state}). ` +
@@ -30,6 +33,20 @@ async function main(): Promise<void> {
     return;
   }
   const { account, link, emailed } = outcome;
+  // Nobody is signed in on the command line: the entry says where the invitation came from.
+  try {
+    await recordAudit(db, {
+      at: now,
+      actor: null,
+      event: "account-invited",
+      object: { type: "account", id: account.id },
+      detail: { role: account.role, method: "command line" },
+      clientHash: null,
+    });
+  } catch (error) {
+    // The invitation stands (its link is below); the missing entry is said, never hidden.
+    console.error(`staff:invite: the audit log entry was not written: ${(error as Error).message}`);
+  }
   console.info(`Invited ${account.email} as ${ROLE_LABELS[account.role]}.`);
   if (getEnv().SMTP_URL) {
     console.info(

@@ -31,6 +31,31 @@ test("the owner is set up from the command's link, then signs in with the new pa
   expect(link).toMatch(new RegExp(`^${E2E_BASE_URL}/staff/set-up\\?token=[\\w-]{43}$`));
   expect(output).toContain(`Invited ${email} as Owner.`);
   expect(output).toContain("Email is off");
+  // The audit log has the invitation, from the command line rather than from a person.
+  const { id } = await (
+    await testDb()
+  )
+    .selectFrom("staff_accounts")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
+  const invited = await (
+    await testDb()
+  )
+    .selectFrom("audit_log")
+    .select(["account_id", "account_name", "detail", "client_hash"])
+    .where("event", "=", "account-invited")
+    .where("object_type", "=", "account")
+    .where("object_id", "=", id)
+    .execute();
+  expect(invited).toEqual([
+    {
+      account_id: null,
+      account_name: null,
+      detail: JSON.stringify({ role: "owner", method: "command line" }),
+      client_hash: null,
+    },
+  ]);
 
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up your staff account");
