@@ -54,6 +54,17 @@ export const STAFF_PAGES = {
     label: "Sign-in security",
   },
   "/staff/audit": { file: "app/staff/audit/page.tsx", access: ["audit.read"], label: "Audit log" },
+  "/staff/accounts": {
+    file: "app/staff/accounts/page.tsx",
+    access: ["accounts.manage"],
+    label: "Accounts",
+  },
+  // Everyone's own sign-ins; the owner ends anyone's from /staff/accounts.
+  "/staff/sessions": {
+    file: "app/staff/sessions/page.tsx",
+    access: "signed-in",
+    label: "Your sessions",
+  },
   // Signed out: an invitation or reset link's own token decides (lib/staff/sign-in.ts).
   "/staff/set-up": { file: "app/staff/set-up/page.tsx", access: "anyone" },
   "/staff/forgot-password": { file: "app/staff/forgot-password/page.tsx", access: "anyone" },
@@ -111,6 +122,19 @@ export const STAFF_ACTIONS = {
   finishPasskeyRegistrationAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
   removePasskeyAction: { file: "lib/actions/two-step.ts", access: "signed-in" },
   setTwoStepRequirementAction: { file: "lib/actions/two-step.ts", access: ["security.policy"] },
+  inviteStaffAction: { file: "lib/actions/staff-accounts.ts", access: ["accounts.manage"] },
+  resendInviteAction: { file: "lib/actions/staff-accounts.ts", access: ["accounts.manage"] },
+  revokeInviteAction: { file: "lib/actions/staff-accounts.ts", access: ["accounts.manage"] },
+  resetAccountAction: { file: "lib/actions/staff-accounts.ts", access: ["accounts.manage"] },
+  disableAccountAction: { file: "lib/actions/staff-accounts.ts", access: ["accounts.manage"] },
+  enableAccountAction: { file: "lib/actions/staff-accounts.ts", access: ["accounts.manage"] },
+  changeRoleAction: { file: "lib/actions/staff-accounts.ts", access: ["accounts.manage"] },
+  endAccountSessionsAction: {
+    file: "lib/actions/staff-accounts.ts",
+    access: ["accounts.manage"],
+  },
+  endMySessionAction: { file: "lib/actions/staff-sessions.ts", access: "signed-in" },
+  endMyOtherSessionsAction: { file: "lib/actions/staff-sessions.ts", access: "signed-in" },
 } as const satisfies Record<string, Endpoint>;
 
 export type StaffPage = keyof typeof STAFF_PAGES;
