@@ -10,7 +10,7 @@ import {
 import { TWO_STEP_MESSAGES } from "@/lib/validations/two-step-messages";
 import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass } from "@/components/ui/form-styles";
+import { Field, fieldId } from "@/components/ui/fields";
 
 /*
  * Adding a passkey is the browser's WebAuthn API talking to the device, so it
@@ -61,19 +61,13 @@ export function AddPasskey({ nameMax }: { nameMax: number }) {
         </p>
       )}
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <label htmlFor="field-passkey-name" className="block font-semibold">
-        Name of the new passkey
-      </label>
-      <p id="field-passkey-name-hint" className="text-sm text-ink-muted">
-        Which device holds it, so you can tell your passkeys apart: “Front desk laptop”.
-      </p>
-      <input
-        id="field-passkey-name"
+      <Field
+        // A page-wide id that says whose name it is: "name" alone reads as the person's.
+        id={fieldId("passkey-name")}
         name="name"
-        required
-        maxLength={nameMax}
-        aria-describedby="field-passkey-name-hint"
-        className={fieldClass}
+        label="Name of the new passkey"
+        hint="Which device holds it, so you can tell your passkeys apart: “Front desk laptop”."
+        inputProps={{ required: true, maxLength: nameMax }}
       />
       <button type="submit" className={primaryButtonClass} disabled={busy || !scripted}>
         Add a passkey

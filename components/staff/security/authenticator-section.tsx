@@ -9,7 +9,8 @@ import {
 } from "@/lib/actions/two-step";
 import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
+import { Field } from "@/components/ui/fields";
+import { secondaryButtonClass } from "@/components/ui/form-styles";
 import { RecoveryCodesShown } from "./recovery-codes-shown";
 
 /*
@@ -103,26 +104,19 @@ export function AuthenticatorSection({
             <li>
               <form action={action} key={state.answer} className="max-w-sm space-y-2">
                 <input type="hidden" name="intent" value="confirm" />
-                <label htmlFor="field-code" className="block font-semibold">
-                  The 6-digit code your app shows now
-                </label>
-                {state.error ? (
-                  <p id="field-code-error" className="font-semibold text-danger">
-                    <span className="sr-only">Error: </span>
-                    {state.error}
-                  </p>
-                ) : null}
-                <input
-                  id="field-code"
+                <Field
                   name="code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={12}
-                  required
-                  defaultValue={state.code}
-                  aria-invalid={state.error ? true : undefined}
-                  aria-describedby={state.error ? "field-code-error" : undefined}
-                  className={fieldClass}
+                  label="The 6-digit code your app shows now"
+                  errors={state.error}
+                  // The messages say which code ("That code did not match the key above").
+                  messagesNameField
+                  inputProps={{
+                    inputMode: "numeric",
+                    autoComplete: "one-time-code",
+                    maxLength: 12,
+                    required: true,
+                    defaultValue: state.code,
+                  }}
                 />
                 <button type="submit" className={primaryButtonClass} disabled={busy}>
                   Confirm app

@@ -21,6 +21,9 @@ import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { ConfirmDeleteForm } from "@/components/staff/confirm-delete-form";
 import { ImageUpload } from "@/components/staff/image-upload";
 import { SignInForm } from "@/components/staff/sign-in/sign-in-form";
+import { AddPasskey } from "@/components/staff/security/add-passkey";
+import { AuthenticatorSection } from "@/components/staff/security/authenticator-section";
+import { SecondStepForm } from "@/components/staff/two-step/second-step-form";
 import { CLINIC_FLAGS, CLINIC_TEXT_FIELDS } from "@/lib/validations/clinic-form";
 import { CONSULTATION_FIELDS } from "@/lib/validations/consultation-fields";
 import type { FieldErrors as ConsultationErrors } from "@/lib/validations/consultation";
@@ -342,5 +345,33 @@ describe("every form on the kit", () => {
     expect(idProblems(signIn)).toEqual([]);
     const names = controls(signIn).map((c) => c.attributes.get("name"));
     expect(names).toEqual(expect.arrayContaining(["email", "password"]));
+  });
+
+  it("the two-step forms: the code after the password, and an app being set up beside adding a passkey", () => {
+    const secondStep = html(<SecondStepForm />);
+    expect(idProblems(secondStep)).toEqual([]);
+    expect(secondStep).toContain('for="field-code"');
+    expect(secondStep).toContain('aria-describedby="field-code-hint"');
+
+    // The security page: the app's confirmation and a new passkey's name, on one page.
+    const router = {} as never;
+    const security = [
+      html(
+        <AuthenticatorSection
+          pending={{ keyGrouped: "ABCD EFGH", qrSvg: "<svg></svg>" }}
+          remainingCodes={0}
+          codeCount={10}
+        />,
+      ),
+      html(
+        <AppRouterContext value={router}>
+          <AddPasskey nameMax={60} />
+        </AppRouterContext>,
+      ),
+    ].join("");
+    expect(idProblems(security)).toEqual([]);
+    expect(security).toContain('for="field-code"');
+    expect(security).toContain('for="field-passkey-name"');
+    expect(security).toContain('aria-describedby="field-passkey-name-hint"');
   });
 });
