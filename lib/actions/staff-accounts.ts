@@ -9,6 +9,7 @@ import {
   disableAccount,
   enableAccount,
   getAccount,
+  isLastActiveOwner,
   revokeInvite,
 } from "@/lib/db/staff-accounts";
 import { endAccountSessions } from "@/lib/db/staff-sessions";
@@ -193,7 +194,9 @@ export const disableAccountAction = staffFormAction({
   invalid: () => backTo("not-found"),
   run: async ({ input, actor, db, now, record }) => {
     if (ownAccountRefusal(actor.accountId, input.account, "disable")) {
-      backTo("own-disable", input.account);
+      // The sole owner hears the reason that matters most: nobody would be left to manage accounts.
+      const last = await isLastActiveOwner(db, input.account);
+      backTo(last ? "last-owner" : "own-disable", input.account);
     }
     const account = await getAccount(db, input.account);
     const outcome = account ? await disableAccount(db, input.account, now) : "not-found";
@@ -234,7 +237,8 @@ export const changeRoleAction = staffFormAction({
   invalid: () => backTo("not-found"),
   run: async ({ input, actor, db, now, record }) => {
     if (ownAccountRefusal(actor.accountId, input.account, "role")) {
-      backTo("own-role", input.account);
+      const last = await isLastActiveOwner(db, input.account);
+      backTo(last ? "last-owner" : "own-role", input.account);
     }
     const account = await getAccount(db, input.account);
     if (!account) backTo("not-found");

@@ -288,6 +288,16 @@ async function otherActiveOwners(db: Kysely<Database>, accountId: string): Promi
   return Number(row.n);
 }
 
+/** Whether this account is the only active owner: nobody else could manage accounts without it. */
+export async function isLastActiveOwner(db: Kysely<Database>, accountId: string): Promise<boolean> {
+  const account = await getAccount(db, accountId);
+  return (
+    account?.role === "owner" &&
+    account.state === "active" &&
+    (await otherActiveOwners(db, accountId)) === 0
+  );
+}
+
 export type AccountChange = "ok" | "not-found" | "last-owner";
 
 /** Disabled: no sign-in, no link, and its open sessions fail at their next request. */
