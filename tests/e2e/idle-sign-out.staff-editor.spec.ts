@@ -8,6 +8,7 @@ import type { Database } from "@/lib/db/types";
 import { startServer, stopAllServers, type OwnServer } from "./own-server";
 import { E2E_PORT } from "./server-env";
 import { createAccount, signIn } from "./staff-fixtures";
+import { enrolAuthenticator } from "./two-step-fixtures";
 
 /*
  * Idle sign-out, on a server of its own with STAFF_IDLE_MINUTES of 15
@@ -73,6 +74,8 @@ test("idle sign-out warns first, ends the session and keeps the editor's draft",
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Two-step sign-in is required: this account's first password asks it to set up an app.
+  await enrolAuthenticator(page);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.goto(`${server.base}/staff/content/benefits`);
   await page.getByRole("button", { name: "Continue the draft" }).click();
