@@ -22,7 +22,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "clinic-idle-"));
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  server = await startServer(E2E_PORT + 1020, {
+  server = await startServer(E2E_PORT + 1030, {
     DATA_DIR: dataDir,
     STAFF_IDLE_MINUTES: String(IDLE_SECONDS / 60),
   });

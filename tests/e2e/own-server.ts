@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 import { expect } from "@playwright/test";
 import type { Kysely } from "kysely";
@@ -29,7 +30,22 @@ export async function stopAllServers(): Promise<void> {
   await Promise.all([...running].map((server) => stopServer(server)));
 }
 
+/** True when something already answers on the port (a server another run left behind). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
 export async function startServer(port: number, env: Record<string, string>): Promise<OwnServer> {
+  if (await portTaken(port)) {
+    throw new Error(`Port ${port} is already in use: stop what listens there (another test run?)`);
+  }
   let output = "";
   const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
     env: {
@@ -46,13 +62,19 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   const base = `http://127.0.0.1:${port}`;
   const started = { base, process: server, output: () => output, exit };
   running.add(started);
+  // A server that exits (its port taken by another) must fail here, not let the
+  // poll below read whichever server holds the port, with another database.
   await expect
     .poll(
-      () =>
-        fetch(`${base}/healthz`).then(
+      () => {
+        if (server.exitCode !== null) {
+          throw new Error(`The server on port ${port} exited:\n${output.slice(-2000)}`);
+        }
+        return fetch(`${base}/healthz`).then(
           (r) => r.status,
           () => 0,
-        ),
+        );
+      },
       { timeout: 60_000 },
     )
     .toBe(200);
