@@ -24,6 +24,10 @@ import { SignInForm } from "@/components/staff/sign-in/sign-in-form";
 import { AddPasskey } from "@/components/staff/security/add-passkey";
 import { AuthenticatorSection } from "@/components/staff/security/authenticator-section";
 import { SecondStepForm } from "@/components/staff/two-step/second-step-form";
+import { AccountList } from "@/components/staff/accounts/account-list";
+import { InviteForm } from "@/components/staff/accounts/invite-form";
+import { SessionList } from "@/components/staff/accounts/session-list";
+import type { ListedAccount } from "@/lib/db/staff-accounts";
 import { CLINIC_FLAGS, CLINIC_TEXT_FIELDS } from "@/lib/validations/clinic-form";
 import { CONSULTATION_FIELDS } from "@/lib/validations/consultation-fields";
 import type { FieldErrors as ConsultationErrors } from "@/lib/validations/consultation";
@@ -373,5 +377,65 @@ describe("every form on the kit", () => {
     expect(security).toContain('for="field-code"');
     expect(security).toContain('for="field-passkey-name"');
     expect(security).toContain('aria-describedby="field-passkey-name-hint"');
+  });
+
+  it("the accounts page: the invite form beside each account's forms; the sessions page", () => {
+    const account = (id: string, state: ListedAccount["state"]): ListedAccount => ({
+      id,
+      email: `${id}@example.com`,
+      name: `Person ${id}`,
+      role: "editor",
+      state,
+      createdAt: "2026-12-02T09:00:00.000Z",
+      updatedAt: "2026-12-02T09:00:00.000Z",
+      lastSignInAt: null,
+      linkExpiresAt: null,
+      linkPurpose: null,
+    });
+    const accounts = [
+      account("self", "active"),
+      account("a1", "active"),
+      account("a2", "active"),
+      account("i1", "invited"),
+      account("d1", "disabled"),
+    ];
+    const markup = [
+      html(<InviteForm />),
+      html(
+        <AccountList
+          accounts={accounts}
+          openSessions={new Map([["a1", 2]])}
+          selfId="self"
+          timeZone="UTC"
+        />,
+      ),
+    ].join("");
+    expect(idProblems(markup)).toEqual([]);
+    expect(markup).toContain('for="field-email"');
+    expect(markup).toContain('aria-describedby="field-email-hint"');
+    // Each account's role has its own control, labelled with whose role it is.
+    for (const id of ["a1", "a2", "i1"]) expect(markup).toContain(`for="field-role-${id}"`);
+    expect(markup).not.toContain('for="field-role-self"');
+    expect(markup).not.toContain('for="field-role-d1"');
+
+    const session = (id: string) => ({
+      id,
+      accountId: "self",
+      accountName: "Self",
+      accountEmail: "self@example.com",
+      createdAt: "2026-12-02T09:00:00.000Z",
+      lastSeenAt: "2026-12-02T09:30:00.000Z",
+      expiresAt: "2026-12-02T17:00:00.000Z",
+      stage: "full" as const,
+      userAgent: "Firefox on Linux",
+    });
+    const sessions = html(
+      <SessionList sessions={[session("s1"), session("s2")]} currentId="s1" timeZone="UTC" />,
+    );
+    expect(idProblems(sessions)).toEqual([]);
+    expect(sessions).toContain("Firefox on Linux (this device)");
+    expect(sessions.match(/name="session" value="([^"]+)"/g)).toEqual([
+      'name="session" value="s2"',
+    ]);
   });
 });
