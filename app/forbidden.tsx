@@ -4,7 +4,7 @@ import { StatusPage } from "@/components/ui/status-page";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
 import { homeOf, permissionsInWords } from "@/lib/staff/endpoints";
 import { refusedInThisRequest } from "@/lib/staff/guard";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/staff/permissions";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/validations/permissions";
 
 export const metadata: Metadata = { title: "Not part of your role", robots: { index: false } };
 

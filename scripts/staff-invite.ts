@@ -3,7 +3,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { inviteStaff } from "@/lib/staff/account-links";
 import { INVITE_USAGE, parseInviteArgs } from "@/lib/staff/invite-args";
-import { ROLE_LABELS } from "@/lib/staff/permissions";
+import { ROLE_LABELS } from "@/lib/validations/permissions";
 import { TOKEN_HOURS } from "@/lib/staff/tokens";
 
 /**

@@ -15,7 +15,7 @@ import {
 import { endAccountSessions } from "@/lib/db/staff-sessions";
 import { formFields, staffFormAction, staffStateAction } from "@/lib/staff/action-client";
 import { inviteStaff, resendStaffInvite, resetStaffAccount } from "@/lib/staff/account-links";
-import { ROLE_LABELS } from "@/lib/staff/permissions";
+import { ROLE_LABELS } from "@/lib/validations/permissions";
 import { saveFailed } from "@/lib/staff/save-failure";
 import { TOKEN_HOURS } from "@/lib/staff/tokens";
 import {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
-import type { Role } from "@/lib/staff/permissions";
+import type { Role } from "@/lib/validations/permissions";
 import { endAccountSessions } from "./staff-sessions";
 import { writeTransaction } from "./write-transaction";
 import type { Database, StaffAccountState, StaffAccountTable, StaffTokenPurpose } from "./types";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { Role } from "@/lib/staff/permissions";
+import type { Role } from "@/lib/validations/permissions";
 import type { Database, SessionEndReason, SessionStage, StaffAccountState } from "./types";
 
 /*

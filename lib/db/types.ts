@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable } from "kysely";
-import type { Role } from "@/lib/staff/permissions";
+import type { Role } from "@/lib/validations/permissions";
 import type { FormColumns, RedFlagLevel } from "@/lib/validations/consultation-fields";
 
 /*

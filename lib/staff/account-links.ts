@@ -14,7 +14,7 @@ import { headerValue } from "@/lib/mail/header-safe";
 import { smtpSender } from "@/lib/mail/transport";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES } from "./lockout";
-import { ROLE_LABELS, type Role } from "./permissions";
+import { ROLE_LABELS, type Role } from "@/lib/validations/permissions";
 import { issueToken, TOKEN_HOURS } from "./tokens";
 
 /*

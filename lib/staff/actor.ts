@@ -1,7 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { getStaffSession } from "./auth";
-import { can, type Permission, type Role } from "./permissions";
+import { can, type Permission, type Role } from "@/lib/validations/permissions";
 
 /*
  * The person behind a staff request: what every staff page, route and action

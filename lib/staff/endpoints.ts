@@ -1,4 +1,4 @@
-import { can, PERMISSIONS, type Permission, type Role } from "./permissions";
+import { can, PERMISSIONS, type Permission, type Role } from "@/lib/validations/permissions";
 
 /*
  * Every staff page, route and server action, with who may reach it: the one

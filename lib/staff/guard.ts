@@ -12,7 +12,7 @@ import {
   type StaffPage,
   type StaffRoute,
 } from "./endpoints";
-import type { Permission } from "./permissions";
+import type { Permission } from "@/lib/validations/permissions";
 
 /*
  * The one check behind every staff page, route and action (the action client

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ROLES, type Role } from "./permissions";
+import { ROLES, type Role } from "@/lib/validations/permissions";
 
 /*
  * The arguments of `npm run staff:invite`, checked before anything is opened:

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getStaffActor } from "./actor";
 import { auditDisclosure, AuditUnavailableError } from "./audit";
 import { auditHref } from "./audit-query";
-import { can } from "./permissions";
+import { can } from "@/lib/validations/permissions";
 
 const TRAIL_LIMIT = 50;
 

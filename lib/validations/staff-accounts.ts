@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/staff/permissions";
+import { ROLES } from "./permissions";
 import { EMAIL_MAX, NAME_MAX } from "./staff-sign-in";
 
 /*

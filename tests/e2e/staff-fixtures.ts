@@ -5,7 +5,7 @@ import { generateReference } from "@/lib/consultation/submit";
 import { createDb, migrateToLatest } from "@/lib/db/client";
 import { createSession } from "@/lib/db/staff-sessions";
 import type { Database, NewConsultationRequest } from "@/lib/db/types";
-import { can, type Role } from "@/lib/staff/permissions";
+import { can, type Role } from "@/lib/validations/permissions";
 import { hashPassword } from "@/lib/staff/passwords";
 import { newSessionToken, SESSION_COOKIE, sessionEnd } from "@/lib/staff/session";
 import { insertRequest } from "../shared/insert-request";

@@ -13,7 +13,7 @@ import {
   type StaffPage,
   type StaffRoute,
 } from "@/lib/staff/endpoints";
-import { can, ROLES } from "@/lib/staff/permissions";
+import { can, ROLES } from "@/lib/validations/permissions";
 import { E2E_BASE_URL } from "./server-env";
 import {
   actionForms,
@@ -28,7 +28,7 @@ import {
 /*
  * Each role, against the production build: what the UI offers and what the
  * server answers when asked directly, both read from the permission table
- * (lib/staff/permissions.ts) and the endpoint catalogue (lib/staff/endpoints.ts)
+ * (lib/validations/permissions.ts) and the endpoint catalogue (lib/staff/endpoints.ts)
  * rather than from lists written here. Every page, route and server action a
  * role lacks answers 403 and is recorded in the audit log as "permission
  * refused" under that person; a role that may not read requests never gets a

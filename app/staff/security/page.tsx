@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/staff/format";
 import { requirePage } from "@/lib/staff/guard";
 import { staffMetadata } from "@/lib/staff/metadata";
-import { can } from "@/lib/staff/permissions";
+import { can } from "@/lib/validations/permissions";
 import { loadSecurity } from "@/lib/staff/security";
 import { isSecurityNotice, SECURITY_NOTICES } from "@/lib/validations/two-step-messages";
 

@@ -10,7 +10,7 @@ import {
   revokeInviteAction,
 } from "@/lib/actions/staff-accounts";
 import { formatDateTime } from "@/lib/staff/format";
-import { ROLE_LABELS, ROLES } from "@/lib/staff/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/validations/permissions";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { SelectField } from "@/components/ui/fields";
 import { AccountLinkForm } from "./account-link-form";

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { inviteStaffAction } from "@/lib/actions/staff-accounts";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/staff/permissions";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/validations/permissions";
 import { INVITE_FIELDS, type InviteField, type LinkState } from "@/lib/validations/staff-accounts";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { Choice, ErrorSummary, Field, FieldGroup, fieldId, optionId } from "@/components/ui/fields";

@@ -16,7 +16,7 @@ import {
   redeemLink,
 } from "@/lib/db/staff-accounts";
 import { createSession, findSession } from "@/lib/db/staff-sessions";
-import type { Role } from "@/lib/staff/permissions";
+import type { Role } from "@/lib/validations/permissions";
 import { issueToken, TOKEN_HOURS } from "@/lib/staff/tokens";
 import { DATABASES, type TestDb } from "./test-databases";
 

@@ -13,7 +13,7 @@ import { endMyOtherSessionsAction, endMySessionAction } from "@/lib/actions/staf
 import { getAccount } from "@/lib/db/staff-accounts";
 import { createSession, listSessions } from "@/lib/db/staff-sessions";
 import type { StaffActor } from "@/lib/staff/actor";
-import type { Role } from "@/lib/staff/permissions";
+import type { Role } from "@/lib/validations/permissions";
 import type { LinkState } from "@/lib/validations/staff-accounts";
 import { DATABASES, type TestDb } from "../db/test-databases";
 import { form, readOnlyCopy, redirectOf } from "./action-harness";

@@ -12,7 +12,7 @@ import {
   toolbarLinks,
   type Access,
 } from "@/lib/staff/endpoints";
-import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Role } from "@/lib/staff/permissions";
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Role } from "@/lib/validations/permissions";
 import { sqliteTestDb, type TestDb } from "../db/test-databases";
 import { Forbidden, Redirected } from "./action-harness";
 
