@@ -1,7 +1,8 @@
 /*
  * The brand colours where CSS variables cannot reach: generated images (the
- * sharing card, the home-screen icon) and the browser's theme colour. The
- * source is app/globals.css; a unit test fails if these drift from it.
+ * sharing card, the home-screen icon), the browser's theme colour and the web
+ * app manifest. The source is app/globals.css; a unit test fails if these
+ * drift from it.
  */
 export const BRAND_COLOURS = {
   light: {

@@ -12,6 +12,7 @@ export const APP_ROUTE_NAMES = [
   "favicon",
   "healthz",
   "icon",
+  "manifest",
   "media",
   "opengraph-image",
   "robots",
@@ -22,10 +23,9 @@ export const APP_ROUTE_NAMES = [
 /*
  * Names that are not in app/ but are still not free: "index" is how staff
  * URLs name the home page, "api" is kept for a future API, and Next.js
- * answers its own error pages at /404 and /500, and metadata at twitter-image
- * and manifest.
+ * answers its own error pages at /404 and /500, and metadata at twitter-image.
  */
-const OTHER_RESERVED = ["index", "api", "404", "500", "twitter-image", "manifest"] as const;
+const OTHER_RESERVED = ["index", "api", "404", "500", "twitter-image"] as const;
 
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([...APP_ROUTE_NAMES, ...OTHER_RESERVED]);
 
