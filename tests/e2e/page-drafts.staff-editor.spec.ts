@@ -147,20 +147,21 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("Preview keeps the draft; continue and discard are plain forms", async ({ page }) => {
+    // A page no other journey publishes: "original" must stay the published text throughout.
     const sentence = `Typed without scripts ${unique()}.`;
     await signIn(page, { role: "editor" });
-    await page.goto("/staff/content/benefits");
+    await page.goto("/staff/content/how-it-works");
     const original = await body(page).inputValue();
     await body(page).fill(`${original}\n\n${sentence}`);
     await page.getByRole("button", { name: "Preview", exact: true }).click();
     await expect(body(page)).toHaveValue(new RegExp(`${sentence}$`));
     await expect(page.getByTestId("preview")).toContainText(sentence);
 
-    await page.goto("/staff/content/benefits");
+    await page.goto("/staff/content/how-it-works");
     await expect(offer(page)).toBeVisible();
     await page.getByRole("button", { name: "Continue the draft" }).click();
     await expect(body(page)).toHaveValue(new RegExp(`${sentence}$`));
-    await page.goto("/staff/content/benefits");
+    await page.goto("/staff/content/how-it-works");
     await page.getByRole("button", { name: "Discard the draft" }).click();
     await expect(body(page)).toHaveValue(original);
   });

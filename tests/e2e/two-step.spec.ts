@@ -170,6 +170,8 @@ test.describe("two-step sign-in", () => {
       test.setTimeout(90_000);
       await page.setViewportSize(viewport);
       const axe = async (where: string) => {
+        // After a client-side navigation Next.js streams the <title> in after the page's body.
+        await expect(page).toHaveTitle(/\S/);
         const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
         expect(results.violations, where).toEqual([]);
       };
