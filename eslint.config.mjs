@@ -7,6 +7,8 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      ".node24/**",
       "dist-*/**",
       "node_modules/**",
       "data/**",
