@@ -1,5 +1,5 @@
 import "server-only";
-import type { Migration, MigrationProvider } from "kysely";
+import type { Migration, MigrationProvider } from "kysely/migration";
 import * as initial from "./001-initial";
 import * as revokedStaffSessions from "./002-revoked-staff-sessions";
 import * as redFlagLevel from "./003-red-flag-level";
