@@ -40,6 +40,17 @@ const nextConfig: NextConfig = {
   // Lets a second build (a helper, a benchmark) run beside the main one without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  /*
+   * A folder (<distDir>/standalone) with server.js and only the node_modules the
+   * server loads: the Dockerfile copies it, with the static files and the
+   * operational commands (scripts/build-ops.ts), into an image without dev dependencies.
+   */
+  output: "standalone",
+  // Files the server reads at run time by path, which tracing cannot see: they go into standalone.
+  outputFileTracingIncludes: {
+    "/**": ["./content/**/*", "./lib/staff/common-passwords.txt"],
+  },
+  // Absolute here; Next.js stores it relative to the build folder, so a copied standalone finds it.
   cacheHandler: path.resolve("lib/security/csp-cache-handler.cjs"),
   env: { CLINIC_NAME: clinic.name ?? "", CLINIC_PHONE: clinic.phone ?? "" },
   serverExternalPackages: ["better-sqlite3", "pg", "nodemailer"],
