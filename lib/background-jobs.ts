@@ -11,8 +11,12 @@ import { kickNotifications } from "@/lib/mail/notification-runner";
 /*
  * Work that runs beside requests: migrations at start-up, email retries,
  * pruning, deleting requests past RETENTION_DAYS and audit entries past
- * AUDIT_RETENTION_YEARS. The interval is unref'd so it never keeps a process alive, and every
- * step is idempotent, so running on several instances at once is harmless.
+ * AUDIT_RETENTION_YEARS. The interval is unref'd so it never keeps a process alive.
+ * Several servers on one PostgreSQL database each run all of it, and no step
+ * is done twice: a deletion finds nothing left that another server deleted,
+ * and an email goes out only from the server whose row update claimed it
+ * (claimNotification, lib/db/notifications.ts). So there is no job lease to
+ * hold or hand over when a server stops.
  */
 const SWEEP_INTERVAL_MS = 60_000;
 const DAY_MS = 24 * 60 * 60_000;

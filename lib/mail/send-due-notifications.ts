@@ -10,6 +10,12 @@ import type { Database } from "@/lib/db/types";
 import { composeNewRequestEmail, type MailAddressing } from "./new-request-email";
 import type { SendMail } from "./transport";
 
+/*
+ * How long a claimed email is left to the server that claimed it: longer than a
+ * send can take (transport.ts gives up within seconds), so no second server
+ * sends it while the first is still sending. A server that stops mid-send
+ * leaves it to be sent again after the lease.
+ */
 const LEASE_MS = 2 * 60_000;
 const MAX_AUTOMATIC_ATTEMPTS = 12;
 

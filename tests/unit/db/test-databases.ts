@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { inject } from "vitest";
 import { createDb, migrateToLatest } from "@/lib/db/client";
 import type { Database } from "@/lib/db/types";
+import { freshSchema } from "../../shared/test-postgres";
 
 /*
  * A fresh, migrated database per test file: a temporary DATA_DIR for SQLite,
@@ -14,6 +14,8 @@ import type { Database } from "@/lib/db/types";
 export type TestDb = {
   kind: "sqlite" | "postgres";
   db: Kysely<Database>;
+  /** Another connection to the same database, as a second server has (closed by its caller). */
+  reopen: () => Kysely<Database>;
   dispose: () => Promise<void>;
 };
 
@@ -25,6 +27,7 @@ export async function sqliteTestDb(): Promise<TestDb & { dataDir: string }> {
     kind: "sqlite",
     db,
     dataDir,
+    reopen: () => createDb({ dataDir }),
     dispose: async () => {
       await db.destroy();
       rmSync(dataDir, { recursive: true, force: true });
@@ -39,22 +42,17 @@ export function pgTestUrl(): string {
 }
 
 export async function postgresTestDb(): Promise<TestDb & { url: string }> {
-  const base = pgTestUrl();
-  const schema = `t_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = createDb({ databaseUrl: base, dataDir: "" });
-  await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin);
-  const url = new URL(base);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  const db = createDb({ databaseUrl: url.toString(), dataDir: "" });
+  const schema = await freshSchema(pgTestUrl());
+  const db = createDb({ databaseUrl: schema.url, dataDir: "" });
   await migrateToLatest(db);
   return {
     kind: "postgres",
     db,
-    url: url.toString(),
+    url: schema.url,
+    reopen: () => createDb({ databaseUrl: schema.url, dataDir: "" }),
     dispose: async () => {
       await db.destroy();
-      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(admin);
-      await admin.destroy();
+      await schema.drop();
     },
   };
 }

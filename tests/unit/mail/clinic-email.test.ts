@@ -5,7 +5,8 @@ import { retryDelayMs, sendDueNotifications } from "@/lib/mail/send-due-notifica
 import { smtpSender } from "@/lib/mail/transport";
 import { DATABASES, type TestDb } from "../db/test-databases";
 import { SUBMITTED_AT, testDeps, toFormData, validForm } from "../consultation/fixtures";
-import { TestSmtp } from "./smtp-test-server";
+import { insertRequest } from "../../shared/insert-request";
+import { TestSmtp } from "../../shared/smtp-test-server";
 
 const mail = {
   from: "Website <web@clinic.example>",
@@ -153,5 +154,41 @@ describe.each(DATABASES)("clinic email through a real SMTP server, on $name", ({
     ]);
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(1);
     expect(smtp.received.filter((m) => m.raw.includes(state.reference))).toHaveLength(1);
+  });
+
+  it("sends each email once when two servers, each with its own connection, sweep at once", async () => {
+    smtp.received = [];
+    // A slow mail server keeps each send in flight while the other server sweeps.
+    smtp.acceptDelayMs = 150;
+    const now = new Date();
+    const references = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        insertRequest(t.db, {
+          created_at: now.toISOString(),
+          notify_state: "pending",
+          notify_attempts: 0,
+          notify_next_at: now.toISOString(),
+          notified_at: null,
+        }),
+      ),
+    );
+    const other = t.reopen();
+    try {
+      const deps = { send: smtpSender(smtp.url), mail, now: () => new Date() };
+      const [first, second] = await Promise.all([
+        sendDueNotifications(t.db, deps),
+        sendDueNotifications(other, deps),
+      ]);
+      // Both servers did part of the work, and no email went out twice.
+      expect(first.sent).toBeGreaterThan(0);
+      expect(second.sent).toBeGreaterThan(0);
+      expect(first.sent + second.sent).toBe(references.length);
+      for (const reference of references) {
+        expect(smtp.received.filter((m) => m.raw.includes(reference))).toHaveLength(1);
+      }
+    } finally {
+      smtp.acceptDelayMs = 0;
+      await other.destroy();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { isLoopbackHost, smtpSender, smtpTransportOptions } from "@/lib/mail/transport";
-import { TestSmtp } from "./smtp-test-server";
+import { TestSmtp } from "../../shared/smtp-test-server";
 
 const message = {
   from: "site@clinic.example",

@@ -6,6 +6,8 @@ export type ReceivedMail = { to: string[]; raw: string };
 /** A real SMTP server in this process, on a port that can be stopped and started again. */
 export class TestSmtp {
   received: ReceivedMail[] = [];
+  /** How long each message waits before it is accepted: a slow mail server keeps a send in flight. */
+  acceptDelayMs = 0;
   private server: SMTPServer | undefined;
 
   constructor(
@@ -35,8 +37,10 @@ export class TestSmtp {
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
           const to = session.envelope.rcptTo.map((r) => r.address);
-          this.received.push({ to, raw: Buffer.concat(chunks).toString("utf8") });
-          callback();
+          setTimeout(() => {
+            this.received.push({ to, raw: Buffer.concat(chunks).toString("utf8") });
+            callback();
+          }, this.acceptDelayMs);
         });
       },
     });
