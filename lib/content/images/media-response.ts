@@ -26,4 +26,7 @@ export async function mediaResponse(db: Kysely<Database>, name: string): Promise
   });
 }
 
-const notFound = () => new Response("Not found", { status: 404 });
+// Not cached: an upload with that name may come later, and a proxy that gives /media/ long
+// caching where a response sets none (deploy/Caddyfile) must not keep the 404 for a year.
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });

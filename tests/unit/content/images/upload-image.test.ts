@@ -119,6 +119,14 @@ describe.each(DATABASES)(
       }
     });
 
+    it("answers 404, never cached, for a name of the right shape that is not stored", async () => {
+      // An upload with that name may come later; deploy/Caddyfile caches /media/ for a year
+      // only where the app sets no Cache-Control.
+      const response = await mediaResponse(t.db, `${"b".repeat(64)}-480.avif`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    });
+
     it("prepares an upload stored whole by the old version, keeping its address, and drops the original", async () => {
       const old = await phonePhoto(2000, 1500);
       const hash = createHash("sha256").update(old).digest("hex");
