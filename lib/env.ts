@@ -71,6 +71,16 @@ const envSchema = z.object({
         .optional(),
     )
     .transform((v) => Number(v ?? 14)),
+  // The public key backups are encrypted to (lib/db/backup-age.ts); its checksum is checked there.
+  BACKUP_AGE_RECIPIENT: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^age1(pq1)?[02-9ac-hj-np-z]{58,}$/,
+        "must be an age public key (age1 and 58 more lowercase letters and digits), as printed by npm run backup:keygen",
+      )
+      .optional(),
+  ),
   // No longer opens anything (personal accounts replaced it): read only to say so at start-up.
   STAFF_PASSWORD: optionalString,
   // Minutes without a staff request before a session ends; fractions are for tests.

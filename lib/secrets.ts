@@ -14,7 +14,8 @@ import { getEnv } from "@/lib/env";
  */
 export type SecretPurpose = "form-token" | "client-hash" | "staff-session" | "totp-key";
 
-const SECRET_FILE = "app-secret";
+/** The generated master secret's file in DATA_DIR, which every backup carries (lib/db/backup.ts). */
+export const SECRET_FILE = "app-secret";
 const keys = new Map<SecretPurpose, Buffer>();
 
 export function getSecretKey(purpose: SecretPurpose): Buffer {

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { generateIdentity, identityToRecipient } from "age-encryption";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKUP_DIR, backupSqlite } from "@/lib/db/backup";
@@ -55,14 +56,16 @@ describe("npm run db:backup", () => {
     await db.destroy();
   });
 
-  it(`keeps the newest BACKUP_KEEP copies`, async () => {
+  it(`keeps the newest BACKUP_KEEP copies, encrypted or not`, async () => {
+    const recipient = await identityToRecipient(await generateIdentity());
     for (let i = 0; i < 4; i += 1) {
-      await backupSqlite(t.dataDir, 2, new Date(Date.UTC(2030, 0, 1, 0, 0, i)));
+      const now = new Date(Date.UTC(2030, 0, 1, 0, 0, i));
+      await backupSqlite(t.dataDir, 2, { now, recipient: i === 3 ? recipient : undefined });
     }
     const left = readdirSync(path.join(t.dataDir, BACKUP_DIR)).sort();
     expect(left).toEqual([
       "clinic-20300101T000002000Z.sqlite",
-      "clinic-20300101T000003000Z.sqlite",
+      "clinic-20300101T000003000Z.sqlite.age",
     ]);
   });
 });
