@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       options: { identity: { type: "string" }, replace: { type: "boolean" } },
     });
   } catch (error) {
-    return usage((error as Error).message);
+    return usage((error as Error).message.replace(/\.$/, ""));
   }
   const [backup, ...extra] = parsed.positionals;
   if (!backup || extra.length > 0) return usage("give exactly one backup file");
