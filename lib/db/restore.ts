@@ -1,6 +1,7 @@
 import "server-only";
 import {
   chmodSync,
+  chownSync,
   copyFileSync,
   existsSync,
   readFileSync,
@@ -73,9 +74,11 @@ export async function restoreSqlite(options: RestoreOptions): Promise<RestoreRes
       const partial = path.join(dataDir, `.${name}-${process.pid}.partial`);
       written.push(partial);
       writeFileSync(partial, content, { mode: FILE_MODE, flag: "w" });
+      giveToOwnerOf(dataDir, partial);
       renameSync(partial, path.join(dataDir, name));
     }
     chmodSync(temp, FILE_MODE);
+    giveToOwnerOf(dataDir, temp);
     renameSync(temp, live);
     return { tables, restoredFiles: carried.map((file) => file.name), aside };
   } finally {
@@ -213,6 +216,17 @@ function moveAside(dataDir: string, carried: Carried[], now: Date): string | und
   if (present.length === 0) return undefined;
   const aside = path.join(dataDir, `before-restore-${now.toISOString().replace(/[-:.]/g, "")}`);
   ensurePrivateDir(aside);
+  giveToOwnerOf(dataDir, aside);
   for (const name of present) renameSync(path.join(dataDir, name), path.join(aside, name));
   return aside;
+}
+
+/**
+ * Run as root (sudo on a systemd host), the restored files would be root's and
+ * the server, running as its own user, could not open them: they are given to
+ * whoever owns DATA_DIR, as the files they replace were.
+ */
+function giveToOwnerOf(dataDir: string, file: string): void {
+  const { uid, gid } = statSync(dataDir);
+  if (process.getuid?.() === 0 && uid !== 0) chownSync(file, uid, gid);
 }

@@ -1,12 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  chownSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,6 +36,7 @@ import { pgTestUrl, sqliteTestDb } from "../db/test-databases";
  */
 const root = path.resolve(__dirname, "../../..");
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+const NOBODY = 65534;
 const MARKER = `Marker-${randomBytes(6).toString("hex")}`;
 const scratch = mkdtempSync(path.join(tmpdir(), "clinic-restore-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -168,6 +171,10 @@ describe("encrypted backup and npm run db:restore", () => {
 
   it("restores into an empty DATA_DIR: every request, revision, image, account and the secret", async () => {
     const dataDir = freshDir();
+    // As root (sudo on a systemd host), the files go to DATA_DIR's owner, the server's user.
+    const owner = process.getuid?.() === 0 ? NOBODY : process.getuid?.();
+    mkdirSync(dataDir, { mode: 0o700 });
+    if (owner === NOBODY) chownSync(dataDir, NOBODY, NOBODY);
     const result = await restoreSqlite({ backup, dataDir, identityFile: key.file });
     const restored = dump(path.join(dataDir, SQLITE_FILE));
     const source = dump(path.join(t.dataDir, SQLITE_FILE));
@@ -207,6 +214,10 @@ describe("encrypted backup and npm run db:restore", () => {
     );
     // Nothing temporary is left in DATA_DIR.
     expect(readdirSync(dataDir).sort()).toEqual(["app-secret", SQLITE_FILE]);
+    for (const name of readdirSync(dataDir)) {
+      const stat = statSync(path.join(dataDir, name));
+      expect([stat.uid, stat.mode & 0o777], name).toEqual([owner, 0o600]);
+    }
   });
 
   it("refuses a wrong key or none, naming the file and the flag, and leaves DATA_DIR empty", async () => {
