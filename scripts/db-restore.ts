@@ -46,8 +46,9 @@ async function main(): Promise<void> {
     console.info(`Also restored: ${result.restoredFiles.join(", ")}.`);
   else if (!env.APP_SECRET) {
     console.info(
-      "The backup holds no app-secret: set APP_SECRET to the value the server had, or " +
-        "authenticator apps must be set up again and signed-in sessions end.",
+      "The backup holds no app-secret (it was made with APP_SECRET set, or by an older " +
+        "version): unless DATA_DIR/app-secret is the one its server had, set APP_SECRET to that " +
+        "server's secret, or authenticator apps must be set up again and signed-in sessions end.",
     );
   }
   if (result.aside) console.info(`What DATA_DIR held before is in ${result.aside}.`);

@@ -220,6 +220,22 @@ describe("encrypted backup and npm run db:restore", () => {
     }
   });
 
+  it("restores an unencrypted backup without a key, and refuses a file that is not a backup", async () => {
+    const { file: plain } = await backupSqlite(t.dataDir, 14);
+    const dataDir = freshDir();
+    const result = await restoreSqlite({ backup: plain, dataDir });
+    expect(result.restoredFiles).toEqual(["app-secret"]);
+    expect(dump(path.join(dataDir, SQLITE_FILE)).get("staff_accounts")).toEqual(
+      dump(path.join(t.dataDir, SQLITE_FILE)).get("staff_accounts"),
+    );
+    const notBackup = path.join(scratch, "notes.txt");
+    writeFileSync(notBackup, MARKER);
+    await expect(restoreSqlite({ backup: notBackup, dataDir: freshDir() })).rejects.toThrow(
+      `${notBackup} is neither a SQLite database nor an age-encrypted backup`,
+    );
+    rmSync(plain);
+  });
+
   it("refuses a wrong key or none, naming the file and the flag, and leaves DATA_DIR empty", async () => {
     const other = await newKey("other-key.txt");
     const dataDir = freshDir();
@@ -233,6 +249,13 @@ describe("encrypted backup and npm run db:restore", () => {
     writeFileSync(recipientOnly, `${key.recipient}\n`);
     await expect(restoreSqlite({ backup, dataDir, identityFile: recipientOnly })).rejects.toThrow(
       "holds no age key",
+    );
+    // Cut short (a copy that did not finish): the last chunk's authentication fails.
+    const cut = path.join(scratch, "cut.sqlite.age");
+    const bytes = readFileSync(backup);
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 100));
+    await expect(restoreSqlite({ backup: cut, dataDir, identityFile: key.file })).rejects.toThrow(
+      `${cut} is damaged or incomplete`,
     );
     expect(readdirSync(dataDir)).toEqual([]);
   });
