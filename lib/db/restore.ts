@@ -54,6 +54,7 @@ export async function restoreSqlite(options: RestoreOptions): Promise<RestoreRes
   const temp = path.join(dataDir, `.restore-${process.pid}.partial`);
   const written: string[] = [];
   try {
+    rmSync(temp, { force: true }); // left by a restore that was killed
     await unpack(options, temp);
     const { tables, carried } = checkAndTakeApart(backup, temp);
     for (const { name, content } of carried) {
