@@ -72,18 +72,19 @@ function dump(file: string): Map<string, string[]> {
   }
 }
 
-function restoreCli(dataDir: string, args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync(
-    process.execPath,
-    [tsx, "--conditions=react-server", "scripts/db-restore.ts", ...args],
-    {
-      cwd: root,
-      encoding: "utf8",
-      timeout: 30_000,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", APP_SECRET: "", ...env },
-    },
-  );
+/** One of the scripts as npm runs it, in a child process with its own environment. */
+function runScript(script: string, args: string[], env: Record<string, string>) {
+  const run = spawnSync(process.execPath, [tsx, "--conditions=react-server", script, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 30_000,
+    env: { ...process.env, DATABASE_URL: "", APP_SECRET: "", BACKUP_AGE_RECIPIENT: "", ...env },
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+function restoreCli(dataDir: string, args: string[], env: Record<string, string> = {}) {
+  return runScript("scripts/db-restore.ts", args, { DATA_DIR: dataDir, ...env });
 }
 
 describe("encrypted backup and npm run db:restore", () => {
@@ -362,5 +363,40 @@ describe("the plaintext copy of an encrypted backup", () => {
     await expect(backupSqlite(scratch, 14, { recipient: typo })).rejects.toThrow(
       "BACKUP_AGE_RECIPIENT is not a valid age public key",
     );
+  });
+});
+
+describe("npm run backup:keygen and npm run db:backup, as run", () => {
+  it("makes a key that encrypted backups are made to and restored with", () => {
+    const keyFile = path.join(scratch, "made-by-keygen.txt");
+    const made = runScript("scripts/backup-keygen.ts", [keyFile], {});
+    expect(made.status).toBe(0);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const recipient = /BACKUP_AGE_RECIPIENT=(age1\S+)/.exec(made.output)?.[1];
+    expect(readFileSync(keyFile, "utf8")).toContain(`# public key: ${recipient}`);
+    // A second run must not overwrite the key that opens the backups made so far.
+    const again = runScript("scripts/backup-keygen.ts", [keyFile], {});
+    expect(again.status).toBe(1);
+    expect(again.output).toContain(`${keyFile} exists already`);
+
+    const source = freshDir();
+    const seeded = runScript("scripts/db-migrate.ts", [], { DATA_DIR: source });
+    expect(seeded.status).toBe(0);
+    const typo = runScript("scripts/db-backup.ts", [], {
+      DATA_DIR: source,
+      BACKUP_AGE_RECIPIENT: `${recipient}b`, // b is not a bech32 letter
+    });
+    expect(typo.status).toBe(1);
+    expect(typo.output).toContain("BACKUP_AGE_RECIPIENT: must be an age public key");
+    const backedUp = runScript("scripts/db-backup.ts", [], {
+      DATA_DIR: source,
+      BACKUP_AGE_RECIPIENT: recipient!,
+    });
+    expect(backedUp.status).toBe(0);
+    const file = /to (\S+\.sqlite\.age)/.exec(backedUp.output)?.[1];
+    expect(readdirSync(path.join(source, BACKUP_DIR))).toEqual([path.basename(file!)]);
+    const restored = restoreCli(freshDir(), [file!, "--identity", keyFile]);
+    expect(restored.output).toContain("Integrity check: ok.");
+    expect(restored.status).toBe(0);
   });
 });
