@@ -2,15 +2,13 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { fillValid, openForm, REFERENCE, referenceShown, submit } from "./consultation-fixtures";
 import { E2E_BASE_URL, e2eServerEnv } from "./server-env";
 
 /*
  * The consultation journeys, run once with JavaScript and once without, against
  * the production build. Rows are checked in the server's own SQLite file.
  */
-const REFERENCE = /BP-[23456789A-Z]{6}/;
-const MIN_FILL_MS = Number(e2eServerEnv.CONSULTATION_MIN_FILL_SECONDS) * 1000 + 300;
-
 type StoredRow = { status: string; urgent: number; red_flag_level: string | null };
 
 function rowsFor(reference: string): StoredRow[] {
@@ -24,42 +22,6 @@ function rowsFor(reference: string): StoredRow[] {
   } finally {
     db.close();
   }
-}
-
-async function open(page: Page): Promise<number> {
-  await page.goto("/consultation");
-  await expect(
-    page.getByRole("heading", { level: 1, name: "Request a consultation" }),
-  ).toBeVisible();
-  return Date.now();
-}
-
-async function fillValid(page: Page, email = "grace@example.com"): Promise<void> {
-  await page.getByLabel("Full name").fill("Grace Hopper");
-  await page.getByRole("textbox", { name: /^Email/ }).fill(email);
-  await page.getByRole("textbox", { name: /^Phone/ }).fill("+1 555 010 0199");
-  await page.getByRole("radio", { name: "Phone", exact: true }).check();
-  await page.getByRole("radio", { name: "Lower back" }).check();
-  await page.getByRole("radio", { name: "Over 3 months" }).check();
-  await page.getByRole("checkbox", { name: "Weekday mornings" }).check();
-  await page.getByLabel("Anything else we should know").fill("Worse after long drives.");
-  await page.getByRole("radio", { name: /^Yes, this is my first visit/ }).check();
-  await page.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
-}
-
-/** Submits once the minimum fill time has passed, so the request is not taken for a bot. */
-async function submit(page: Page, openedAt: number): Promise<void> {
-  const wait = openedAt + MIN_FILL_MS - Date.now();
-  if (wait > 0) await page.waitForTimeout(wait);
-  await page.getByRole("button", { name: "Send request" }).click();
-}
-
-async function referenceShown(page: Page): Promise<string> {
-  await expect(
-    page.getByRole("heading", { name: "Thank you, we have your request" }),
-  ).toBeVisible();
-  const text = (await page.getByText(/Your reference is/).textContent()) ?? "";
-  return text.match(REFERENCE)?.[0] ?? "";
 }
 
 /**
@@ -83,7 +45,7 @@ async function axeTarget(page: Page, html: string | null): Promise<Page> {
 
 function journeys(javaScript: boolean): void {
   test("an empty submit lists every problem and marks the fields", async ({ page }) => {
-    const openedAt = await open(page);
+    const openedAt = await openForm(page);
     await submit(page, openedAt);
     const summary = page.getByRole("alert").filter({ hasText: "problems with your request" });
     await expect(summary).toBeVisible();
@@ -103,7 +65,7 @@ function journeys(javaScript: boolean): void {
   });
 
   test("an invalid email keeps every other value", async ({ page }) => {
-    const openedAt = await open(page);
+    const openedAt = await openForm(page);
     await fillValid(page, "grace@");
     await submit(page, openedAt);
     const email = page.getByRole("textbox", { name: /^Email/ });
@@ -124,7 +86,7 @@ function journeys(javaScript: boolean): void {
   test("a pasted document far over the message limit is refused with a clear message, keeping what fits", async ({
     page,
   }) => {
-    const openedAt = await open(page);
+    const openedAt = await openForm(page);
     await fillValid(page);
     const message = page.getByLabel("Anything else we should know");
     // Far more than the server accepts in one post: the browser stops at its hard limit.
@@ -144,7 +106,7 @@ function journeys(javaScript: boolean): void {
   test("a valid request is stored once and shows its reference, even when the POST is replayed", async ({
     page,
   }) => {
-    const openedAt = await open(page);
+    const openedAt = await openForm(page);
     await fillValid(page);
     const posted = page.waitForRequest((request) => request.method() === "POST");
     const answered = page.waitForResponse((response) => response.request().method() === "POST");
@@ -176,7 +138,7 @@ function journeys(javaScript: boolean): void {
   });
 
   test("the warning-sign question groups the signs under what each needs", async ({ page }) => {
-    await open(page);
+    await openForm(page);
     const question = page.getByRole("group", { name: /Do you have any of these symptoms/ });
     await expect(question).toHaveAccessibleDescription(/please do not wait for our reply/);
     const emergency = question.getByRole("group", {
@@ -196,7 +158,7 @@ function journeys(javaScript: boolean): void {
   });
 
   test("an emergency sign is told to call the emergency number now", async ({ page }) => {
-    const openedAt = await open(page);
+    const openedAt = await openForm(page);
     await fillValid(page);
     await page.getByRole("checkbox", { name: "Chest pain or sudden breathlessness" }).check();
     await page.getByRole("checkbox", { name: "Weight loss you cannot explain" }).check();
@@ -220,7 +182,7 @@ function journeys(javaScript: boolean): void {
   });
 
   test("a see-a-doctor-today sign is told to see a doctor today", async ({ page }) => {
-    const openedAt = await open(page);
+    const openedAt = await openForm(page);
     await fillValid(page);
     await page
       .getByRole("checkbox", { name: "Pain that is worse at night or does not ease with rest" })
@@ -236,7 +198,7 @@ function journeys(javaScript: boolean): void {
   });
 
   test("the form in its error state has no accessibility violations", async ({ page }) => {
-    const openedAt = await open(page);
+    const openedAt = await openForm(page);
     await page.getByRole("textbox", { name: /^Email/ }).fill("not-an-email");
     const answer = javaScript
       ? null
@@ -260,7 +222,7 @@ test.describe("consultation form with JavaScript", () => {
   journeys(true);
 
   test("the message counts the characters left as you type", async ({ page }) => {
-    await open(page);
+    await openForm(page);
     const message = page.getByLabel("Anything else we should know");
     // What is seen updates at once; screen readers hear it from a polite live region once typing pauses.
     const seen = page.locator('p[aria-hidden="true"]').filter({ hasText: /^You have/ });
@@ -274,7 +236,7 @@ test.describe("consultation form with JavaScript", () => {
   });
 
   test("checks a field as focus leaves it, with the shared schema", async ({ page }) => {
-    await open(page);
+    await openForm(page);
     // Tabbing through to read the form scolds nobody: untouched fields wait for submit.
     await page.getByLabel("Full name").focus();
     for (let i = 0; i < 6; i += 1) await page.keyboard.press("Tab");
@@ -306,7 +268,7 @@ for (const pointer of ["mouse", "touch"] as const) {
     test("a press on an option is never lost as an error above it comes or goes", async ({
       page,
     }) => {
-      await open(page);
+      await openForm(page);
       const press = (name: string | RegExp) => {
         const option = page.getByRole("radio", { name, exact: true });
         return pointer === "touch" ? option.tap() : option.click();
@@ -343,7 +305,7 @@ test.describe("consultation form without JavaScript", () => {
   journeys(false);
 
   test("the message states its limit, with no count that could not update", async ({ page }) => {
-    await open(page);
+    await openForm(page);
     await expect(page.getByText("Up to 2,000 characters.")).toBeVisible();
     await expect(page.getByText(/characters? left/)).toHaveCount(0);
   });
