@@ -1,5 +1,6 @@
 import "server-only";
 import { prepareStoredOriginals } from "@/lib/content/images/stored-originals";
+import { startContentWatch } from "@/lib/content/site/content-watch";
 import { getDb } from "@/lib/db/client";
 import { pruneAudit } from "@/lib/db/audit-log";
 import { pruneRateEvents } from "@/lib/db/rate-events";
@@ -28,6 +29,7 @@ export async function startBackgroundJobs(): Promise<void> {
   holder[started] = true;
 
   const db = await getDb();
+  startContentWatch(db);
   // Uploads kept as uploaded by an older version: prepared beside requests, not before them.
   void prepareStoredOriginals(db).catch((error: Error) =>
     console.error("Preparing older uploads failed:", error.message),

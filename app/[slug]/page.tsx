@@ -7,8 +7,9 @@ import { entryMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Static, and generated again at most a minute after another server publishes (a publish here
-// revalidates at once). Pages made in the browser after the build are rendered on first visit.
+// Static. A publish here revalidates at once, one on another server within seconds
+// (lib/content/site/content-watch.ts); the minute is the backstop. Pages made in the browser
+// after the build are rendered on first visit.
 export const revalidate = 60;
 
 export async function generateStaticParams() {

@@ -81,6 +81,17 @@ function startScope(serverDistDir) {
   return globalThis[SCOPE];
 }
 
+/*
+ * Servers that share one database each keep a page cache of their own. A
+ * publish on another server is noticed by lib/content/site/content-watch.ts,
+ * which records when it noticed under this symbol; a page this cache stored
+ * before then is treated as absent, so it is rendered again, from the new
+ * content, on its next visit.
+ */
+const CONTENT_CHANGED_AT = Symbol.for("clinic-site.content-changed-at");
+
+const outdated = (entry) => entry.lastModified < (globalThis[CONTENT_CHANGED_AT] ?? 0);
+
 class CspCacheHandler extends FileSystemCache {
   constructor(ctx) {
     super(ctx);
@@ -95,6 +106,7 @@ class CspCacheHandler extends FileSystemCache {
 
   async get(key, ...rest) {
     const entry = await super.get(this.scoped(key), ...rest);
+    if (entry && key.startsWith(ROUTE_CACHE) && outdated(entry)) return null;
     if (entry && entry.value) withPolicy(entry.value);
     return entry;
   }

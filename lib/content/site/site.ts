@@ -198,7 +198,7 @@ async function loadCurrent(db: Kysely<Database> | undefined): Promise<Site> {
  * one check rather than starting one each. Checks run one after another, so
  * an older load can never land after a newer one.
  */
-const CHECK_EVERY_MS = 1000;
+export const CHECK_EVERY_MS = 1000;
 let current: { site: Site; stamp: string; checkedAt: number } | undefined;
 let checking: { generation: number; promise: Promise<Site> } | undefined;
 /** Counts publishes on this server: a check begun before one may have missed it. */
