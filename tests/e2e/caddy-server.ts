@@ -4,7 +4,6 @@ import http from "node:http";
 import https from "node:https";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect } from "@playwright/test";
 
 /*
  * Caddy in front of a spec's own server, running deploy/Caddyfile unchanged. What only a test
@@ -96,25 +95,27 @@ export async function startCaddy(options: {
   };
   running.add(proxy);
   // Up when it answers /healthz from the app over HTTPS with a certificate from its own authority.
-  await expect
-    .poll(
-      async () => {
-        if (caddy.exitCode !== null || caddy.signalCode !== null) {
-          throw new Error(
-            `Caddy exited (is it installed? scripts/test-prerequisites.sh):\n${output}`,
-          );
-        }
-        if (!existsSync(rootCertificate)) return 0;
-        proxy.ca = readFileSync(rootCertificate);
-        const url = `https://${hosts[0]}:${options.port}/healthz`;
-        return rawGet(url, {}, proxy.ca).then(
-          (response) => response.status,
-          () => 0,
-        );
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(200);
+  // A plain loop rather than expect.poll: scripts/bench-proxy.ts starts Caddy outside a test.
+  const url = `https://${hosts[0]}:${options.port}/healthz`;
+  for (let waited = 0; ; waited += 200) {
+    if (caddy.exitCode !== null || caddy.signalCode !== null) {
+      await stop();
+      throw new Error(`Caddy exited (is it installed? scripts/test-prerequisites.sh):\n${output}`);
+    }
+    if (existsSync(rootCertificate)) {
+      proxy.ca = readFileSync(rootCertificate);
+      const status = await rawGet(url, {}, proxy.ca).then(
+        (response) => response.status,
+        () => 0,
+      );
+      if (status === 200) break;
+    }
+    if (waited > 30_000) {
+      await stop();
+      throw new Error(`Caddy did not answer ${url} with 200 within 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return proxy;
 }
 
