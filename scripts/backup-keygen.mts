@@ -8,6 +8,7 @@ import { generateIdentity, identityToRecipient } from "age-encryption";
  * age-keygen's format; the public key is printed for BACKUP_AGE_RECIPIENT.
  * Run it on your own computer, not on the server: the server needs only the
  * public key, and a backup is only as safe as the place the key is kept.
+ * It imports nothing from lib/, so plain node runs it (type stripping): no tsx.
  */
 async function main(): Promise<void> {
   const [typed, ...extra] = process.argv.slice(2);
