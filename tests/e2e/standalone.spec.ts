@@ -13,6 +13,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { copiesFromStages, readDockerfile, runtimeStage, workdir } from "../shared/dockerfile";
+import { fillValid, openForm, referenceShown, submit } from "./consultation-fixtures";
 import { expectLive, publish } from "./editor-fixtures";
 import { E2E_PORT, e2eServerEnv } from "./server-env";
 import { enrolAuthenticator } from "./two-step-fixtures";
@@ -178,27 +179,13 @@ test("/healthz, and an article page with its stored Content-Security-Policy, scr
   expect((await page.request.get("/illustrations/hero.svg")).status()).toBe(200);
 });
 
-const MIN_FILL_MS = Number(e2eServerEnv.CONSULTATION_MIN_FILL_SECONDS) * 1000 + 300;
-
+/** A valid request under `fullName`, sent as a visitor sends it; gives its reference. */
 async function sendRequest(page: Page, fullName: string): Promise<string> {
-  await page.goto("/consultation");
-  const openedAt = Date.now();
+  const openedAt = await openForm(page);
+  await fillValid(page);
   await page.getByLabel("Full name").fill(fullName);
-  await page.getByRole("textbox", { name: /^Email/ }).fill("grace@example.com");
-  await page.getByRole("textbox", { name: /^Phone/ }).fill("+1 555 010 0199");
-  await page.getByRole("radio", { name: "Phone", exact: true }).check();
-  await page.getByRole("radio", { name: "Lower back" }).check();
-  await page.getByRole("radio", { name: "Over 3 months" }).check();
-  await page.getByRole("checkbox", { name: "Weekday mornings" }).check();
-  await page.getByRole("radio", { name: /^Yes, this is my first visit/ }).check();
-  await page.getByRole("checkbox", { name: /I agree to be contacted/ }).check();
-  await page.waitForTimeout(Math.max(0, openedAt + MIN_FILL_MS - Date.now()));
-  await page.getByRole("button", { name: "Send request" }).click();
-  await expect(
-    page.getByRole("heading", { name: "Thank you, we have your request" }),
-  ).toBeVisible();
-  const text = (await page.getByText(/Your reference is/).textContent()) ?? "";
-  return /BP-[23456789A-Z]{6}/.exec(text)?.[0] ?? "";
+  await submit(page, openedAt);
+  return referenceShown(page);
 }
 
 function storedNames(reference: string): string[] {

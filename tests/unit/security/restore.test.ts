@@ -72,9 +72,10 @@ function dump(file: string): Map<string, string[]> {
   }
 }
 
-/** One of the scripts as npm runs it, in a child process with its own environment. */
+/** One of the scripts as npm runs it (tsx; node itself for .mts), in a process with its own environment. */
 function runScript(script: string, args: string[], env: Record<string, string>) {
-  const run = spawnSync(process.execPath, [tsx, "--conditions=react-server", script, ...args], {
+  const runner = script.endsWith(".mts") ? [] : [tsx, "--conditions=react-server"];
+  const run = spawnSync(process.execPath, [...runner, script, ...args], {
     cwd: root,
     encoding: "utf8",
     timeout: 30_000,
@@ -369,13 +370,13 @@ describe("the plaintext copy of an encrypted backup", () => {
 describe("npm run backup:keygen and npm run db:backup, as run", () => {
   it("makes a key that encrypted backups are made to and restored with", () => {
     const keyFile = path.join(scratch, "made-by-keygen.txt");
-    const made = runScript("scripts/backup-keygen.ts", [keyFile], {});
+    const made = runScript("scripts/backup-keygen.mts", [keyFile], {});
     expect(made.status).toBe(0);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     const recipient = /BACKUP_AGE_RECIPIENT=(age1\S+)/.exec(made.output)?.[1];
     expect(readFileSync(keyFile, "utf8")).toContain(`# public key: ${recipient}`);
     // A second run must not overwrite the key that opens the backups made so far.
-    const again = runScript("scripts/backup-keygen.ts", [keyFile], {});
+    const again = runScript("scripts/backup-keygen.mts", [keyFile], {});
     expect(again.status).toBe(1);
     expect(again.output).toContain(`${keyFile} exists already`);
 
