@@ -20,13 +20,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 // Need the checkout (content files to check or create, a browser, the build): never in the image.
-const DEVELOPER_ONLY = new Set([
-  "content:check",
-  "content:new",
-  "bench:form",
-  "bench:pages",
-  "bench:images",
-]);
+const DEVELOPER_ONLY = [/^content:(check|new)$/, /^bench:/];
 const TSX_SCRIPT = /^tsx --conditions=react-server scripts\/([\w-]+)\.ts$/;
 
 /**
@@ -38,7 +32,7 @@ export function opsCommands(scripts: Record<string, string>): Map<string, string
   const commands = new Map<string, string>();
   for (const [name, command] of Object.entries(scripts)) {
     const file = TSX_SCRIPT.exec(command)?.[1];
-    if (file && !DEVELOPER_ONLY.has(name)) commands.set(name, file);
+    if (file && !DEVELOPER_ONLY.some((rule) => rule.test(name))) commands.set(name, file);
   }
   return commands;
 }

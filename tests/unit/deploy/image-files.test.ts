@@ -93,6 +93,17 @@ describe("the Dockerfile", () => {
     ]);
   });
 
+  it("gets every tsx command bundled but the developers' own (benchmarks, content:check and :new)", () => {
+    const ops = [...opsCommands(packageScripts).keys()];
+    for (const name of ["db:migrate", "db:backup", "db:restore", "content:export", "staff:invite"])
+      expect(ops).toContain(name);
+    for (const name of ops) expect(name).not.toMatch(/^bench:|^content:(check|new)$/);
+    const tsx = (file: string) => `tsx --conditions=react-server scripts/${file}.ts`;
+    expect(
+      opsCommands({ "site:new": tsx("site-new"), "bench:x": tsx("bench-x"), other: "node x.mjs" }),
+    ).toEqual(new Map([["site:new", "site-new"]]));
+  });
+
   it("copies into the image only build output, never the build stage's node_modules or sources", () => {
     const copies = copiesFromStages(runtime);
     expect(copies.map((c) => c.from)).toEqual(["build", "build", "build"]);
