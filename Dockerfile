@@ -28,7 +28,8 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     DATA_DIR=/data
 # server.js, the node_modules it loads, content/, the cache handler and ops/*.mjs (owned by root:
-# the server cannot change its own code), then the files Next.js leaves out of standalone.
+# the server cannot change its own code), then what Next.js leaves to the Dockerfile: its static
+# files, and public/ whole (standalone holds only the public files the server itself reads).
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
