@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { crossOriginRefusal, isCrossOriginPost } from "./lib/security/cross-origin";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/request-id";
 import csp from "./lib/security/csp.json";
 
 // The documents rendered per request; everything else that comes here is only checked for its origin.
@@ -15,17 +16,32 @@ const NONCE_PATHS = /^\/(consultation|staff(\/.*)?)$/;
  * come here only when a request may be from another site (see the matcher).
  */
 export function proxy(request: NextRequest): Response {
-  if (isCrossOriginPost(request.method, request.headers)) return crossOriginRefusal();
+  const requestId = requestIdFrom(request.headers);
+  if (isCrossOriginPost(request.method, request.headers)) {
+    return withRequestId(crossOriginRefusal(), requestId);
+  }
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
   if (!NONCE_PATHS.test(request.nextUrl.pathname) || request.headers.has("next-action"))
-    return NextResponse.next();
+    return withRequestId(NextResponse.next({ request: { headers } }), requestId);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const script = `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`;
   const policy = [...csp.directives, script].join("; ");
-  const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  return withRequestId(response, requestId);
+}
+
+/*
+ * The request's id goes on to the page, action or route (which log with it)
+ * and back to the browser, so a person reporting a problem can quote it.
+ * Requests the proxy does not see (static pages, JavaScript posts of server
+ * actions, see below) get theirs where they are logged (lib/request-log.ts).
+ */
+function withRequestId(response: Response, requestId: string): Response {
+  response.headers.set("X-Request-Id", requestId);
   return response;
 }
 
@@ -49,6 +65,8 @@ export const config = {
     { source: "/consultation", missing: [{ type: "header", key: "next-action" }] },
     { source: "/staff", missing: [{ type: "header", key: "next-action" }] },
     { source: "/staff/:path*", missing: [{ type: "header", key: "next-action" }] },
+    // For its X-Request-Id: a failing probe is logged with it.
+    { source: "/healthz" },
     {
       source: "/:path*",
       has: [{ type: "header", key: "origin" }],

@@ -7,6 +7,7 @@ import { pruneRateEvents } from "@/lib/db/rate-events";
 import { deleteExpiredRequests } from "@/lib/db/retention";
 import { pruneStaffSessions } from "@/lib/db/staff-sessions";
 import { getEnv } from "@/lib/env";
+import { logEvent, timedJob } from "@/lib/log";
 import { kickNotifications } from "@/lib/mail/notification-runner";
 
 /*
@@ -31,37 +32,28 @@ export async function startBackgroundJobs(): Promise<void> {
   const db = await getDb();
   startContentWatch(db);
   // Uploads kept as uploaded by an older version: prepared beside requests, not before them.
-  void prepareStoredOriginals(db).catch((error: Error) =>
-    console.error("Preparing older uploads failed:", error.message),
-  );
-  if (getEnv().STAFF_PASSWORD) {
-    console.warn(
-      'STAFF_PASSWORD is set but no longer used: each person signs in with an account of their own. Create the owner with: npm run staff:invite -- you@example.com --role owner --name "Your Name" (then remove STAFF_PASSWORD).',
-    );
-  }
-  if (!getEnv().SMTP_URL) {
-    console.info(
-      "Email is off: SMTP_URL is not set. Consultation requests are stored but the clinic is not emailed.",
-    );
-  }
+  void timedJob("prepare older uploads", async () => ({
+    prepared: await prepareStoredOriginals(db),
+  }));
+  if (getEnv().STAFF_PASSWORD) logEvent("config.staff-password-unused");
+  if (!getEnv().SMTP_URL) logEvent("mail.off");
   const timer = setInterval(() => void runJobs(), SWEEP_INTERVAL_MS);
   timer.unref();
   void runJobs();
 }
 
 async function runJobs(): Promise<void> {
-  try {
-    kickNotifications();
+  kickNotifications();
+  await timedJob("pruning", async () => {
     const db = await getDb();
     const window = getEnv().CONSULTATION_RATE_LIMIT.minutes * 60_000;
     // Staff sign-in lockouts share the table; a day covers both windows.
-    await pruneRateEvents(db, new Date(Date.now() - Math.max(window, DAY_MS)));
-    await deleteExpiredRequests(db, new Date(), getEnv().RETENTION_DAYS);
+    const rateEvents = await pruneRateEvents(db, new Date(Date.now() - Math.max(window, DAY_MS)));
+    const requests = await deleteExpiredRequests(db, new Date(), getEnv().RETENTION_DAYS);
     // Its own, longer period: deleting requests never deletes the entries about them.
-    await pruneAudit(db, new Date(), getEnv().AUDIT_RETENTION_YEARS);
+    const auditEntries = await pruneAudit(db, new Date(), getEnv().AUDIT_RETENTION_YEARS);
     // A sign-in row is kept a day past its end: enough to answer "why was I signed out".
-    await pruneStaffSessions(db, new Date(Date.now() - DAY_MS));
-  } catch (error) {
-    console.error("Background jobs failed:", (error as Error).message);
-  }
+    const sessions = await pruneStaffSessions(db, new Date(Date.now() - DAY_MS));
+    return { rateEvents, requests, auditEntries, sessions };
+  });
 }

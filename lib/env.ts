@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { LOG_LEVELS } from "@/lib/log-events";
 
 /**
  * Every environment variable the site reads, parsed once. Nothing else in the
@@ -96,6 +97,8 @@ const envSchema = z.object({
     .int("must be a whole number of years")
     .min(1, "must be at least 1")
     .default(6),
+  // How much the server writes to stdout (lib/log.ts): info holds every event an operator needs.
+  LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

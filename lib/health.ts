@@ -2,7 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { writeHealthCheck } from "@/lib/db/health-check";
 import type { Database } from "@/lib/db/types";
-import { describeDbError } from "@/lib/db/write-transaction";
+import { errorLine, logEvent } from "@/lib/log";
 
 const TIMEOUT_MS = 2_000;
 const REUSE_MS = 1_000;
@@ -36,7 +36,7 @@ export async function databaseWritable(db: Promise<Kysely<Database>>): Promise<b
     await checkDatabaseWrite(db);
     return true;
   } catch (error) {
-    console.error(`Health check: the database cannot be written: ${describeDbError(error)}`);
+    logEvent("db.failed", { action: "health check write", error: errorLine(error) });
     return false;
   }
 }

@@ -5,6 +5,7 @@ import { checkDataDirWritable } from "@/lib/db/data-dir";
 import { describeDbError } from "@/lib/db/write-transaction";
 import { getEnv } from "@/lib/env";
 import { checkDatabaseWrite } from "@/lib/health";
+import { logEvent } from "@/lib/log";
 import { getSecretKey } from "@/lib/secrets";
 
 /**
@@ -38,4 +39,21 @@ export async function startUp(): Promise<void> {
   } catch (error) {
     throw new Error(`${variable}: the database cannot be written: ${describeDbError(error)}`);
   }
+  logEvent("startup.ready", { settings: settingsSummary() });
+}
+
+/** What an operator checks first when something behaves oddly: the settings in force, no secret. */
+function settingsSummary(): Record<string, string | number | boolean> {
+  const env = getEnv();
+  return {
+    node: process.versions.node,
+    siteUrl: env.SITE_URL,
+    database: env.DATABASE_URL ? "postgresql" : `sqlite in ${env.DATA_DIR}`,
+    mail: env.SMTP_URL ? "on" : "off",
+    trustedProxies: env.TRUSTED_PROXIES,
+    retentionDays: env.RETENTION_DAYS,
+    auditRetentionYears: env.AUDIT_RETENTION_YEARS,
+    staffIdleMinutes: env.STAFF_IDLE_MINUTES,
+    logLevel: env.LOG_LEVEL,
+  };
 }

@@ -1,18 +1,26 @@
 import { closeDb, getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { errorLine, logEvent, since } from "@/lib/log";
 
-/** `npm run db:migrate`: brings the database named by DATABASE_URL or DATA_DIR up to date. */
+/*
+ * `npm run db:migrate`: brings the database named by DATABASE_URL or DATA_DIR
+ * up to date. It runs before the server in its service unit (ExecStartPre),
+ * whose journal reads as JSON lines, so it writes the server's events rather
+ * than sentences of its own.
+ */
 async function main(): Promise<void> {
   const env = getEnv();
+  const start = performance.now();
   await getDb();
-  console.info(
-    `Database is up to date (${env.DATABASE_URL ? "PostgreSQL" : `SQLite in ${env.DATA_DIR}`}).`,
-  );
+  logEvent("db.ready", {
+    durationMs: since(start),
+    settings: { database: env.DATABASE_URL ? "postgresql" : `sqlite in ${env.DATA_DIR}` },
+  });
 }
 
 main()
   .catch((error: unknown) => {
-    console.error((error as Error).message);
+    logEvent("db.failed", { action: "db:migrate", error: errorLine(error) });
     process.exitCode = 1;
   })
   .finally(() => closeDb());

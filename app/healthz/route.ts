@@ -1,8 +1,9 @@
 import { getDb } from "@/lib/db/client";
 import { healthResponse } from "@/lib/health";
+import { loggedRoute } from "@/lib/request-log";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return healthResponse(getDb());
-}
+export const GET = loggedRoute("health.failed", () => healthResponse(getDb()), {
+  failuresOnly: true,
+});

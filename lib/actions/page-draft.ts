@@ -6,12 +6,12 @@ import { storedSlugProblem } from "@/lib/content/checks/slug";
 import { getSite } from "@/lib/content/site/site";
 import { z } from "zod";
 import { deletePageDraft, savePageDraft } from "@/lib/db/page-drafts";
-import { describeDbError } from "@/lib/db/write-transaction";
 import { staffFormAction } from "@/lib/staff/action-client";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { draftKeyOf, draftPage } from "@/lib/staff/draft-key";
 import { readEditorForm } from "@/lib/staff/editor-form";
 import type { DraftSaveAnswer, EditorValues } from "@/lib/validations/editor-state";
+import { errorLine, logEvent } from "@/lib/log";
 
 /*
  * The page editor's draft, kept per person and page as they type (see
@@ -44,7 +44,7 @@ export const saveDraftAction = staffFormAction({
   signedOut: (): DraftSaveAnswer => ({ status: "signed-out" }),
   invalid: (): DraftSaveAnswer => ({ status: "failed" }),
   failed: (error): DraftSaveAnswer => {
-    console.error(`Page draft not saved: ${describeDbError(error)}`);
+    logEvent("db.failed", { action: "page draft not saved", error: errorLine(error) });
     return { status: "failed" };
   },
   run: async ({ input: values, db, now, actor }): Promise<DraftSaveAnswer> => {
@@ -75,7 +75,7 @@ export const previewPageAction = staffFormAction({
   schema: draftSchema,
   invalid: () => redirect("/staff/content"),
   failed: (error) => {
-    console.error(`Page draft not saved for preview: ${describeDbError(error)}`);
+    logEvent("db.failed", { action: "page draft not saved for preview", error: errorLine(error) });
     redirect("/staff/content?notice=save-failed");
   },
   run: async ({ input: values, db, now, actor }) => {
@@ -100,7 +100,7 @@ export const discardDraftAction = staffFormAction({
   schema: draftSchema,
   invalid: () => redirect("/staff/content"),
   failed: (error) => {
-    console.error(`Page draft not discarded: ${describeDbError(error)}`);
+    logEvent("db.failed", { action: "page draft not discarded", error: errorLine(error) });
     redirect("/staff/content?notice=save-failed");
   },
   run: async ({ input: values, db, record, actor }) => {

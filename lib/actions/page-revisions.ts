@@ -7,7 +7,6 @@ import { getSite } from "@/lib/content/site/site";
 import type { Kysely } from "kysely";
 import { addPageRevision, getPageRevision, type NewPageRevision } from "@/lib/db/content-revisions";
 import type { Database } from "@/lib/db/types";
-import { describeDbError } from "@/lib/db/write-transaction";
 import type { PageRecord } from "@/lib/content/types";
 import { formFields, staffFormAction, type AuditEntry } from "@/lib/staff/action-client";
 import type { AuditEvent } from "@/lib/staff/audit-events";
@@ -15,6 +14,7 @@ import type { StaffAction } from "@/lib/staff/endpoints";
 import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
 import type { StaffActor } from "@/lib/staff/actor";
 import { byline, contentChanged } from "@/lib/staff/publish-steps";
+import { errorLine, logEvent } from "@/lib/log";
 
 /*
  * History actions: restore a revision, go back to the file in content/, keep
@@ -53,7 +53,7 @@ function historyAction(
     schema,
     invalid: () => redirect("/staff/content"),
     failed: (error, raw) => {
-      console.error(`History action not saved: ${describeDbError(error)}`);
+      logEvent("db.failed", { action: "history action not saved", error: errorLine(error) });
       const slug = pageParamSchema.safeParse(raw.slug);
       redirect(
         slug.success ? `${staffPageHref(slug.data)}/history?notice=save-failed` : "/staff/content",
@@ -84,7 +84,11 @@ async function commit(
     ok = (await addPageRevision(db, { ...revision, ...byline(actor), now: new Date() })).ok;
   } catch (error) {
     unstable_rethrow(error);
-    console.error(`History action on /${revision.slug} not saved: ${describeDbError(error)}`);
+    logEvent("db.failed", {
+      action: "history action not saved",
+      subject: `/${revision.slug}`,
+      error: errorLine(error),
+    });
     redirect(withNotice(where.stale, "save-failed"));
   }
   if (!ok) redirect(where.stale);
@@ -195,7 +199,7 @@ export const deleteStoredPageAction = staffFormAction({
   schema: z.object({ revision: z.coerce.number().int().positive(), confirm: z.literal("yes") }),
   invalid: () => redirect(STORED_REFUSED),
   failed: (error) => {
-    console.error(`Stored page not deleted: ${describeDbError(error)}`);
+    logEvent("db.failed", { action: "stored page not deleted", error: errorLine(error) });
     redirect(STORED_REFUSED);
   },
   run: async ({ input: { revision }, db, record, actor }) => {

@@ -7,6 +7,8 @@ import { submitConsultation } from "@/lib/consultation/submit";
 import type { ConsultationState } from "@/lib/consultation/types";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import type { LogEvent } from "@/lib/log-events";
+import { requestLog } from "@/lib/request-log";
 import { getSecretKey } from "@/lib/secrets";
 
 /** The form's server action: real clock, real database, real client address. */
@@ -15,7 +17,8 @@ export async function submitConsultationAction(
   formData: FormData,
 ): Promise<ConsultationState> {
   const env = getEnv();
-  return submitConsultation(formData, {
+  const log = await requestLog();
+  const state = await submitConsultation(formData, {
     // Migrated at server start (instrumentation.ts), so this resolves at once.
     db: await getDb(),
     now: () => new Date(),
@@ -26,4 +29,15 @@ export async function submitConsultationAction(
     globalLimit: env.CONSULTATION_GLOBAL_LIMIT,
     mailEnabled: Boolean(env.SMTP_URL),
   });
+  // The outcome only: what was typed, and the reference a visitor may quote, stay out of the log.
+  log(OUTCOME_EVENTS[state.status], { outcome: state.status });
+  return state;
 }
+
+const OUTCOME_EVENTS = {
+  idle: "consultation.refused",
+  received: "consultation.stored",
+  invalid: "consultation.refused",
+  "rate-limited": "consultation.refused",
+  error: "consultation.failed",
+} as const satisfies Record<ConsultationState["status"], LogEvent>;

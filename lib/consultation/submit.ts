@@ -9,7 +9,6 @@ import {
   type StoredSummary,
 } from "@/lib/db/consultation-requests";
 import type { Database, NewConsultationRequest } from "@/lib/db/types";
-import { describeDbError } from "@/lib/db/write-transaction";
 import { kickNotifications } from "@/lib/mail/notification-runner";
 import { redFlagLevel, toColumns, type Consultation } from "@/lib/validations/consultation-fields";
 import {
@@ -21,6 +20,7 @@ import {
 } from "@/lib/validations/consultation";
 import { verifyFormToken } from "./token";
 import type { ConsultationFailure, ConsultationReceived, ConsultationState } from "./types";
+import { errorLine, logEvent } from "@/lib/log";
 
 export type SubmitDeps = {
   db: Kysely<Database>;
@@ -102,7 +102,7 @@ export async function submitConsultation(
     return received(stored);
   } catch (error) {
     // The message names the failure, never the visitor's data.
-    console.error(`Consultation request could not be stored: ${describeDbError(error)}`);
+    logEvent("db.failed", { action: "consultation request not stored", error: errorLine(error) });
     return fail("error");
   }
 }

@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from "./data-dir";
 import { migrationProvider } from "./migrations";
 import type { Database } from "./types";
-import { describeDbError } from "./write-transaction";
+import { errorLine, logEvent } from "@/lib/log";
 
 export const SQLITE_FILE = "clinic.sqlite";
 
@@ -18,8 +18,7 @@ export function createDb(options: { databaseUrl?: string; dataDir: string }): Ky
   if (options.databaseUrl) {
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
     // A connection dropped by a restarting server, idle or in use: one line, not the client object.
-    const lost = (error: Error) =>
-      console.error(`PostgreSQL connection lost: ${describeDbError(error)}`);
+    const lost = (error: Error) => logEvent("db.connection-lost", { error: errorLine(error) });
     pool.on("error", lost);
     pool.on("connect", (client) => client.on("error", lost));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "./types";
+import { errorLine, logEvent } from "@/lib/log";
 
 /*
  * Every write that reads first (a count before an insert, a status before its
@@ -39,9 +40,9 @@ export async function writeTransaction<T>(
       try {
         await sql.raw("rollback").execute(conn);
       } catch (rollbackError) {
-        console.error(
-          `Database rollback failed (${describeDbError(rollbackError)}) after: ${describeDbError(error)}`,
-        );
+        logEvent("db.rollback-failed", {
+          error: `${errorLine(rollbackError)} after: ${errorLine(error)}`,
+        });
       }
       throw error;
     }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { getMailConfig } from "./mail-config";
 import { sendDueNotifications, type SweepResult } from "./send-due-notifications";
 import { smtpSender } from "./transport";
+import { timedJob } from "@/lib/log";
 
 /*
  * One sweep at a time per process: a submission arriving mid-sweep asks for
@@ -38,12 +39,16 @@ export function kickNotifications(): void {
   state.running = true;
   void (async () => {
     try {
-      do {
-        state.again = false;
-        await runNotificationSweep();
-      } while (state.again);
-    } catch (error) {
-      console.error("Clinic email sweep failed:", (error as Error).message);
+      await timedJob("clinic emails", async () => {
+        const total = { sent: 0, failed: 0 };
+        do {
+          state.again = false;
+          const sweep = await runNotificationSweep();
+          total.sent += sweep.sent;
+          total.failed += sweep.failed;
+        } while (state.again);
+        return total;
+      });
     } finally {
       state.running = false;
     }

@@ -9,6 +9,7 @@ import {
 import type { Database } from "@/lib/db/types";
 import { composeNewRequestEmail, type MailAddressing } from "./new-request-email";
 import type { SendMail } from "./transport";
+import { errorLine, logEvent } from "@/lib/log";
 
 /*
  * How long a claimed email is left to the server that claimed it: longer than a
@@ -58,10 +59,12 @@ export async function sendDueNotifications(
           ? null
           : new Date(deps.now().getTime() + retryDelayMs(attempts));
       await markNotifyFailed(db, row.id, attempts, nextAt);
-      console.warn(
-        `Clinic email for ${row.reference} failed (attempt ${attempts}):`,
-        (error as Error).message,
-      );
+      logEvent(nextAt ? "mail.retry" : "mail.failed", {
+        action: "clinic email about a new request",
+        subject: row.reference,
+        counts: { attempt: attempts },
+        error: errorLine(error),
+      });
       result.failed += 1;
     }
   }

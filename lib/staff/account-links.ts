@@ -16,6 +16,7 @@ import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES } from "./lockout";
 import { ROLE_LABELS, type Role } from "@/lib/validations/permissions";
 import { issueToken, TOKEN_HOURS } from "./tokens";
+import { errorLine, logEvent } from "@/lib/log";
 
 /*
  * Set-up and reset links, and the emails that carry them: what the accounts
@@ -44,7 +45,7 @@ export async function sendStaffEmail(email: StaffEmail): Promise<boolean> {
     });
     return true;
   } catch (error) {
-    console.error(`Staff email "${email.subject}" not sent: ${(error as Error).message}`);
+    logEvent("mail.failed", { action: `staff email: ${email.subject}`, error: errorLine(error) });
     return false;
   }
 }

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { forbidden, redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
+import { requestLog } from "@/lib/request-log";
 import type { Database } from "@/lib/db/types";
 import type { StaffActor } from "./actor";
 import { audit } from "./audit";
@@ -77,23 +78,35 @@ async function guarded<Raw, S extends z.ZodType, Previous, Result>(
   previous: Previous,
   formData: FormData,
 ): Promise<Result> {
+  // One line per action: which endpoint and how it ended, never what the form held.
+  const requestLogged = await requestLog();
+  const log = (outcome: string) =>
+    requestLogged("staff.action", { subject: steps.endpoint, outcome });
   let verdict;
   try {
     verdict = await checkAccess(steps.endpoint);
   } catch (error) {
     // The sign-in could not be checked (the database unreachable): said in words, typing kept.
     if (isNavigation(error)) throw error;
+    log("failed");
     return steps.failed(error, steps.read(formData), previous);
   }
   if (!verdict.ok && verdict.reason === "signed-out") {
+    log("signed-out");
     if (steps.signedOut) return steps.signedOut(() => steps.read(formData), previous);
     redirect("/staff");
   }
-  if (!verdict.ok) forbidden();
+  if (!verdict.ok) {
+    log("forbidden");
+    forbidden();
+  }
 
   const raw = steps.read(formData);
   const parsed = steps.schema.safeParse(raw);
-  if (!parsed.success) return steps.invalid(parsed.error, raw, previous);
+  if (!parsed.success) {
+    log("invalid");
+    return steps.invalid(parsed.error, raw, previous);
+  }
 
   const queued: AuditEntry[] = [];
   // audit() never throws: an entry that cannot be written is logged and the change stands.
@@ -115,11 +128,14 @@ async function guarded<Raw, S extends z.ZodType, Previous, Result>(
   } catch (error) {
     if (isNavigation(error)) {
       await written();
+      log("redirected");
       throw error;
     }
+    log("failed");
     return steps.failed(error, raw, previous);
   }
   await written();
+  log("answered");
   return result;
 }
 

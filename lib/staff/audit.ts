@@ -4,9 +4,9 @@ import { unstable_rethrow } from "next/navigation";
 import { clientHash } from "@/lib/client-hash";
 import { recordAudit, type AuditActor } from "@/lib/db/audit-log";
 import { getDb } from "@/lib/db/client";
-import { describeDbError } from "@/lib/db/write-transaction";
 import { getStaffActor } from "./actor";
 import type { AuditDetail, AuditEvent, AuditObject } from "./audit-events";
+import { errorLine, logEvent } from "@/lib/log";
 
 /*
  * How staff pages, routes and actions write the audit log: the person is the
@@ -57,8 +57,11 @@ async function write(
 }
 
 function logFailure(event: AuditEvent, object: AuditObject | undefined, error: unknown): void {
-  const about = object ? ` (${object.type} ${object.id})` : "";
-  console.error(`Audit entry not written: ${event}${about}: ${describeDbError(error)}`);
+  logEvent("audit.failed", {
+    action: event,
+    subject: object && `${object.type} ${object.id}`,
+    error: errorLine(error),
+  });
 }
 
 /** Records an event the person has caused. Never throws: false when the entry was not written. */

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { reachedLimit, recordRateEvent } from "@/lib/db/rate-events";
 import type { Database } from "@/lib/db/types";
 import { writeTransaction } from "@/lib/db/write-transaction";
+import { logEvent } from "@/lib/log";
 
 /*
  * Wrong staff passwords are counted in the database, not in memory, so the
@@ -54,9 +55,9 @@ export async function recordFailedSignIn(
   );
   if (overCeiling && !(await isLockedOut(db, "", now))) {
     await recordRateEvent(db, GLOBAL_LOCK, "", now);
-    console.warn(
-      `Staff sign-in locked for everyone for ${LOCKOUT_MINUTES} minutes: more than ${GLOBAL_LOCKOUT_FAILURES} wrong passwords in ${LOCKOUT_MINUTES} minutes`,
-    );
+    logEvent("staff.signin.locked-all", {
+      counts: { minutes: LOCKOUT_MINUTES, failuresAllowed: GLOBAL_LOCKOUT_FAILURES },
+    });
   }
   return isLockedOut(db, client, now);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { describeDbError } from "@/lib/db/write-transaction";
+import { errorLine, logEvent } from "@/lib/log";
 
 /*
  * A staff save that failed for a reason on the server's side (the data
@@ -35,7 +36,7 @@ export function saveFailed(
   kept = "Your text is kept below.",
 ): string {
   unstable_rethrow(error);
-  console.error(`${what}: ${describeDbError(error)}`);
+  logEvent("db.failed", { action: what, error: errorLine(error) });
   return `${what}: ${failureCause(error)}. ${kept} Try again in a few minutes; if it keeps happening, tell whoever looks after the site.`;
 }
 
@@ -48,7 +49,7 @@ export function failurePage(
   { what, back }: { what: string; back: { href: string; label: string } },
 ): Response {
   unstable_rethrow(error);
-  console.error(`${what}: ${describeDbError(error)}`);
+  logEvent("db.failed", { action: what, error: errorLine(error) });
   const message = `${what}: ${failureCause(error)}. Try again in a few minutes; if it keeps happening, tell whoever looks after the site.`;
   const escape = (text: string) =>
     text.replace(

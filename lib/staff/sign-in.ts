@@ -7,6 +7,7 @@ import { findAccountForSignIn, findLink, recordSignIn, redeemLink } from "@/lib/
 import type { StaffAccount } from "@/lib/db/staff-accounts";
 import type { SessionStage } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
+import { requestLog } from "@/lib/request-log";
 import {
   firstProblem,
   forgotFormSchema,
@@ -67,12 +68,17 @@ async function openSession(account: StaffAccount, now: Date): Promise<string> {
 }
 
 export async function signInWithPassword(formData: FormData, answer: number): Promise<SignInState> {
+  // The outcome and the account's id only: never the address or the password typed.
+  const log = await requestLog();
   const typed = { email: String(formData.get("email") ?? "").slice(0, 300), answer };
   const parsed = signInFormSchema.safeParse({
     email: formData.get("email") ?? "",
     password: formData.get("password") ?? "",
   });
-  if (!parsed.success) return { ...typed, problem: firstProblem(parsed.error) };
+  if (!parsed.success) {
+    log("staff.signin.refused", { outcome: "invalid" });
+    return { ...typed, problem: firstProblem(parsed.error) };
+  }
   const { email, password } = parsed.data;
   const now = new Date();
   let next: string;
@@ -102,17 +108,21 @@ export async function signInWithPassword(formData: FormData, answer: number): Pr
         { attemptedEmail: email.slice(0, 200) },
         { actor: null },
       );
+      const verdict = outcome.verdict === "locked" ? "locked" : "wrong";
+      log("staff.signin.refused", { outcome: verdict, subject: usable && `account ${usable.id}` });
       return {
         ...typed,
         problem: {
           field: "form",
-          message: SIGN_IN_MESSAGES[outcome.verdict === "locked" ? "locked" : "wrong"],
+          message: SIGN_IN_MESSAGES[verdict],
         },
       };
     }
     next = await openSession(usable, now);
+    log("staff.signin.ok", { outcome: next, subject: `account ${usable.id}` });
   } catch (error) {
     saveFailed(error, "Sign-in not possible");
+    log("staff.signin.refused", { outcome: "unavailable" });
     return { ...typed, problem: { field: "form", message: SIGN_IN_MESSAGES.unavailable } };
   }
   redirect(next);

@@ -5,6 +5,7 @@ import { auditToCsv } from "@/lib/staff/audit-export";
 import { auditHref, describeAuditFilter, parseAuditQuery } from "@/lib/staff/audit-query";
 import { csvResponse } from "@/lib/staff/csv";
 import { guardRoute } from "@/lib/staff/guard";
+import { loggedRoute } from "@/lib/request-log";
 import { failurePage } from "@/lib/staff/save-failure";
 import { getClinic } from "@/lib/content/site/site";
 
@@ -17,7 +18,7 @@ const refuse = (status: number, text: string) =>
   });
 
 /* The audit log as CSV, with the filters of /staff/audit; the export is itself an entry. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = loggedRoute("export.csv", async (request: Request): Promise<Response> => {
   const actor = await guardRoute("GET /staff/audit.csv", () =>
     refuse(401, "Sign in at /staff to export the audit log."),
   );
@@ -48,4 +49,4 @@ export async function GET(request: Request): Promise<Response> {
   }
   const day = new Date().toISOString().slice(0, 10);
   return csvResponse(csv, `audit-log-${day}.csv`);
-}
+});

@@ -3,6 +3,7 @@ import { listRequests } from "@/lib/db/staff-requests";
 import { auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
 import { csvResponse } from "@/lib/staff/csv";
 import { guardRoute } from "@/lib/staff/guard";
+import { loggedRoute } from "@/lib/request-log";
 import { requestsToCsv } from "@/lib/staff/export";
 import { failurePage } from "@/lib/staff/save-failure";
 import { statusSchema } from "@/lib/staff/schemas";
@@ -10,7 +11,7 @@ import { getClinic } from "@/lib/content/site/site";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = loggedRoute("export.csv", async (request: Request): Promise<Response> => {
   const actor = await guardRoute("GET /staff/requests.csv", signedOut);
   if (actor instanceof Response) return actor;
   const status = statusSchema
@@ -38,7 +39,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   const day = new Date().toISOString().slice(0, 10);
   return csvResponse(csv, `requests-${status ?? "all"}-${day}.csv`);
-}
+});
 
 const signedOut = () =>
   new Response("Sign in at /staff to export requests.\n", {

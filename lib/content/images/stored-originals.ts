@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/types";
 import { legacyName, MEDIA_FILE_PATTERN } from "./media-names";
 import { prepareImage } from "./prepare-image";
 import { preparedRows } from "./upload-image";
+import { logEvent } from "@/lib/log";
 
 /*
  * Uploads stored before this version kept the file exactly as uploaded, GPS
@@ -34,7 +35,7 @@ export async function prepareStoredOriginals(db: Kysely<Database>, hash?: string
     const prepared = await prepareImage(Buffer.from(original.data, "base64"));
     if (!prepared.ok) {
       refused.add(original.hash);
-      console.error(`Uploaded image ${original.hash} could not be prepared: ${prepared.error}`);
+      logEvent("image.not-prepared", { subject: original.hash, error: prepared.error });
       continue;
     }
     const files = preparedRows(original.hash, prepared);

@@ -5,6 +5,7 @@ import { savePreparedUpload } from "@/lib/db/content-images";
 import type { Database } from "@/lib/db/types";
 import { uploadSrc, variantName } from "./media-names";
 import { MAX_INPUT_PIXELS, prepareImage, type Prepared, type PreparedFile } from "./prepare-image";
+import { errorLine, logEvent } from "@/lib/log";
 
 /** A phone photo straight from the phone fits; the staff proxy buffers at most 10 MB. */
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -79,7 +80,7 @@ export async function uploadImage(
       files,
     );
   } catch (error) {
-    console.error(`Image upload not saved: ${(error as Error).message}`);
+    logEvent("db.failed", { action: "image upload not saved", error: errorLine(error) });
     return { ok: false, error: "not-saved" };
   }
   const src = uploadSrc(hash, prepared.width, prepared.fallback);

@@ -8,6 +8,7 @@ import { trialRender } from "../mdx/trial-render";
 import { contentHash } from "../mdx/page-source";
 import type { Entry, PageInput, Site } from "../types";
 import { revisionSource } from "./site";
+import { logEvent } from "@/lib/log";
 
 /*
  * Nothing published can take a page down. Each page's body is tried once per
@@ -75,7 +76,7 @@ export function renderableEntries(site: Site): Promise<Entry[]> {
       site.entries.map(async (entry) => {
         const failure = await renderFailure(site, entry.source);
         if (failure === undefined) return entry;
-        console.error(`${entry.file} cannot be shown (${failure}): showing its last good version`);
+        logEvent("content.fallback", { subject: entry.file, error: failure });
         // With no earlier text that renders, the page is left as it is: a trial that was wrong
         // then costs nothing, and a page that really fails says so in the log and the page list.
         return (await lastThatRenders(site, entry)) ?? entry;

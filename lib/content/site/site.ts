@@ -20,6 +20,7 @@ import { readContentFiles } from "../files/content-files";
 import { CLINIC_FILE, CONTENT_DIR } from "../files/paths";
 import { composeSource, contentHash, samePage } from "../mdx/page-source";
 import type { PageInput, PageRecord, Site } from "../types";
+import { logEvent } from "@/lib/log";
 
 /*
  * The site's content = files in content/ + the newest browser revision of
@@ -185,7 +186,7 @@ async function loadCurrent(db: Kysely<Database> | undefined): Promise<Site> {
       throw new Error(
         `Content has ${site.errors.length} problem(s); run npm run content:check\n${lines}`,
       );
-    console.error(`Content has ${site.errors.length} problem(s):\n${lines}`);
+    logEvent("content.invalid", { counts: { problems: site.errors.length }, error: lines });
   }
   return site;
 }

@@ -1,7 +1,8 @@
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureLog } from "../log-capture";
 import { createDb, SQLITE_FILE } from "@/lib/db/client";
 import type { Database } from "@/lib/db/types";
 import { healthResponse } from "@/lib/health";
@@ -31,13 +32,18 @@ describe.each(DATABASES)("GET /healthz on $name", ({ open }) => {
 });
 
 async function expectUnavailable(db: Kysely<Database>) {
-  const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  const log = captureLog();
   const response = await healthResponse(Promise.resolve(db));
   expect(response.status).toBe(503);
   expect(await response.text()).toBe("unavailable");
   expect(response.headers.get("cache-control")).toBe("no-store");
-  expect(String(logged.mock.calls[0]?.[0])).toMatch(/cannot be written: .*read.?only/i);
-  logged.mockRestore();
+  expect(log.events("db.failed")).toEqual([
+    expect.objectContaining({
+      action: "health check write",
+      error: expect.stringMatching(/read.?only/i),
+    }),
+  ]);
+  log.restore();
 }
 
 describe("GET /healthz is 503 when the database answers reads but refuses writes", () => {
@@ -71,11 +77,12 @@ describe("GET /healthz is 503 when the database answers reads but refuses writes
       databaseUrl: "postgres://nobody:nothing@127.0.0.1:1/none",
       dataDir: "",
     });
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = captureLog();
     const response = await healthResponse(Promise.resolve(gone));
     expect(response.status).toBe(503);
     expect(await response.text()).toBe("unavailable");
-    logged.mockRestore();
+    expect(log.events("db.failed")).toHaveLength(1);
+    log.restore();
     await gone.destroy();
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { captureLog } from "../log-capture";
 import type { Kysely } from "kysely";
 import { listAudit } from "@/lib/db/audit-log";
 import type { Database } from "@/lib/db/types";
@@ -30,7 +31,7 @@ vi.mock("@/lib/db/client", async (original) => ({
   ...(await original<object>()),
   getDb: async () => current.db,
 }));
-const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+const logged = captureLog();
 
 const robin: StaffActor = {
   accountId: "acc-robin",
@@ -84,12 +85,17 @@ describe.each(DATABASES)("audit() on $name", ({ open }) => {
   it("keeps the action when the entry cannot be written, and says so in the log", async () => {
     current.actor = robin;
     current.db = readOnly;
-    logged.mockClear();
+    logged.clear();
     const before = (await listAudit(t.db, {}, { limit: null })).entries.length;
     expect(await audit("note-added", { type: "request", id: "AB12-CD34" })).toBe(false);
-    expect(logged).toHaveBeenCalledWith(
-      expect.stringMatching(/^Audit entry not written: note-added \(request AB12-CD34\): /),
-    );
+    expect(logged.events("audit.failed")).toEqual([
+      expect.objectContaining({
+        level: "error",
+        action: "note-added",
+        subject: "request AB12-CD34",
+        error: expect.stringMatching(/read.?only/i),
+      }),
+    ]);
     expect((await listAudit(t.db, {}, { limit: null })).entries).toHaveLength(before);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { captureLog } from "../log-capture";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/types";
 import type { StaffActor } from "@/lib/staff/actor";
@@ -70,7 +71,8 @@ vi.mock("@/lib/content/site/site", async (original) => {
     getSite: () => real.loadSite(current.db as Kysely<Database>, { includeDrafts: true }),
   };
 });
-vi.spyOn(console, "error").mockImplementation(() => undefined);
+// Their failures are logged: kept off the test output.
+captureLog();
 
 const pageModules = import.meta.glob<{ default: (props: unknown) => Promise<unknown> }>(
   "/app/staff/**/page.tsx",

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { uploadImage } from "@/lib/content/images/upload-image";
 import { getDb } from "@/lib/db/client";
+import { loggedRoute } from "@/lib/request-log";
 import { audit } from "@/lib/staff/audit";
 import { declaredTooBig, imagePoster, seeOther } from "@/lib/staff/image-post";
 import { failurePage } from "@/lib/staff/save-failure";
@@ -9,7 +10,7 @@ import { failurePage } from "@/lib/staff/save-failure";
  * The Images page's upload: a route, not a server action, because an image is
  * far above the body limit actions keep (see lib/staff/image-post.ts).
  */
-export async function POST(request: NextRequest) {
+export const POST = loggedRoute("image.upload", async (request: NextRequest) => {
   const poster = await imagePoster(request, "POST /staff/images/upload", () => seeOther("/staff"));
   if (poster instanceof Response) return poster;
   if (declaredTooBig(request)) return seeOther("/staff/images?error=too-big");
@@ -32,4 +33,4 @@ export async function POST(request: NextRequest) {
   return seeOther(
     `/staff/images?${result.ok ? `uploaded=${encodeURIComponent(result.src)}` : `error=${result.error}`}`,
   );
-}
+});

@@ -1,0 +1,65 @@
+/*
+ * Every event the server writes to its log, once: its name (what an operator
+ * greps for), its level and the sentence that goes with it. A call site names
+ * an event and adds fields; it never writes free text, so the log cannot drift
+ * into a second vocabulary, and a personal value has no sentence to hide in.
+ * No server-only marker: tests and the README's list read it as data.
+ */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type EventSpec = { level: Exclude<LogLevel, "silent">; text: string };
+
+export const LOG_EVENTS = {
+  "startup.ready": { level: "info", text: "Start-up checks passed: serving requests" },
+  "config.invalid": { level: "fatal", text: "Start-up stopped: the configuration cannot work" },
+  "config.staff-password-unused": {
+    level: "warn",
+    text: 'STAFF_PASSWORD is set but no longer used: each person signs in with an account of their own. Create the owner with: npm run staff:invite -- you@example.com --role owner --name "Your Name" (then remove STAFF_PASSWORD).',
+  },
+  "mail.off": {
+    level: "info",
+    text: "Email is off: SMTP_URL is not set. Consultation requests are stored but the clinic is not emailed.",
+  },
+  "mail.retry": { level: "warn", text: "A clinic email was not sent: it is tried again later" },
+  "mail.failed": {
+    level: "error",
+    text: "An email was not sent and is not tried again by itself (npm run notify sends clinic emails owed)",
+  },
+  "db.ready": { level: "info", text: "The database is up to date (npm run db:migrate)" },
+  "db.failed": { level: "error", text: "A database operation failed" },
+  "db.rollback-failed": { level: "error", text: "A database rollback failed after an error" },
+  "db.connection-lost": { level: "error", text: "PostgreSQL connection lost" },
+  "health.failed": {
+    level: "error",
+    text: "A health check answered unavailable: the database cannot be written",
+  },
+  "job.run": { level: "info", text: "A background job ran and changed something" },
+  "job.idle": { level: "debug", text: "A background job ran with nothing to do" },
+  "job.failed": { level: "error", text: "A background job failed" },
+  "content.invalid": { level: "error", text: "Content has problems" },
+  "content.fallback": {
+    level: "warn",
+    text: "A page cannot be shown as stored: its last good version is served",
+  },
+  "image.not-prepared": { level: "error", text: "An uploaded image could not be prepared" },
+  "image.upload": { level: "info", text: "An image upload was answered" },
+  "consultation.stored": { level: "info", text: "A consultation request was stored" },
+  "consultation.refused": {
+    level: "info",
+    text: "A consultation request was answered with a problem to fix or a wait",
+  },
+  "consultation.failed": { level: "error", text: "A consultation request could not be stored" },
+  "staff.signin.ok": { level: "info", text: "A staff password sign-in succeeded" },
+  "staff.signin.refused": { level: "warn", text: "A staff password sign-in was refused" },
+  "staff.signin.locked-all": {
+    level: "warn",
+    text: "Staff sign-in locked for everyone: too many wrong passwords from all clients",
+  },
+  "staff.action": { level: "info", text: "A staff action was answered" },
+  "export.csv": { level: "info", text: "A CSV export was answered" },
+  "audit.failed": { level: "error", text: "An audit log entry was not written" },
+  "request.error": { level: "error", text: "A request failed with an unhandled error" },
+} as const satisfies Record<string, EventSpec>;
+
+export type LogEvent = keyof typeof LOG_EVENTS;
