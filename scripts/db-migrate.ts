@@ -9,7 +9,15 @@ import { errorLine, logEvent, since } from "@/lib/log";
  * than sentences of its own.
  */
 async function main(): Promise<void> {
-  const env = getEnv();
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    // The message names the variable and the rule, never its value (lib/env.ts).
+    logEvent("config.invalid", { error: (error as Error).message });
+    process.exitCode = 1;
+    return;
+  }
   const start = performance.now();
   await getDb();
   logEvent("db.ready", {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { revisionStamp } from "@/lib/db/content-revisions";
 import type { Database } from "@/lib/db/types";
+import { errorLine, logEvent } from "@/lib/log";
 import { CHECK_EVERY_MS } from "./site";
 
 /*
@@ -46,13 +47,14 @@ export function startContentWatch(db: Kysely<Database>): void {
   let failing = false;
   const check = () =>
     checkContentStamp(db).then(
-      () => {
+      (changed) => {
         failing = false;
+        // Only a change is worth a line: the check runs every few seconds.
+        if (changed) logEvent("job.run", { job: "content watch", counts: { changed: 1 } });
       },
       (error: Error) => {
         // Once per outage, not every few seconds.
-        if (!failing)
-          console.error("Checking for content published elsewhere failed:", error.message);
+        if (!failing) logEvent("job.failed", { job: "content watch", error: errorLine(error) });
         failing = true;
       },
     );
