@@ -46,7 +46,9 @@ const typed: Record<string, string> = {
 const NEXT_BANNER = [
   /^▲ Next\.js \d+\.\d+\.\d+$/,
   /^- (Local|Network): +http:\/\/\S+$/,
-  /^✓ (Starting\.\.\.|Ready in \S+|Running next\.config\.ts took \S+)$/,
+  /^✓ (Starting\.\.\.|Ready in \S+|Running next\.config(\.ts)? took \S+)$/,
+  // Said by `next start` (the service unit, these tests) on the standalone build the image runs.
+  /^⚠ "next start" does not work with "output: standalone" configuration\. Use "node \.next\/standalone\/server\.js" instead\.$/,
 ];
 
 const root = mkdtempSync(path.join(tmpdir(), "clinic-logs-"));
