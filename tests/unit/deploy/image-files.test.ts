@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { opsCommands } from "../../../scripts/build-ops.mts";
@@ -83,6 +86,36 @@ describe("the Dockerfile", () => {
     expect(check).not.toMatch(/curl|wget/);
     expect(stageValues(runtime, "EXPOSE")).toEqual(["3000"]);
     expect(stageValues(runtime, "ENV").join(" ")).toMatch(/\bHOSTNAME=0\.0\.0\.0\b/);
+  });
+
+  it("has a health check command that passes on a 200 from /healthz and fails otherwise", async () => {
+    const [check = ""] = stageValues(runtime, "HEALTHCHECK");
+    const [program = "", ...args] = JSON.parse(
+      / CMD (\[.*\])$/.exec(check)?.[1] ?? "[]",
+    ) as string[];
+    let status = 200;
+    const server = createServer((request, response) => {
+      response.statusCode = request.url === "/healthz" ? status : 404;
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const exitCode = (onPort: number) =>
+      new Promise<number>((resolve) =>
+        execFile(program, args, { env: { ...process.env, PORT: String(onPort) } }, (error) =>
+          resolve(error ? Number(error.code) : 0),
+        ),
+      );
+    try {
+      expect(program).toBe("node");
+      expect(await exitCode(port)).toBe(0);
+      status = 503;
+      expect(await exitCode(port)).toBe(1);
+    } finally {
+      server.close();
+    }
+    // Nothing listening: unhealthy, not a hang.
+    expect(await exitCode(1)).toBe(1);
   });
 
   it("migrates with the bundled command, then starts the standalone server as its own process", () => {
