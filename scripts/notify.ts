@@ -4,7 +4,9 @@ import { runNotificationSweep } from "@/lib/mail/notification-runner";
 
 /**
  * `npm run notify`: sends every clinic email still owed, including those whose
- * automatic retries gave up. Safe to run while the site is up.
+ * automatic retries gave up. Safe to run while the site is up. A person runs
+ * it after an outage and reads its answer, so the summary stays a sentence;
+ * each failure on the way is the server's own JSON event (mail.retry, mail.failed).
  */
 async function main(): Promise<void> {
   if (!getEnv().SMTP_URL) {

@@ -124,6 +124,42 @@ describe("personal data", () => {
   });
 });
 
+describe("an unhandled error (instrumentation.ts onRequestError)", () => {
+  it("logs the route without its query, the digest and the message; never headers or body", async () => {
+    const { onRequestError } = await import("@/instrumentation");
+    process.env.NEXT_RUNTIME = "nodejs";
+    const log = captureLog();
+    const error = Object.assign(new Error("boom in render"), { digest: "4242" });
+    await onRequestError(
+      error,
+      {
+        path: "/staff/requests?q=zqpat%40example.com",
+        method: "GET",
+        headers: { cookie: "clinic-session=zqsession", "x-forwarded-for": "203.0.113.9" },
+      },
+      {
+        routerKind: "App Router",
+        routePath: "/staff/requests",
+        routeType: "render",
+        revalidateReason: undefined,
+      },
+    );
+    log.restore();
+    delete process.env.NEXT_RUNTIME;
+    expect(log.events("request.error")).toEqual([
+      expect.objectContaining({
+        level: "error",
+        path: "/staff/requests",
+        subject: "/staff/requests",
+        digest: "4242",
+        error: "boom in render",
+        requestId: expect.stringMatching(UUID),
+      }),
+    ]);
+    expect(log.text()).not.toMatch(/zq|203\.0\.113/);
+  });
+});
+
 describe("the request id", () => {
   it("keeps a UUID a proxy sent and makes a new one for anything else", () => {
     const given = "0b6e7c1a-3f2d-4c5e-9a8b-7d6c5b4a3f21";
