@@ -13,7 +13,7 @@ import { kickNotifications } from "@/lib/mail/notification-runner";
 /*
  * Work that runs beside requests: migrations at start-up, email retries,
  * pruning, deleting requests past RETENTION_DAYS and audit entries past
- * AUDIT_RETENTION_YEARS. The interval is unref'd so it never keeps a process alive.
+ * AUDIT_RETENTION_YEARS, and the watch for content published on another server. The interval is unref'd so it never keeps a process alive.
  * Several servers on one PostgreSQL database each run all of it, and no step
  * is done twice: a deletion finds nothing left that another server deleted,
  * and an email goes out only from the server whose row update claimed it
