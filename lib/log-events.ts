@@ -57,6 +57,10 @@ export const LOG_EVENTS = {
     text: "Staff sign-in locked for everyone: too many wrong passwords from all clients",
   },
   "staff.action": { level: "info", text: "A staff action was answered" },
+  "staff.action.routine": {
+    level: "debug",
+    text: "A staff action the editor makes by itself (autosave, live preview) was answered",
+  },
   "export.csv": { level: "info", text: "A CSV export was answered" },
   "audit.failed": { level: "error", text: "An audit log entry was not written" },
   "request.error": { level: "error", text: "A request failed with an unhandled error" },

@@ -36,6 +36,7 @@ export const editPageAction = staffStateAction({
   endpoint: "editPageAction",
   read: (formData) => ({ values: readEditorForm(formData), intent: formData.get("intent") }),
   schema: editorSchema,
+  routine: ({ intent }) => intent === "preview",
   // Without a session: touch nothing and check nothing, but hand the typed values back to the
   // form they came from, where a redirect would throw away what was typed since the last draft.
   signedOut: (read, previous: EditorState): EditorState => ({

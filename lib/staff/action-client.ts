@@ -53,6 +53,11 @@ export interface ActionSteps<Raw, S extends z.ZodType, Previous, Result> {
   /** The form did not parse: an answer that names the field and keeps the typing. */
   invalid: (error: z.ZodError, raw: Raw, previous: Previous) => Result | Promise<Result>;
   run: (context: ActionContext<z.output<S>, Raw, Previous>) => Promise<Result>;
+  /**
+   * Called by the editor by itself while someone types (a draft autosave, the live preview):
+   * its answers are logged at debug level, so an editing session is not a line a second.
+   */
+  routine?: (input: z.output<S>) => boolean;
   /** The server could not save: an answer in words, with the typing (see saveFailed). */
   failed: (error: unknown, raw: Raw, previous: Previous) => Result | Promise<Result>;
 }
@@ -80,8 +85,8 @@ async function guarded<Raw, S extends z.ZodType, Previous, Result>(
 ): Promise<Result> {
   // One line per action: which endpoint and how it ended, never what the form held.
   const requestLogged = await requestLog();
-  const log = (outcome: string) =>
-    requestLogged("staff.action", { subject: steps.endpoint, outcome });
+  let event: "staff.action" | "staff.action.routine" = "staff.action";
+  const log = (outcome: string) => requestLogged(event, { subject: steps.endpoint, outcome });
   let verdict;
   try {
     verdict = await checkAccess(steps.endpoint);
@@ -107,6 +112,7 @@ async function guarded<Raw, S extends z.ZodType, Previous, Result>(
     log("invalid");
     return steps.invalid(parsed.error, raw, previous);
   }
+  if (steps.routine?.(parsed.data)) event = "staff.action.routine";
 
   const queued: AuditEntry[] = [];
   // audit() never throws: an entry that cannot be written is logged and the change stands.

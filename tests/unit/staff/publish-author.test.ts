@@ -10,6 +10,7 @@ import type { Database } from "@/lib/db/types";
 import type { StaffActor } from "@/lib/staff/actor";
 import { clinicToValues } from "@/lib/validations/clinic-form";
 import { DATABASES, type TestDb } from "../db/test-databases";
+import { captureLog } from "../log-capture";
 import { form, redirectOf } from "./action-harness";
 
 /*
@@ -68,6 +69,7 @@ describe.each(DATABASES)("who a change goes under, on $name", ({ open }) => {
 
   it("a publish and a restore record the signed-in person, never a typed name", async () => {
     current.actor = lee;
+    const log = captureLog();
     const published = editPageAction(
       { values: {} as never, fieldErrors: {}, bodyProblems: [], answer: 0 },
       form({
@@ -81,6 +83,12 @@ describe.each(DATABASES)("who a change goes under, on $name", ({ open }) => {
       }),
     );
     expect(await redirectOf(published)).toBe("/staff/content/made-here?notice=published");
+    log.restore();
+    // One line at the default level, naming the action and how it ended, not what was typed.
+    expect(log.events("staff.action")).toEqual([
+      expect.objectContaining({ level: "info", subject: "editPageAction", outcome: "redirected" }),
+    ]);
+    expect(log.text()).not.toContain("First.");
     const [first] = await revisions();
     expect(first).toMatchObject({ author: "Lee Practitioner", account_id: "account-lee" });
 
@@ -122,6 +130,8 @@ describe.each(DATABASES)("who a change goes under, on $name", ({ open }) => {
   });
 
   it("a draft is kept under the account, one per person and page", async () => {
+    // Saved by the editor by itself while someone types: below the default log level.
+    const log = captureLog();
     for (const actor of [lee, kim]) {
       current.actor = actor;
       const answer = await saveDraftAction(
@@ -129,6 +139,8 @@ describe.each(DATABASES)("who a change goes under, on $name", ({ open }) => {
       );
       expect(answer).toMatchObject({ status: "saved" });
     }
+    log.restore();
+    expect(log.lines()).toEqual([]);
     const drafts = await t.db
       .selectFrom("page_drafts")
       .select(["owner", "page"])
