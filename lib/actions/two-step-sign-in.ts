@@ -12,6 +12,7 @@ import { promoteSession } from "@/lib/db/staff-sessions";
 import { audit } from "@/lib/staff/audit";
 import { endStaffSession, getPendingSession, startStaffSession } from "@/lib/staff/auth";
 import { finishPasskeySignIn, passkeySignInOptions } from "@/lib/staff/passkeys";
+import { requestLog } from "@/lib/request-log";
 import { saveFailed } from "@/lib/staff/save-failure";
 import { completeSecondStep } from "@/lib/staff/second-step";
 import { shortenUserAgent } from "@/lib/staff/session";
@@ -33,6 +34,7 @@ export async function secondStepAction(
   previous: SecondStepState,
   formData: FormData,
 ): Promise<SecondStepState> {
+  const log = await requestLog();
   const session = await getPendingSession();
   if (!session) redirect("/staff");
   if (session.stage !== "two-step") redirect("/staff/two-step");
@@ -45,8 +47,14 @@ export async function secondStepAction(
   } catch (error) {
     return { answer, code, error: saveFailed(error, "Sign-in not possible", "Your code is kept.") };
   }
-  if (verdict === "ok") redirect("/staff");
-  return { answer, code, error: TWO_STEP_MESSAGES[verdict === "locked" ? "locked" : "code-wrong"] };
+  const subject = `account ${session.accountId}`;
+  if (verdict === "ok") {
+    log("staff.signin.ok", { outcome: "second step", subject });
+    redirect("/staff");
+  }
+  const problem = verdict === "locked" ? "locked" : "code-wrong";
+  log("staff.signin.refused", { outcome: `second step ${problem}`, subject });
+  return { answer, code, error: TWO_STEP_MESSAGES[problem] };
 }
 
 export async function passkeySignInOptionsAction() {
@@ -65,9 +73,13 @@ const answerSchema = z.object({
 export async function finishPasskeySignInAction(
   input: unknown,
 ): Promise<{ ok: true; next: string } | { ok: false; message: string }> {
+  const log = await requestLog();
   const refused = { ok: false as const, message: TWO_STEP_MESSAGES["passkey-failed"] };
   const parsed = answerSchema.safeParse(input);
-  if (!parsed.success) return refused;
+  if (!parsed.success) {
+    log("staff.signin.refused", { outcome: "passkey invalid" });
+    return refused;
+  }
   const now = new Date();
   try {
     const db = await getDb();
@@ -84,6 +96,10 @@ export async function finishPasskeySignInAction(
     if (!account || account.state !== "active") {
       const object = account ? { type: "account" as const, id: account.id } : undefined;
       await audit("sign-in-failed", object, { method: "passkey" }, { actor: null });
+      log("staff.signin.refused", {
+        outcome: "passkey",
+        subject: object && `account ${object.id}`,
+      });
       return refused;
     }
     // A passkey on /staff/two-step finishes the sign-in begun with the password.
@@ -101,8 +117,10 @@ export async function finishPasskeySignInAction(
       { method: "passkey", device },
       { actor: { accountId: account.id, name: account.name || account.email } },
     );
+    log("staff.signin.ok", { outcome: "passkey", subject: `account ${account.id}` });
     return { ok: true, next: "/staff" };
   } catch (error) {
+    log("staff.signin.refused", { outcome: "unavailable" });
     return { ok: false, message: saveFailed(error, "Sign-in not possible", "") };
   }
 }
