@@ -180,6 +180,20 @@ test("a staff page over HTTPS: signed in, with its own policy and HSTS, never ca
   expect(problems).toEqual([]);
 });
 
+test("each request gets its id from Caddy, not from the visitor", async ({ request }) => {
+  const forged = "00000000-0000-4000-8000-000000000000";
+  const ids = [];
+  for (let i = 0; i < 2; i++) {
+    const response = await request.get("/healthz", { headers: { "X-Request-Id": forged } });
+    expect(response.status()).toBe(200);
+    ids.push(response.headers()["x-request-id"]);
+  }
+  for (const id of ids)
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  expect(ids).not.toContain(forged);
+  expect(ids[0]).not.toBe(ids[1]);
+});
+
 /** A real PNG padded to exactly `bytes` with a private chunk that image readers skip. */
 async function pngOfSize(bytes: number): Promise<Buffer> {
   const png = await sharp({

@@ -69,6 +69,11 @@ describe("deploy/Caddyfile", () => {
     expect(json).toContain('"delete":["Accept-Encoding"]');
   });
 
+  it("gives each request a new X-Request-Id, replacing one a visitor sends", () => {
+    const json = adapted({ SITE_ADDRESS: "clinic.example.org" });
+    expect(json).toContain('"set":{"X-Request-Id":["{http.request.uuid}"]}');
+  });
+
   it("adds no security header and removes none: they are the app's, per page", () => {
     const json = adapted({ SITE_ADDRESS: "clinic.example.org" }).toLowerCase();
     for (const name of [
