@@ -25,8 +25,8 @@ import { signIn } from "./staff-fixtures";
  * Two app servers on one PostgreSQL database behind Caddy, load-balanced by
  * deploy/Caddyfile's two-server alternative. Each server has its own copy of
  * the build, so its own page cache, as on two machines. Staff publish on
- * server A; visitors reaching server B through Caddy see the change within a
- * minute. Both servers sweep the same due emails at once; each goes out once.
+ * server A; visitors reaching server B through Caddy see the change within
+ * seconds. Both servers sweep the same due emails at once; each goes out once.
  *
  * Which server answered: B's SITE_URL is Caddy's address, A's its own, and a
  * page names its address in its canonical link; an email in its staff link.
@@ -87,7 +87,7 @@ const servedBy = (html: string, a: OwnServer) =>
       ? "A"
       : "unknown";
 
-test("a publish on one server reaches visitors of the other through Caddy within a minute; each email goes out once", async ({
+test("a publish on one server reaches visitors of the other through Caddy within seconds; each email goes out once", async ({
   page,
 }) => {
   test.setTimeout(4 * 60_000);
@@ -112,10 +112,10 @@ test("a publish on one server reaches visitors of the other through Caddy within
       }),
     );
   }
-  smtp = await TestSmtp.onFreePort();
+  const mailServer = (smtp = await TestSmtp.onFreePort());
   // A slow mail server keeps one server's sweep going while the other's runs.
-  smtp.acceptDelayMs = 1_500;
-  await smtp.start();
+  mailServer.acceptDelayMs = 1_500;
+  await mailServer.start();
 
   // Server B gets a build folder of its own (its own page cache); the build's compile cache stays.
   cpSync(distDir, distB, {
@@ -125,7 +125,7 @@ test("a publish on one server reaches visitors of the other through Caddy within
   const shared = {
     DATABASE_URL: schema.url,
     APP_SECRET: randomBytes(32).toString("hex"),
-    SMTP_URL: smtp.url,
+    SMTP_URL: mailServer.url,
     TRUSTED_PROXIES: "1",
   };
   const [a] = await Promise.all([
@@ -180,11 +180,13 @@ test("a publish on one server reaches visitors of the other through Caddy within
 
   // Both servers swept at start-up; every email has gone out once the slower sweep ends.
   await expect
-    .poll(() => smtp?.received.length, { timeout: 60_000 })
+    .poll(() => mailServer.received.length, { timeout: 60_000 })
     .toBeGreaterThanOrEqual(EMAILS);
+  // A second copy of one, had a server sent it, could still be in flight.
+  await new Promise((resolve) => setTimeout(resolve, 2 * mailServer.acceptDelayMs));
   const sentBy = { A: 0, B: 0 };
   for (const reference of references) {
-    const mails = smtp.received.filter((mail) => mail.raw.includes(reference));
+    const mails = mailServer.received.filter((mail) => mail.raw.includes(reference));
     expect([reference, mails.length]).toEqual([reference, 1]);
     const raw = mails[0]?.raw ?? "";
     if (raw.includes(`${PROXY}/staff`)) sentBy.B += 1;
