@@ -5,6 +5,12 @@ import type { Database } from "@/lib/db/types";
 import { errorLine, logEvent } from "@/lib/log";
 
 const TIMEOUT_MS = 2_000;
+/*
+ * Start-up asks a different question (can this database be written at all?) while
+ * the first sweep and a cold process compete for a busy CPU: a slow first write is
+ * not a hung database there, so it gets longer before the server refuses to start.
+ */
+export const START_UP_TIMEOUT_MS = 15_000;
 const REUSE_MS = 1_000;
 
 /*
@@ -18,11 +24,14 @@ const REUSE_MS = 1_000;
  */
 const recent = new WeakMap<Promise<Kysely<Database>>, { at: number; result: Promise<boolean> }>();
 
-/** Throws the database's own error when the write fails or takes over 2 s. */
-export async function checkDatabaseWrite(db: Promise<Kysely<Database>>): Promise<void> {
+/** Throws the database's own error when the write fails or takes over `timeoutMs` (2 s). */
+export async function checkDatabaseWrite(
+  db: Promise<Kysely<Database>>,
+  timeoutMs = TIMEOUT_MS,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
   });
   try {
     await Promise.race([db.then((ready) => writeHealthCheck(ready, new Date())), timeout]);

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { checkDataDirWritable } from "@/lib/db/data-dir";
 import { describeDbError } from "@/lib/db/write-transaction";
 import { getEnv } from "@/lib/env";
-import { checkDatabaseWrite } from "@/lib/health";
+import { START_UP_TIMEOUT_MS, checkDatabaseWrite } from "@/lib/health";
 import { logEvent } from "@/lib/log";
 import { getSecretKey } from "@/lib/secrets";
 
@@ -35,7 +35,7 @@ export async function startUp(): Promise<void> {
   }
   // A database file that is read-only, or a read-only PostgreSQL, opens and reads fine.
   try {
-    await checkDatabaseWrite(getDb());
+    await checkDatabaseWrite(getDb(), START_UP_TIMEOUT_MS);
   } catch (error) {
     throw new Error(`${variable}: the database cannot be written: ${describeDbError(error)}`);
   }

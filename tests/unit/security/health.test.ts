@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureLog } from "../log-capture";
 import { createDb, SQLITE_FILE } from "@/lib/db/client";
 import type { Database } from "@/lib/db/types";
-import { healthResponse } from "@/lib/health";
+import { START_UP_TIMEOUT_MS, checkDatabaseWrite, healthResponse } from "@/lib/health";
 import { DATABASES, postgresTestDb, sqliteTestDb, type TestDb } from "../db/test-databases";
 
 /*
@@ -84,5 +84,20 @@ describe("GET /healthz is 503 when the database answers reads but refuses writes
     expect(log.events("db.failed")).toHaveLength(1);
     log.restore();
     await gone.destroy();
+  });
+});
+
+describe("how long a write may take", () => {
+  const never = new Promise<Kysely<Database>>(() => {});
+
+  it("a probe gives up after 2 s: a hung database counts as down", async () => {
+    const started = Date.now();
+    await expect(checkDatabaseWrite(never)).rejects.toThrow("no answer in 2000 ms");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+  });
+
+  it("start-up waits longer, so a busy first minute does not stop the server", async () => {
+    expect(START_UP_TIMEOUT_MS).toBeGreaterThan(2_000);
+    await expect(checkDatabaseWrite(never, 30)).rejects.toThrow("no answer in 30 ms");
   });
 });
