@@ -13,7 +13,7 @@
  * outside the bundle and load from the standalone node_modules that Next.js
  * traced for the server; the build fails if one of them is not there.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       `${standalone}/server.js is missing: run next build first (output: standalone)`,
     );
   }
+  removeData();
   rmSync(opsDir, { recursive: true, force: true });
   await build({
     entryPoints: [...opsCommands(packageScripts()).values()].map((name) => ({
@@ -84,6 +85,26 @@ async function main(): Promise<void> {
     );
   }
   console.log(`Operational commands bundled into ${path.relative(process.cwd(), opsDir)}/.`);
+}
+
+// A database, its WAL, the data folder's secret, a backup: data, never part of a build.
+const DATA_FILE = /(^|\/)(app-secret|[^/]*\.sqlite(-wal|-shm|-journal)?|[^/]*\.age)$/;
+
+/*
+ * Tracing follows the default DATA_DIR (./data, from lib/env.ts) from
+ * instrumentation and copies whatever database a developer's `npm start` or a
+ * test left there into the standalone folder, the folder that ships;
+ * outputFileTracingExcludes does not reach instrumentation's trace, so the data
+ * is removed here, after every build.
+ */
+function removeData(): void {
+  const found = readdirSync(standalone, { recursive: true, encoding: "utf8" }).filter(
+    (file) => !file.startsWith("node_modules/") && DATA_FILE.test(file),
+  );
+  for (const file of found) rmSync(path.join(standalone, file), { force: true });
+  if (found.length > 0) {
+    console.log(`Removed from ${standalone} (data, never shipped): ${found.join(", ")}`);
+  }
 }
 
 function packageScripts(): Record<string, string> {

@@ -26,7 +26,8 @@ import { enrolAuthenticator } from "./two-step-fixtures";
  * environment a container would have. The checkout stays on the disk, so the
  * server's loaded native modules are checked to come from the copy.
  */
-const PORT = E2E_PORT + 1090;
+// Not +1090: 4190 (sieve) is on the Fetch standard's blocked ports, which fetch and Chromium refuse.
+const PORT = E2E_PORT + 1070;
 // localhost, as the main server: the session cookie is Secure, which Chromium allows there over http.
 const base = `http://localhost:${PORT}`;
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -151,6 +152,9 @@ test("the copy holds the operational commands and no dev dependency", () => {
   for (const name of devDependencies)
     expect(existsSync(path.join(app, "node_modules", name)), name).toBe(false);
   expect(existsSync(path.join(app, "content", "clinic.yaml"))).toBe(true);
+  // The checkout's own data (tests and `npm start` fill ./data) never ships in the image.
+  const shipped = readdirSync(app, { recursive: true, encoding: "utf8" });
+  expect(shipped.filter((file) => /(\.sqlite(-\w+)?|app-secret|\.age)$/.test(file))).toEqual([]);
 });
 
 test("the server loads its native modules from the copy, none from the checkout", () => {
