@@ -1,5 +1,16 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+/*
+ * A test that reads the site or clinic details without a DATA_DIR of its own
+ * gets this empty one, never the checkout's ./data (the default): a database
+ * left there would be traced into the next build's standalone folder.
+ * tests/unit/global-setup.ts removes it after the run.
+ */
+const unitDataDir = mkdtempSync(path.join(tmpdir(), "clinic-unit-data-"));
 
 export default defineConfig({
   resolve: {
@@ -13,6 +24,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}"],
     environment: "node",
+    env: { DATA_DIR: unitDataDir },
     globalSetup: ["tests/unit/global-setup.ts"],
     // better-sqlite3 is a native module: separate processes keep each file's database handles apart.
     pool: "forks",

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { findTestDatabase } from "../shared/test-postgres";
 
@@ -12,8 +13,13 @@ declare module "vitest" {
   }
 }
 
-export default function setup(project: TestProject): void {
+export default function setup(project: TestProject): () => void {
   const { url, problem } = findTestDatabase();
   project.provide("testDatabaseUrl", url);
   project.provide("testDatabaseProblem", problem);
+  // The run's default DATA_DIR (vitest.config.ts), made fresh for each run.
+  const dataDir = project.config.env.DATA_DIR;
+  return () => {
+    if (dataDir?.includes("clinic-unit-data-")) rmSync(dataDir, { recursive: true, force: true });
+  };
 }
