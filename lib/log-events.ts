@@ -21,7 +21,11 @@ export const LOG_EVENTS = {
     level: "info",
     text: "Email is off: SMTP_URL is not set. Consultation requests are stored but the clinic is not emailed.",
   },
-  "mail.retry": { level: "warn", text: "A clinic email was not sent: it is tried again later" },
+  "mail.retry": { level: "warn", text: "An email was not sent: it is tried again later" },
+  "mail.acknowledged": {
+    level: "info",
+    text: "A visitor was emailed an acknowledgement of their request (the reference is logged, never the address)",
+  },
   "mail.failed": {
     level: "error",
     text: "An email was not sent and is not tried again by itself (npm run notify sends clinic emails owed)",

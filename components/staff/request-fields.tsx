@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { StaffRequest } from "@/lib/db/staff-requests";
 import {
+  ackText,
   answerOf,
   formatDateTime,
   notifyText,
@@ -22,6 +23,7 @@ export function RequestFields({ request, timeZone }: { request: StaffRequest; ti
     ["Received", formatDateTime(request.created_at, timeZone)],
     ["Status", statusLabel(request.status)],
     ["Clinic email", notifyText(request.notify_state, request.notified_at, timeZone)],
+    ["Acknowledgement", ackText(request.ack_state, request.acked_at, timeZone)],
     ...STAFF_FIELDS.map((field): [string, ReactNode] => {
       const answer = answerOf(field, request);
       const empty = "staffEmpty" in field ? field.staffEmpty : "";

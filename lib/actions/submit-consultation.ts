@@ -6,6 +6,7 @@ import { clientHash } from "@/lib/client-hash";
 import { submitConsultation } from "@/lib/consultation/submit";
 import type { ConsultationState } from "@/lib/consultation/types";
 import { getDb } from "@/lib/db/client";
+import { getClinic } from "@/lib/content/site/site";
 import { getEnv } from "@/lib/env";
 import type { LogEvent } from "@/lib/log-events";
 import { requestLog } from "@/lib/request-log";
@@ -28,6 +29,8 @@ export async function submitConsultationAction(
     rateLimit: env.CONSULTATION_RATE_LIMIT,
     globalLimit: env.CONSULTATION_GLOBAL_LIMIT,
     mailEnabled: Boolean(env.SMTP_URL),
+    // The clinic details as published now: turning it off stops acknowledgements from the next request.
+    acknowledge: (await getClinic()).acknowledgeRequests,
   });
   // The outcome only: what was typed, and the reference a visitor may quote, stay out of the log.
   log(OUTCOME_EVENTS[state.status], { outcome: state.status });

@@ -10,7 +10,12 @@ import {
 } from "@/lib/db/consultation-requests";
 import type { Database, NewConsultationRequest } from "@/lib/db/types";
 import { kickNotifications } from "@/lib/mail/notification-runner";
-import { redFlagLevel, toColumns, type Consultation } from "@/lib/validations/consultation-fields";
+import {
+  redFlagLevel,
+  storedRedFlagLevel,
+  toColumns,
+  type Consultation,
+} from "@/lib/validations/consultation-fields";
 import {
   consultationSchema,
   readConsultationForm,
@@ -32,6 +37,8 @@ export type SubmitDeps = {
   /** All clients together; beyond it requests are stored as spam. */
   globalLimit: RateWindow;
   mailEnabled: boolean;
+  /** The clinic detail acknowledgeRequests: whether the visitor is emailed an acknowledgement. */
+  acknowledge: boolean;
 };
 
 /**
@@ -74,6 +81,7 @@ export async function submitConsultation(
       now,
       spam,
       mailEnabled: deps.mailEnabled,
+      acknowledge: deps.acknowledge,
     });
 
     // The rate limits are counted in the same locked transaction that stores the row and its
@@ -98,7 +106,7 @@ export async function submitConsultation(
     if (stored === "rate-limited") return fail("rate-limited");
 
     // Fire and forget: the visitor's answer never waits for the mail server.
-    if (stored.notify_state === "pending") kickNotifications();
+    if (stored.notify_state === "pending" || stored.ack_state === "pending") kickNotifications();
     return received(stored);
   } catch (error) {
     // The message names the failure, never the visitor's data.
@@ -112,13 +120,7 @@ function received(stored: StoredSummary): ConsultationReceived {
     status: "received",
     reference: stored.reference,
     urgent: Number(stored.urgent) === 1,
-    // A request stored as urgent with no level (never expected) gets the more serious advice.
-    level:
-      Number(stored.urgent) === 1
-        ? stored.red_flag_level === "urgent"
-          ? "urgent"
-          : "emergency"
-        : null,
+    level: storedRedFlagLevel(stored.urgent, stored.red_flag_level),
     preferredContact: stored.preferred_contact === "phone" ? "phone" : "email",
   };
 }
@@ -151,9 +153,13 @@ export function toRequestRow(
     now: Date;
     spam: boolean;
     mailEnabled: boolean;
+    acknowledge: boolean;
   },
 ): Omit<NewConsultationRequest, "reference"> {
   const notify = context.spam || !context.mailEnabled ? "off" : "pending";
+  // Only a stored, non-spam request is acknowledged: one past the per-client limit is never
+  // stored, one past the global ceiling is stored as spam (lib/db/consultation-requests.ts).
+  const ack = notify === "pending" && context.acknowledge ? "pending" : "off";
   const level = redFlagLevel(consultation.redFlags);
   return {
     ...toColumns(consultation),
@@ -167,6 +173,10 @@ export function toRequestRow(
     notify_attempts: 0,
     notify_next_at: notify === "pending" ? context.now.toISOString() : null,
     notified_at: null,
+    ack_state: ack,
+    ack_attempts: 0,
+    ack_next_at: ack === "pending" ? context.now.toISOString() : null,
+    acked_at: null,
   };
 }
 

@@ -12,6 +12,7 @@ export type StoredSummary = {
   red_flag_level: RedFlagLevel | null;
   preferred_contact: string;
   notify_state: NotifyState;
+  ack_state: NotifyState;
 };
 
 const summaryColumns = [
@@ -21,6 +22,7 @@ const summaryColumns = [
   "red_flag_level",
   "preferred_contact",
   "notify_state",
+  "ack_state",
 ] as const;
 
 export type RateWindow = { count: number; minutes: number };
@@ -34,7 +36,7 @@ const since = (row: NewConsultationRequest, window: RateWindow) =>
  * one client store exactly as many rows as the limit allows. Over the
  * per-client limit nothing is stored; over the global ceiling (all clients
  * together, whatever addresses they claim) the request is stored as spam, and
- * never emailed about. When the idempotency key is already stored it inserts
+ * never emailed about: neither the clinic nor the visitor. When the idempotency key is already stored it inserts
  * nothing and returns undefined; both SQLite and PostgreSQL support ON
  * CONFLICT ... DO NOTHING, so a double submit cannot race. A reference
  * collision throws a unique violation for the caller to retry.
@@ -59,7 +61,14 @@ export async function insertConsultationRequest(
         global.count,
       );
       const toStore = overCeiling
-        ? { ...row, status: "spam" as const, notify_state: "off" as const, notify_next_at: null }
+        ? {
+            ...row,
+            status: "spam" as const,
+            notify_state: "off" as const,
+            notify_next_at: null,
+            ack_state: "off" as const,
+            ack_next_at: null,
+          }
         : row;
       const stored = await trx
         .insertInto("consultation_requests")

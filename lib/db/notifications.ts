@@ -1,47 +1,74 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { ConsultationRequest, Database } from "./types";
+import type { Database, NotifyState } from "./types";
 
 /*
  * The notification state lives on the request row, so an email can never be
- * forgotten: a row is "pending" or "failed" until a send succeeds.
+ * forgotten: a row is "pending" or "failed" until a send succeeds. Each kind
+ * of email has its own four columns, so a request owes at most one of each:
+ * the clinic's email about it and the visitor's acknowledgement.
  */
-export type NotificationRow = Pick<
-  ConsultationRequest,
-  | "id"
-  | "reference"
-  | "urgent"
-  | "preferred_contact"
-  | "created_at"
-  | "notify_attempts"
-  | "notify_next_at"
->;
+export const NOTIFICATION_COLUMNS = {
+  clinic: {
+    state: "notify_state",
+    attempts: "notify_attempts",
+    nextAt: "notify_next_at",
+    doneAt: "notified_at",
+  },
+  acknowledgement: {
+    state: "ack_state",
+    attempts: "ack_attempts",
+    nextAt: "ack_next_at",
+    doneAt: "acked_at",
+  },
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_COLUMNS;
+
+export type NotificationRow = {
+  id: number;
+  reference: string;
+  urgent: number;
+  red_flag_level: string | null;
+  preferred_contact: string;
+  email: string;
+  created_at: string;
+  notify_attempts: number;
+  notify_next_at: string | null;
+};
 
 export async function listDueNotifications(
   db: Kysely<Database>,
   now: Date,
-  options: { includeGivenUp?: boolean; limit?: number } = {},
+  options: { includeGivenUp?: boolean; limit?: number; kind?: NotificationKind } = {},
 ): Promise<NotificationRow[]> {
-  return db
+  const c = NOTIFICATION_COLUMNS[options.kind ?? "clinic"];
+  const rows = await db
     .selectFrom("consultation_requests")
     .select([
       "id",
       "reference",
       "urgent",
+      "red_flag_level",
       "preferred_contact",
+      "email",
       "created_at",
-      "notify_attempts",
-      "notify_next_at",
+      `${c.attempts} as attempts`,
+      `${c.nextAt} as next_at`,
     ])
-    .where("notify_state", "in", ["pending", "failed"])
+    .where(c.state, "in", ["pending", "failed"])
     .where((eb) =>
       options.includeGivenUp
-        ? eb.or([eb("notify_next_at", "<=", now.toISOString()), eb("notify_next_at", "is", null)])
-        : eb("notify_next_at", "<=", now.toISOString()),
+        ? eb.or([eb(c.nextAt, "<=", now.toISOString()), eb(c.nextAt, "is", null)])
+        : eb(c.nextAt, "<=", now.toISOString()),
     )
     .orderBy("id")
     .limit(options.limit ?? 50)
     .execute();
+  return rows.map(({ attempts, next_at, ...row }) => ({
+    ...row,
+    notify_attempts: Number(attempts),
+    notify_next_at: next_at,
+  }));
 }
 
 /**
@@ -52,26 +79,34 @@ export async function claimNotification(
   db: Kysely<Database>,
   row: NotificationRow,
   leaseUntil: Date,
+  kind: NotificationKind = "clinic",
 ): Promise<boolean> {
+  const c = NOTIFICATION_COLUMNS[kind];
   const result = await db
     .updateTable("consultation_requests")
-    .set({ notify_next_at: leaseUntil.toISOString() })
+    .set({ [c.nextAt]: leaseUntil.toISOString() })
     .where("id", "=", row.id)
-    .where("notify_state", "in", ["pending", "failed"])
-    .where("notify_attempts", "=", row.notify_attempts)
-    .where("notify_next_at", row.notify_next_at === null ? "is" : "=", row.notify_next_at)
+    .where(c.state, "in", ["pending", "failed"])
+    .where(c.attempts, "=", row.notify_attempts)
+    .where(c.nextAt, row.notify_next_at === null ? "is" : "=", row.notify_next_at)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function markNotified(db: Kysely<Database>, id: number, now: Date): Promise<void> {
+export async function markNotified(
+  db: Kysely<Database>,
+  id: number,
+  now: Date,
+  kind: NotificationKind = "clinic",
+): Promise<void> {
+  const c = NOTIFICATION_COLUMNS[kind];
   await db
     .updateTable("consultation_requests")
     .set((eb) => ({
-      notify_state: "sent",
-      notified_at: now.toISOString(),
-      notify_next_at: null,
-      notify_attempts: eb("notify_attempts", "+", 1),
+      [c.state]: "sent" satisfies NotifyState,
+      [c.doneAt]: now.toISOString(),
+      [c.nextAt]: null,
+      [c.attempts]: eb(c.attempts, "+", 1),
     }))
     .where("id", "=", id)
     .execute();
@@ -83,13 +118,15 @@ export async function markNotifyFailed(
   id: number,
   attempts: number,
   nextAt: Date | null,
+  kind: NotificationKind = "clinic",
 ): Promise<void> {
+  const c = NOTIFICATION_COLUMNS[kind];
   await db
     .updateTable("consultation_requests")
     .set({
-      notify_state: "failed",
-      notify_attempts: attempts,
-      notify_next_at: nextAt?.toISOString() ?? null,
+      [c.state]: "failed" satisfies NotifyState,
+      [c.attempts]: attempts,
+      [c.nextAt]: nextAt?.toISOString() ?? null,
     })
     .where("id", "=", id)
     .execute();

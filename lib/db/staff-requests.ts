@@ -12,7 +12,12 @@ import { writeTransaction } from "./write-transaction";
  */
 export type StaffRequest = Omit<
   ConsultationRequest,
-  "client_hash" | "idempotency_key" | "notify_attempts" | "notify_next_at"
+  | "client_hash"
+  | "idempotency_key"
+  | "notify_attempts"
+  | "notify_next_at"
+  | "ack_attempts"
+  | "ack_next_at"
 >;
 export interface StaffRequestWithEvents extends StaffRequest {
   events: RequestEvent[];
@@ -32,6 +37,8 @@ const STAFF_COLUMNS = [
   "status",
   "notify_state",
   "notified_at",
+  "ack_state",
+  "acked_at",
 ] as const;
 
 function selectRequests(db: Db) {

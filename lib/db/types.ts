@@ -33,6 +33,11 @@ export interface ConsultationRequestTable extends FormColumns {
   notify_attempts: number;
   notify_next_at: string | null;
   notified_at: string | null;
+  /** The visitor's acknowledgement email, queued like the clinic email; "off" when none is owed. */
+  ack_state: Generated<NotifyState>;
+  ack_attempts: Generated<number>;
+  ack_next_at: string | null;
+  acked_at: string | null;
 }
 
 /** Status changes and private notes, one row each, for the staff history. */

@@ -1,9 +1,14 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import type { AcknowledgementClinic } from "./acknowledgement-email";
 import type { MailAddressing } from "./new-request-email";
 import { getClinic } from "@/lib/content/site/site";
 
-export type MailConfig = MailAddressing & { smtpUrl: string | undefined };
+export type MailConfig = MailAddressing & {
+  smtpUrl: string | undefined;
+  /** What the visitor's acknowledgement says about the clinic, from the clinic details. */
+  clinic: AcknowledgementClinic;
+};
 
 /** Where clinic emails go; without SMTP_URL requests are stored but no email is sent. */
 export async function getMailConfig(): Promise<MailConfig> {
@@ -15,5 +20,11 @@ export async function getMailConfig(): Promise<MailConfig> {
     to: env.MAIL_TO ?? clinic.email,
     siteUrl: env.SITE_URL,
     timezone: clinic.timezone,
+    clinic: {
+      name: clinic.name,
+      phone: clinic.phone,
+      replyWithin: clinic.replyWithin,
+      emergencyNumber: clinic.emergencyNumber,
+    },
   };
 }

@@ -15,7 +15,14 @@ export type NewRequestFacts = {
 
 export type MailAddressing = { from: string; to: string; siteUrl: string; timezone: string };
 
-export type MailMessage = { from: string; to: string; subject: string; text: string };
+export type MailMessage = {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
 
 export function composeNewRequestEmail(facts: NewRequestFacts, mail: MailAddressing): MailMessage {
   const received = new Intl.DateTimeFormat("en-GB", {

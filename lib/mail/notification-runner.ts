@@ -1,7 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { getMailConfig } from "./mail-config";
-import { sendDueNotifications, type SweepResult } from "./send-due-notifications";
+import {
+  sendDueAcknowledgements,
+  sendDueNotifications,
+  type SweepResult,
+} from "./send-due-notifications";
 import { smtpSender } from "./transport";
 import { timedJob } from "@/lib/log";
 
@@ -22,12 +26,18 @@ export async function runNotificationSweep(
   const config = await getMailConfig();
   if (!config.smtpUrl) return { sent: 0, failed: 0 };
   const db = await getDb();
-  return sendDueNotifications(db, {
+  const common = {
     send: smtpSender(config.smtpUrl),
-    mail: config,
     now: () => new Date(),
     includeGivenUp: options.includeGivenUp,
+  };
+  const clinic = await sendDueNotifications(db, { ...common, mail: config });
+  const visitors = await sendDueAcknowledgements(db, {
+    ...common,
+    from: config.from,
+    clinic: config.clinic,
   });
+  return { sent: clinic.sent + visitors.sent, failed: clinic.failed + visitors.failed };
 }
 
 /** Fire and forget: the visitor's response never waits for the mail server. */

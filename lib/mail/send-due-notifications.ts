@@ -5,9 +5,13 @@ import {
   listDueNotifications,
   markNotified,
   markNotifyFailed,
+  type NotificationKind,
+  type NotificationRow,
 } from "@/lib/db/notifications";
 import type { Database } from "@/lib/db/types";
-import { composeNewRequestEmail, type MailAddressing } from "./new-request-email";
+import { storedRedFlagLevel } from "@/lib/validations/consultation-fields";
+import { composeAcknowledgementEmail, type AcknowledgementClinic } from "./acknowledgement-email";
+import { composeNewRequestEmail, type MailAddressing, type MailMessage } from "./new-request-email";
 import type { SendMail } from "./transport";
 import { errorLine, logEvent } from "@/lib/log";
 
@@ -27,19 +31,18 @@ export function retryDelayMs(attempts: number): number {
 
 export type SweepResult = { sent: number; failed: number };
 
+type SweepDeps = { send: SendMail; now: () => Date; includeGivenUp?: boolean };
+
 /**
- * Sends every email that is due. `includeGivenUp` (npm run notify) also
- * retries requests whose automatic retries ran out.
+ * Sends every clinic email that is due. `includeGivenUp` (npm run notify)
+ * also retries requests whose automatic retries ran out.
  */
 export async function sendDueNotifications(
   db: Kysely<Database>,
-  deps: { send: SendMail; mail: MailAddressing; now: () => Date; includeGivenUp?: boolean },
+  deps: SweepDeps & { mail: MailAddressing },
 ): Promise<SweepResult> {
-  const result: SweepResult = { sent: 0, failed: 0 };
-  const due = await listDueNotifications(db, deps.now(), { includeGivenUp: deps.includeGivenUp });
-  for (const row of due) {
-    if (!(await claimNotification(db, row, new Date(deps.now().getTime() + LEASE_MS)))) continue;
-    const message = composeNewRequestEmail(
+  return sweep(db, deps, "clinic", "clinic email about a new request", (row) =>
+    composeNewRequestEmail(
       {
         reference: row.reference,
         urgent: row.urgent === 1,
@@ -47,10 +50,53 @@ export async function sendDueNotifications(
         createdAt: row.created_at,
       },
       deps.mail,
-    );
+    ),
+  );
+}
+
+/** Sends every visitor's acknowledgement that is due, with the same claim and retries. */
+export async function sendDueAcknowledgements(
+  db: Kysely<Database>,
+  deps: SweepDeps & { from: string; clinic: AcknowledgementClinic },
+): Promise<SweepResult> {
+  return sweep(db, deps, "acknowledgement", "acknowledgement to the visitor", (row) =>
+    composeAcknowledgementEmail(
+      {
+        reference: row.reference,
+        level: storedRedFlagLevel(row.urgent, row.red_flag_level),
+        preferredContact: row.preferred_contact,
+        to: row.email,
+      },
+      deps.clinic,
+      deps.from,
+    ),
+  );
+}
+
+async function sweep(
+  db: Kysely<Database>,
+  deps: SweepDeps,
+  kind: NotificationKind,
+  action: string,
+  compose: (row: NotificationRow) => MailMessage,
+): Promise<SweepResult> {
+  const result: SweepResult = { sent: 0, failed: 0 };
+  const due = await listDueNotifications(db, deps.now(), {
+    includeGivenUp: deps.includeGivenUp,
+    kind,
+  });
+  for (const row of due) {
+    if (!(await claimNotification(db, row, new Date(deps.now().getTime() + LEASE_MS), kind)))
+      continue;
     try {
-      await deps.send(message);
-      await markNotified(db, row.id, deps.now());
+      // Composed inside the try: a message that cannot be built (a header with a line break)
+      // is a failed send to retry or look at, not a crash of the whole sweep.
+      await deps.send(compose(row));
+      await markNotified(db, row.id, deps.now(), kind);
+      if (kind === "acknowledgement") {
+        // The reference only: never the visitor's address.
+        logEvent("mail.acknowledged", { subject: row.reference });
+      }
       result.sent += 1;
     } catch (error) {
       const attempts = row.notify_attempts + 1;
@@ -58,9 +104,9 @@ export async function sendDueNotifications(
         attempts >= MAX_AUTOMATIC_ATTEMPTS
           ? null
           : new Date(deps.now().getTime() + retryDelayMs(attempts));
-      await markNotifyFailed(db, row.id, attempts, nextAt);
+      await markNotifyFailed(db, row.id, attempts, nextAt, kind);
       logEvent(nextAt ? "mail.retry" : "mail.failed", {
-        action: "clinic email about a new request",
+        action,
         subject: row.reference,
         counts: { attempt: attempts },
         error: errorLine(error),

@@ -121,3 +121,16 @@ export function notifyText(state: NotifyState, sentAt: string | null, timeZone: 
   if (state === "sent" && sentAt) return `Sent ${formatDateTime(sentAt, timeZone)}`;
   return NOTIFY_TEXT[state] ?? state;
 }
+
+const ACK_TEXT: Record<NotifyState, string> = {
+  sent: "Sent",
+  pending: "Queued (not sent yet, will retry)",
+  failed: "Failed: the email could not be sent",
+  off: "Off: not sent (turned off in clinic details, email not configured, or a request stored as spam or before acknowledgements)",
+};
+
+/** The visitor's acknowledgement email (issue 19), as the request page shows it. */
+export function ackText(state: NotifyState, sentAt: string | null, timeZone: string): string {
+  if (state === "sent" && sentAt) return `Sent ${formatDateTime(sentAt, timeZone)}`;
+  return ACK_TEXT[state] ?? state;
+}

@@ -37,6 +37,11 @@ export const CLINIC_FLAGS = [
     name: "electroacupuncture",
     label: "We sometimes use electroacupuncture (a small current through the needles)",
   },
+  {
+    name: "acknowledgeRequests",
+    label:
+      "Email each visitor an acknowledgement of their request (reference, reply time and phone number; no health details)",
+  },
 ] as const;
 
 export interface ClinicFormValues {

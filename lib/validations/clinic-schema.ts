@@ -73,6 +73,11 @@ export const clinicSchema = z.strictObject({
   electroacupuncture: z.boolean({
     error: "must be true or false: does the clinic ever use electroacupuncture?",
   }),
+  // Whether each visitor is emailed an acknowledgement of their request (issue 19). On unless
+  // the clinic turns it off, so details saved before it existed keep working.
+  acknowledgeRequests: z
+    .boolean({ error: "must be true or false: email each visitor an acknowledgement?" })
+    .default(true),
 });
 
 export type Clinic = z.infer<typeof clinicSchema>;

@@ -136,6 +136,15 @@ export function redFlagLevel(values: readonly string[]): RedFlagLevel | null {
   return levels.includes("urgent") ? "urgent" : null;
 }
 
+/**
+ * The level a stored request was told, from its urgent flag and level columns. A request
+ * stored as urgent with no level (never expected) gets the more serious advice.
+ */
+export function storedRedFlagLevel(urgent: number, level: string | null): RedFlagLevel | null {
+  if (Number(urgent) !== 1) return null;
+  return level === "urgent" ? "urgent" : "emergency";
+}
+
 /** What to do at each level, in the same words on the page, in the form and in its answer. */
 export function redFlagAdvice(level: RedFlagLevel, emergencyNumber: string) {
   return level === "emergency"

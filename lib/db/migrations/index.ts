@@ -13,6 +13,7 @@ import * as staffAccounts from "./011-staff-accounts";
 import * as auditLog from "./012-audit-log";
 import * as twoStep from "./013-two-step";
 import * as revisionAccounts from "./014-revision-accounts";
+import * as acknowledgements from "./015-acknowledgements";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "012-audit-log": auditLog,
   "013-two-step": twoStep,
   "014-revision-accounts": revisionAccounts,
+  "015-acknowledgements": acknowledgements,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -48,6 +48,8 @@ export function testDeps(db: Kysely<Database>, overrides: Partial<SubmitDeps> = 
     rateLimit: { count: 1_000_000, minutes: 10 },
     globalLimit: { count: 1_000_000, minutes: 10 },
     mailEnabled: false,
+    // Off unless a test is about the visitor's acknowledgement, so clinic-email tests count one email.
+    acknowledge: false,
     ...overrides,
   };
 }

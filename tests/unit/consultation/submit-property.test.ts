@@ -135,6 +135,7 @@ describe.each(DATABASES)("submit properties on $name", ({ name, open }) => {
           now: new Date(row.created_at),
           spam: row.status === "spam",
           mailEnabled: false,
+          acknowledge: false,
         });
         expect(row).toEqual({ id: row.id, reference: state.reference, ...expected });
       }),
