@@ -45,6 +45,9 @@ export async function SiteFooter() {
               <Link href="/privacy">Privacy notice</Link>
             </li>
             <li>
+              <Link href="/accessibility">Accessibility</Link>
+            </li>
+            <li>
               <Link href="/consultation">Request a consultation</Link>
             </li>
           </ul>

@@ -173,6 +173,35 @@ test("the footer gives the clinic's details, hours, a disclaimer and the privacy
   expect(await footer.textContent()).not.toMatch(/\.\./);
 });
 
+test("the footer leads to the accessibility statement: the standard, how it is checked, and whom to tell", async ({
+  page,
+}) => {
+  const clinic = loadClinic();
+  await page.goto("/tips");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Accessibility" }).click();
+  await expect(page).toHaveURL(/\/accessibility$/);
+  const main = page.getByRole("main");
+  await expect(main).toContainText("WCAG) 2.2");
+  await expect(main).toContainText("level AA");
+  for (const heading of [
+    "How we check it",
+    "What we know is not perfect yet",
+    "Information in another format",
+    "Tell us about a barrier",
+  ])
+    await expect(main.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  // Whom to tell comes from the clinic details, so a new number or address shows here too.
+  await expect(main.getByRole("link", { name: clinic.phone }).first()).toHaveAttribute(
+    "href",
+    /^tel:\+/,
+  );
+  await expect(main.getByRole("link", { name: clinic.email }).first()).toHaveAttribute(
+    "href",
+    `mailto:${clinic.email}`,
+  );
+  await expect(main.locator("time").first()).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
+});
+
 test("a printed article is dark ink on white, without navigation or buttons, even in dark mode", async ({
   page,
 }) => {
