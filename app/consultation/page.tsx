@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ConsultationForm } from "@/components/consultation/consultation-form";
 import { newFormMeta } from "@/lib/consultation/token";
 import { getClinic } from "@/lib/content/site/site";
+import { bookingLink } from "@/lib/validations/clinic-schema";
 
 // Every render carries a fresh signed time and idempotency key, so this one page cannot be static.
 export const dynamic = "force-dynamic";
@@ -28,6 +29,7 @@ export default async function ConsultationPage() {
             phone: clinic.phone,
             emergencyNumber: clinic.emergencyNumber,
             replyWithin: clinic.replyWithin,
+            booking: bookingLink(clinic),
           }}
         />
       </div>

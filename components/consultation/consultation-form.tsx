@@ -17,6 +17,7 @@ import {
 } from "@/lib/validations/consultation-fields";
 import type { FieldErrors } from "@/lib/validations/consultation";
 import { fieldTarget, FormFields } from "./form-fields";
+import { BookingLink } from "@/components/clinic/booking-link";
 import { RequestReceived } from "./request-received";
 import { useClientValidation, validateForm } from "./use-client-validation";
 
@@ -45,15 +46,19 @@ export function ConsultationForm({
 
   if (state.status === "received") return <RequestReceived result={state} clinic={clinic} />;
   return (
-    <FormBody
-      key={version}
-      state={state}
-      meta={meta}
-      clinic={clinic}
-      action={formAction}
-      pending={isPending}
-      focusOnMount={version > 0}
-    />
+    <>
+      {/* Existing patients book through the clinic's own system; the answer offers it again. */}
+      <BookingLink link={clinic.booking ?? null} className="mb-8 text-ink" />
+      <FormBody
+        key={version}
+        state={state}
+        meta={meta}
+        clinic={clinic}
+        action={formAction}
+        pending={isPending}
+        focusOnMount={version > 0}
+      />
+    </>
   );
 }
 

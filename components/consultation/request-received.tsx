@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { BookingLink } from "@/components/clinic/booking-link";
 import { DialLinks, PhoneLink } from "@/components/ui/phone-link";
 import type { ConsultationReceived } from "@/lib/consultation/types";
 import { redFlagAdvice, type ClinicContact } from "@/lib/validations/consultation-fields";
@@ -55,6 +56,7 @@ export function RequestReceived({
           We have kept your request, reference {reference}, and marked it urgent for our staff. You
           can also call us on {phone}.
         </p>
+        {/* No booking link here: the advice above, not an appointment, is the next step. */}
       </section>
     );
   }
@@ -69,6 +71,7 @@ export function RequestReceived({
         within {clinic.replyWithin} to talk about your pain and find a time that suits you.
       </p>
       <p className="text-ink">If you would rather talk now, call us on {phone}.</p>
+      <BookingLink link={clinic.booking ?? null} className="text-ink" />
     </section>
   );
 }

@@ -2,12 +2,30 @@ import "server-only";
 import type { FaqItem } from "@/lib/content/types";
 import { sourceHref, type Source } from "@/lib/content/checks/sources-schema";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
-import type { Clinic } from "@/lib/validations/clinic-schema";
+import { bookingLink, type Clinic } from "@/lib/validations/clinic-schema";
 import type { Entry } from "@/lib/content/types";
 
 /* schema.org structured data, built from the same facts the pages show. */
 
 const clinicId = () => `${siteUrl()}/#clinic`;
+
+/*
+ * Where existing patients book, as the clinic's reservation action: schema.org's
+ * potentialAction (https://schema.org/potentialAction) holding a ReserveAction
+ * (https://schema.org/ReserveAction) whose target is an EntryPoint
+ * (https://schema.org/EntryPoint) at the booking page. Left out when the clinic has none.
+ */
+function reserveAction(clinic: Clinic) {
+  const link = bookingLink(clinic);
+  if (!link) return {};
+  return {
+    potentialAction: {
+      "@type": "ReserveAction",
+      name: link.label,
+      target: { "@type": "EntryPoint", urlTemplate: link.href },
+    },
+  };
+}
 
 export function clinicJsonLd(clinic: Clinic) {
   const { address } = clinic;
@@ -41,6 +59,7 @@ export function clinicJsonLd(clinic: Clinic) {
       jobTitle: "Licensed Acupuncturist",
     },
     availableService: { "@type": "MedicalTherapy", name: "Acupuncture for back pain" },
+    ...reserveAction(clinic),
   };
 }
 

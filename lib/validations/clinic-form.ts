@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Clinic } from "./clinic-schema";
+import { DEFAULT_BOOKING_LABEL, WEEKDAYS, type Clinic } from "./clinic-schema";
 
 /*
  * The clinic details form: one text field per value in clinic.yaml (nested
@@ -23,6 +23,17 @@ export const CLINIC_TEXT_FIELDS = [
   { name: "timezone", label: "Time zone (like America/Chicago)" },
   { name: "gettingHere", label: "Getting here", multiline: true },
   { name: "replyWithin", label: "We reply within (like one working day)" },
+  // Optional fields left empty are left out of the clinic, so the site shows nothing for them.
+  {
+    name: "bookingUrl",
+    label: "Online booking page for existing patients (optional, an https:// address)",
+    optional: true,
+  },
+  {
+    name: "bookingLabel",
+    label: `Booking link text (optional, "${DEFAULT_BOOKING_LABEL}" if empty)`,
+    optional: true,
+  },
 ] as const;
 
 export interface HoursRow {
@@ -89,11 +100,14 @@ export function valuesToClinicInput(
   values: Pick<ClinicFormValues, "text" | "flags" | "hours">,
 ): unknown {
   const result: Record<string, unknown> = {};
-  for (const { name } of CLINIC_TEXT_FIELDS) {
+  for (const field of CLINIC_TEXT_FIELDS) {
+    const { name } = field;
+    const value = values.text[name]?.trim() ?? "";
+    if ("optional" in field && value === "") continue;
     const keys = name.split(".");
     let at = result;
     for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
-    at[keys.at(-1) ?? name] = values.text[name]?.trim() ?? "";
+    at[keys.at(-1) ?? name] = value;
   }
   for (const { name } of CLINIC_FLAGS) result[name] = values.flags[name] === true;
   result.openingHours = values.hours.map((row) => ({

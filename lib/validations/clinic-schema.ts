@@ -21,6 +21,37 @@ const oneLine = z
     message: "must be on one line",
   });
 
+/*
+ * The booking page of the clinic's practice software (Jane, Cliniko, Acuity, Cal.com).
+ * Only https: the link leaves the site for a page that takes personal details.
+ */
+const bookingUrl = z
+  .string()
+  .trim()
+  .max(500, "must be at most 500 characters")
+  .refine(isHttpsAddress, {
+    message: "must be a full https:// address, such as https://willowlane.janeapp.com",
+  });
+
+/** A whole https:// address on a named host, with no user name or password in it. */
+function isHttpsAddress(value: string): boolean {
+  if (!/^https:\/\/[^/\s]/i.test(value) || /\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (
+      url.protocol === "https:" &&
+      url.username === "" &&
+      url.password === "" &&
+      /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(url.hostname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** What the booking link says when the clinic gives it no label of its own. */
+export const DEFAULT_BOOKING_LABEL = "Book online";
+
 function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
@@ -30,7 +61,7 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const clinicSchema = z.strictObject({
+const clinicFields = z.strictObject({
   name: oneLine,
   shortName: oneLine,
   tagline: oneLine,
@@ -78,9 +109,33 @@ export const clinicSchema = z.strictObject({
   acknowledgeRequests: z
     .boolean({ error: "must be true or false: email each visitor an acknowledgement?" })
     .default(true),
+  // Optional: where existing patients book; unset, the site offers no booking link.
+  bookingUrl: bookingUrl.optional(),
+  bookingLabel: oneLine.max(40, "must be at most 40 characters").optional(),
 });
 
+export const clinicSchema = clinicFields.refine(
+  (clinic) => clinic.bookingLabel === undefined || clinic.bookingUrl !== undefined,
+  {
+    message: "needs the booking page address too: add it, or clear the booking link label",
+    path: ["bookingUrl"],
+  },
+);
+
 export type Clinic = z.infer<typeof clinicSchema>;
+
+export interface BookingLink {
+  href: string;
+  label: string;
+}
+
+/** The "Already a patient?" link, or null when the clinic has no booking page. */
+export function bookingLink(
+  clinic: Pick<Clinic, "bookingUrl" | "bookingLabel">,
+): BookingLink | null {
+  if (!clinic.bookingUrl) return null;
+  return { href: clinic.bookingUrl, label: clinic.bookingLabel ?? DEFAULT_BOOKING_LABEL };
+}
 
 /** "Jordan Ellery, L.Ac.": the practitioner as pages name them, and the default reviewer. */
 export function practitionerName({ practitioner }: Pick<Clinic, "practitioner">): string {

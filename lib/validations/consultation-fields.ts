@@ -7,6 +7,8 @@
  * The browser loads this file: keep it free of server-only imports.
  */
 
+import type { BookingLink } from "./clinic-schema";
+
 export type Option = { readonly value: string; readonly label: string };
 
 export const CONTACT_METHODS = [
@@ -162,7 +164,13 @@ export function redFlagAdvice(level: RedFlagLevel, emergencyNumber: string) {
 }
 
 /** What a hint may say about the clinic; passed from the server so the island reads no files. */
-export type ClinicContact = { phone: string; emergencyNumber: string; replyWithin: string };
+export type ClinicContact = {
+  phone: string;
+  emergencyNumber: string;
+  replyWithin: string;
+  /** The clinic's booking page for existing patients, shown with the answer; absent if none. */
+  booking?: BookingLink | null;
+};
 
 /*
  * Kinds: one-line text ("text", "email", "tel"), free text ("textarea"), one

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { clinicSchema } from "@/lib/validations/clinic-schema";
-import { asSentence, practitionerName } from "@/lib/validations/clinic-schema";
+import {
+  asSentence,
+  bookingLink,
+  DEFAULT_BOOKING_LABEL,
+  practitionerName,
+} from "@/lib/validations/clinic-schema";
 import { getClinic } from "@/lib/content/site/site";
 
 const valid = await getClinic();
@@ -37,6 +42,55 @@ describe("clinic facts schema", () => {
   it("refuses unknown fields so typos are caught", () => {
     const result = clinicSchema.safeParse({ ...valid, phon: "123" });
     expect(result.success).toBe(false);
+  });
+});
+
+describe("the booking page for existing patients", () => {
+  it("is optional: the shipped clinic has none, and then there is no link", () => {
+    expect(valid.bookingUrl).toBeUndefined();
+    expect(bookingLink(valid)).toBeNull();
+  });
+
+  it("accepts an https:// address, with its label or the default one", () => {
+    const url = "https://willowlane.janeapp.com/locations/main/book";
+    const withLabel = clinicSchema.parse({
+      ...valid,
+      bookingUrl: url,
+      bookingLabel: "Book a visit",
+    });
+    expect(bookingLink(withLabel)).toEqual({ href: url, label: "Book a visit" });
+    const withoutLabel = clinicSchema.parse({ ...valid, bookingUrl: ` ${url} ` });
+    expect(bookingLink(withoutLabel)).toEqual({ href: url, label: DEFAULT_BOOKING_LABEL });
+    expect(DEFAULT_BOOKING_LABEL).toBe("Book online");
+  });
+
+  it.each([
+    "http://willowlane.janeapp.com",
+    "javascript:alert(1)",
+    "//willowlane.janeapp.com",
+    "https:/willowlane.janeapp.com",
+    "https://localhost/book",
+    "https://user:secret@willowlane.janeapp.com",
+    "willowlane.janeapp.com",
+    "https://willowlane.janeapp.com/book now",
+  ])("refuses %j with a message naming the field", (bookingUrl) => {
+    const result = clinicSchema.safeParse({ ...valid, bookingUrl });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["bookingUrl"]);
+    expect(result.error?.issues[0]?.message).toMatch(/https:\/\/ address/);
+  });
+
+  it("refuses a label without an address, and a label on two lines", () => {
+    const alone = clinicSchema.safeParse({ ...valid, bookingLabel: "Book online" });
+    expect(alone.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["bookingUrl", expect.stringMatching(/booking page address/)],
+    ]);
+    const twoLines = clinicSchema.safeParse({
+      ...valid,
+      bookingUrl: "https://book.example.com",
+      bookingLabel: "Book\nonline",
+    });
+    expect(twoLines.error?.issues[0]?.path).toEqual(["bookingLabel"]);
   });
 });
 

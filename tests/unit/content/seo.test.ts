@@ -121,6 +121,22 @@ describe("JSON-LD builders", () => {
     );
   });
 
+  it("carries the booking page as the clinic's reservation action only when there is one", () => {
+    const clinic = loadClinic();
+    expect(clinicJsonLd(clinic)).not.toHaveProperty("potentialAction");
+    const url = "https://willowlane.janeapp.com";
+    expect(clinicJsonLd({ ...clinic, bookingUrl: url })).toMatchObject({
+      potentialAction: {
+        "@type": "ReserveAction",
+        name: "Book online",
+        target: { "@type": "EntryPoint", urlTemplate: url },
+      },
+    });
+    expect(
+      clinicJsonLd({ ...clinic, bookingUrl: url, bookingLabel: "Book a visit" }).potentialAction,
+    ).toMatchObject({ name: "Book a visit" });
+  });
+
   it("marks articles as reviewed medical pages", () => {
     expect(medicalWebPageJsonLd(entry)).toMatchObject({
       "@type": "MedicalWebPage",

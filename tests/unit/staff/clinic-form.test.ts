@@ -31,4 +31,24 @@ describe("the clinic details form", () => {
     const paths = result.error?.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["openingHours.1.days", "openingHours.1.closes"]));
   });
+
+  it("leaves an empty booking page out, and keeps a typed one", () => {
+    const values = clinicToValues(clinic);
+    expect(values.text.bookingUrl).toBe("");
+    const empty = valuesToClinicInput({ ...values, text: { ...values.text, bookingUrl: "  " } });
+    expect(empty).not.toHaveProperty("bookingUrl");
+    expect(empty).not.toHaveProperty("bookingLabel");
+    const url = "https://willowlane.janeapp.com";
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ ...values.text, bookingUrl: url }))
+      form.set(name, value);
+    form.set("hoursCount", "1");
+    form.append("hours.0.days", "Monday");
+    form.set("hours.0.opens", "09:00");
+    form.set("hours.0.closes", "17:00");
+    const parsed = clinicSchema.parse(valuesToClinicInput(readClinicForm(form)));
+    expect(parsed.bookingUrl).toBe(url);
+    expect(parsed.bookingLabel).toBeUndefined();
+    expect(clinicToValues(parsed).text.bookingUrl).toBe(url);
+  });
 });
