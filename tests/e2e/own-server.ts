@@ -5,7 +5,11 @@ import path from "node:path";
 import { expect } from "@playwright/test";
 import type { Kysely } from "kysely";
 import { parse } from "yaml";
-import { addClinicRevision, addPageRevision } from "@/lib/db/content-revisions";
+import {
+  addClinicRevision,
+  addPageRevision,
+  latestClinicRevision,
+} from "@/lib/db/content-revisions";
 import type { Database } from "@/lib/db/types";
 import { e2eServerEnv } from "./server-env";
 
@@ -116,13 +120,19 @@ export async function publishPage(db: Kysely<Database>, slug: string, title: str
 
 /** Publishes the clinic details of content/clinic.yaml with another phone number. */
 export async function publishClinicPhone(db: Kysely<Database>, phone: string) {
+  await publishClinic(db, { phone });
+}
+
+/** Publishes the clinic details of content/clinic.yaml with some values changed, as the editor does. */
+export async function publishClinic(db: Kysely<Database>, changes: Record<string, unknown>) {
   const clinic = parse(readFileSync("content/clinic.yaml", "utf8")) as Record<string, unknown>;
+  const latest = await latestClinicRevision(db);
   const result = await addClinicRevision(db, {
     author: "E2E",
     note: null,
-    clinic: { ...clinic, phone },
+    clinic: { ...clinic, ...changes },
     baseHash: null,
-    parentId: 0,
+    parentId: latest?.id ?? 0,
     now: new Date(),
   });
   expect(result.ok).toBe(true);
