@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { crossOriginRefusal, isCrossOriginPost } from "./lib/security/cross-origin";
+import { recordView } from "./lib/insights/tally";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/request-id";
 import csp from "./lib/security/csp.json";
 
@@ -13,13 +14,16 @@ const NONCE_PATHS = /^\/(consultation|staff(\/.*)?)$/;
  * the chunks they need. Static pages get no nonce: their policy, with the
  * hashes of their own inline scripts, is stored with them in the page cache
  * (lib/security/csp-cache-handler.cjs), so they stay prerendered, and they
- * come here only when a request may be from another site (see the matcher).
+ * come here only to be counted, or when a request may be from another site
+ * (see the matcher).
  */
 export function proxy(request: NextRequest): Response {
   const requestId = requestIdFrom(request.headers);
   if (isCrossOriginPost(request.method, request.headers)) {
     return withRequestId(crossOriginRefusal(), requestId);
   }
+  // A page view, added up in memory (lib/insights/tally.ts): no database write, no cookie.
+  if (request.method === "GET") recordView(request.nextUrl.pathname, request.headers);
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   if (!NONCE_PATHS.test(request.nextUrl.pathname) || request.headers.has("next-action"))
@@ -54,6 +58,14 @@ function withRequestId(response: Response, requestId: string): Response {
  * sees still gets its nonce. Next.js reads this object as written, so the
  * condition is repeated rather than shared through a constant.
  *
+ * The page addresses ("/" and "/slug") come here to be counted
+ * (lib/insights/): the page stays prerendered and is served from the page
+ * cache as before; the proxy only adds one to a counter in memory, written to
+ * the database once a minute by the background jobs, so a view costs no
+ * database write. A count in the browser (a beacon) would need a script on
+ * pages that ship none of their own, and would miss visitors without
+ * JavaScript. Files (with a dot) and the staff area do not match.
+ *
  * The last entry brings every request that may come from another site here
  * to have its origin checked (lib/security/cross-origin.ts): one that carries
  * an Origin the browser did not mark same-origin (Sec-Fetch-Site), on any
@@ -65,6 +77,8 @@ export const config = {
     { source: "/consultation", missing: [{ type: "header", key: "next-action" }] },
     { source: "/staff", missing: [{ type: "header", key: "next-action" }] },
     { source: "/staff/:path*", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/:slug([a-z0-9][a-z0-9-]*)", missing: [{ type: "header", key: "next-action" }] },
     // For its X-Request-Id: a failing probe is logged with it.
     { source: "/healthz" },
     {

@@ -7,12 +7,13 @@ import { pruneRateEvents } from "@/lib/db/rate-events";
 import { deleteExpiredRequests } from "@/lib/db/retention";
 import { pruneStaffSessions } from "@/lib/db/staff-sessions";
 import { getEnv } from "@/lib/env";
+import { flushInsights } from "@/lib/insights/flush";
 import { logEvent, timedJob } from "@/lib/log";
 import { kickNotifications } from "@/lib/mail/notification-runner";
 
 /*
  * Work that runs beside requests: migrations at start-up, email retries,
- * pruning, deleting requests past RETENTION_DAYS and audit entries past
+ * page counts kept in memory (lib/insights/), pruning, deleting requests past RETENTION_DAYS and audit entries past
  * AUDIT_RETENTION_YEARS, and the watch for content published on another server. The interval is unref'd so it never keeps a process alive.
  * Several servers on one PostgreSQL database each run all of it, and no step
  * is done twice: a deletion finds nothing left that another server deleted,
@@ -44,6 +45,7 @@ export async function startBackgroundJobs(): Promise<void> {
 
 async function runJobs(): Promise<void> {
   kickNotifications();
+  await timedJob("page counts", async () => flushInsights(await getDb()));
   await timedJob("pruning", async () => {
     const db = await getDb();
     const window = getEnv().CONSULTATION_RATE_LIMIT.minutes * 60_000;

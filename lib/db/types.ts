@@ -166,6 +166,27 @@ export interface AuditLogTable {
   client_hash: string | null;
 }
 
+/** Views of one page on one UTC day (016-page-insights); written by lib/db/insights.ts only. */
+export interface InsightViewTable {
+  day: string;
+  page: string;
+  views: number;
+}
+
+/** Visits from another site (its host name only) on one UTC day. */
+export interface InsightReferrerTable {
+  day: string;
+  host: string;
+  visits: number;
+}
+
+/** Consultation requests sent after the form was opened from a page ("unknown" when not known). */
+export interface InsightRequestPageTable {
+  day: string;
+  page: string;
+  requests: number;
+}
+
 /** A person who signs in to the staff area (see 011-staff-accounts). */
 export interface StaffAccountTable {
   id: string;
@@ -233,6 +254,9 @@ export interface Database {
   health_check: HealthCheckTable;
   page_drafts: PageDraftTable;
   audit_log: AuditLogTable;
+  insight_views: InsightViewTable;
+  insight_referrers: InsightReferrerTable;
+  insight_request_pages: InsightRequestPageTable;
   staff_totp: StaffTotpTable;
   staff_recovery_codes: StaffRecoveryCodeTable;
   staff_passkeys: StaffPasskeyTable;

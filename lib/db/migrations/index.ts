@@ -14,6 +14,7 @@ import * as auditLog from "./012-audit-log";
 import * as twoStep from "./013-two-step";
 import * as revisionAccounts from "./014-revision-accounts";
 import * as acknowledgements from "./015-acknowledgements";
+import * as pageInsights from "./016-page-insights";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   "013-two-step": twoStep,
   "014-revision-accounts": revisionAccounts,
   "015-acknowledgements": acknowledgements,
+  "016-page-insights": pageInsights,
 };
 
 export const migrationProvider: MigrationProvider = {
