@@ -23,7 +23,7 @@ export function proxy(request: NextRequest): Response {
     return withRequestId(crossOriginRefusal(), requestId);
   }
   // A page view, added up in memory (lib/insights/tally.ts): no database write, no cookie.
-  if (request.method === "GET") recordView(request.nextUrl.pathname, request.headers);
+  if (request.method === "GET") recordView(request.nextUrl, request.headers);
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   if (!NONCE_PATHS.test(request.nextUrl.pathname) || request.headers.has("next-action"))

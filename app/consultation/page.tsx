@@ -3,6 +3,7 @@ import { ConsultationForm } from "@/components/consultation/consultation-form";
 import { newFormMeta } from "@/lib/consultation/token";
 import { getClinic } from "@/lib/content/site/site";
 import { bookingLink } from "@/lib/validations/clinic-schema";
+import { openedFrom } from "@/lib/insights/opened-from";
 
 // Every render carries a fresh signed time and idempotency key, so this one page cannot be static.
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export default async function ConsultationPage() {
       </p>
       <div className="mt-8">
         <ConsultationForm
-          meta={newFormMeta()}
+          meta={newFormMeta(new Date(), await openedFrom())}
           clinic={{
             phone: clinic.phone,
             emergencyNumber: clinic.emergencyNumber,

@@ -74,7 +74,11 @@ type FormBodyProps = {
 function FormBody({ state, meta, clinic, action, pending, focusOnMount }: FormBodyProps) {
   const failure = state.status === "idle" ? undefined : state;
   // Keep the first render's token and key, so the fill time and idempotency survive a correction.
-  const hidden = { token: failure?.meta.token || meta.token, key: failure?.meta.key || meta.key };
+  const hidden = {
+    token: failure?.meta.token || meta.token,
+    key: failure?.meta.key || meta.key,
+    from: failure?.meta.from || meta.from,
+  };
   const { errors, setErrors, onBlur, onChange } = useClientValidation(failure?.errors ?? {});
   // The summary lists the problems as of the last submit; it does not change while the visitor
   // fixes them, so a screen reader does not re-announce the alert at every keystroke.
@@ -113,6 +117,7 @@ function FormBody({ state, meta, clinic, action, pending, focusOnMount }: FormBo
       {failure ? <FormAlert status={failure.status} clinic={clinic} /> : null}
       <input type="hidden" name={META_FIELDS.token} value={hidden.token} />
       <input type="hidden" name={META_FIELDS.key} value={hidden.key} />
+      <input type="hidden" name={META_FIELDS.from} value={hidden.from} />
       {/* Hidden from sight, assistive technology and the tab order: only a bot fills it in. */}
       <div hidden aria-hidden="true">
         <label htmlFor="field-website">Website</label>

@@ -8,6 +8,7 @@ import type { ConsultationState } from "@/lib/consultation/types";
 import { getDb } from "@/lib/db/client";
 import { getClinic } from "@/lib/content/site/site";
 import { getEnv } from "@/lib/env";
+import { countRequestPage, knownPages, requestPage } from "@/lib/insights/flush";
 import type { LogEvent } from "@/lib/log-events";
 import { requestLog } from "@/lib/request-log";
 import { getSecretKey } from "@/lib/secrets";
@@ -31,6 +32,8 @@ export async function submitConsultationAction(
     mailEnabled: Boolean(env.SMTP_URL),
     // The clinic details as published now: turning it off stops acknowledgements from the next request.
     acknowledge: (await getClinic()).acknowledgeRequests,
+    countOpenedFrom: async (from) =>
+      countRequestPage(await getDb(), requestPage(from, await knownPages()), new Date()),
   });
   // The outcome only: what was typed, and the reference a visitor may quote, stay out of the log.
   log(OUTCOME_EVENTS[state.status], { outcome: state.status });

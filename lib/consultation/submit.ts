@@ -39,6 +39,8 @@ export type SubmitDeps = {
   mailEnabled: boolean;
   /** The clinic detail acknowledgeRequests: whether the visitor is emailed an acknowledgement. */
   acknowledge: boolean;
+  /** Adds the request to the day's count for the page the form was opened from (lib/insights/). */
+  countOpenedFrom?: (from: string) => Promise<void>;
 };
 
 /**
@@ -57,7 +59,7 @@ export async function submitConsultation(
     status,
     errors,
     values,
-    meta: { token: meta.token, key: meta.key },
+    meta: { token: meta.token, key: meta.key, from: meta.from },
   });
 
   const parsed = consultationSchema.safeParse(values);
@@ -104,6 +106,14 @@ export async function submitConsultation(
       }
     }
     if (stored === "rate-limited") return fail("rate-limited");
+    // Only a request someone sent and the clinic will answer; a count lost costs nothing.
+    if (!spam && deps.countOpenedFrom) {
+      await deps
+        .countOpenedFrom(meta.from)
+        .catch((error: unknown) =>
+          logEvent("db.failed", { action: "request page not counted", error: errorLine(error) }),
+        );
+    }
 
     // Fire and forget: the visitor's answer never waits for the mail server.
     if (stored.notify_state === "pending" || stored.ack_state === "pending") kickNotifications();

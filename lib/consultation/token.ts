@@ -39,7 +39,7 @@ export function verifyFormToken(
  * The hidden fields of one freshly rendered form: its signed render time and
  * a fresh idempotency key, whose unique constraint makes re-sends harmless.
  */
-export function newFormMeta(now: Date = new Date()): FormMetaValues {
+export function newFormMeta(now: Date = new Date(), from = ""): FormMetaValues {
   const key = randomUUID();
-  return { token: createFormToken(getSecretKey("form-token"), now, key), key };
+  return { token: createFormToken(getSecretKey("form-token"), now, key), key, from };
 }

@@ -6,7 +6,8 @@ import type { RedFlagLevel } from "@/lib/validations/consultation-fields";
  * failure because React resets a form after its action runs. The browser
  * imports these as types only.
  */
-export type FormMetaValues = { token: string; key: string };
+/** `from`: the path of the page the form was opened from, or "" (lib/insights/). */
+export type FormMetaValues = { token: string; key: string; from: string };
 
 export type ConsultationFailure = {
   status: "invalid" | "rate-limited" | "error";

@@ -15,6 +15,10 @@ export function notCounted(headers: Headers): string | null {
   if (headers.get("dnt")?.trim() === "1") return "dnt";
   const agent = headers.get("user-agent") ?? "";
   if (agent === "" || BOT_AGENT.test(agent)) return "bot";
+  // Only a page opened in the browser: the framework's own fetches say "empty", and
+  // Next.js hides its prefetch headers from proxy.ts, so this is what tells them apart.
+  const dest = headers.get("sec-fetch-dest");
+  if (dest !== null && dest !== "document") return "not-a-page-load";
   // A prefetch is the browser guessing, not a person reading.
   if (headers.has("next-router-prefetch") || headers.has("next-router-segment-prefetch"))
     return "prefetch";

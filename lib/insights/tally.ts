@@ -27,7 +27,7 @@ interface State extends Tally {
 }
 
 // A flood of distinct visitors stops de-duplication rather than memory use growing without bound.
-const MAX_SEEN = 200_000;
+const MAX_SEEN = 50_000;
 const KEY = Symbol.for("clinic-site.insights-tally");
 
 function state(now: Date): State {
@@ -46,10 +46,11 @@ function state(now: Date): State {
   return fresh;
 }
 
-/** Adds one view of the page at `pathname` if the rules count it; says whether it did. */
-export function recordView(pathname: string, headers: Headers, now = new Date()): boolean {
-  const page = pageKey(pathname);
-  if (!page || notCounted(headers)) return false;
+/** Adds one view of the page at `address` if the rules count it; says whether it did. */
+export function recordView(address: URL, headers: Headers, now = new Date()): boolean {
+  const page = pageKey(address.pathname);
+  // `_rsc`: the framework's request for a page's data, never a page load of its own.
+  if (!page || address.searchParams.has("_rsc") || notCounted(headers)) return false;
   const s = state(now);
   const visitor = visitorHash(s.salt, headers, page);
   if (s.seen.has(visitor)) return false;
@@ -71,7 +72,8 @@ function visitorHash(salt: Buffer, headers: Headers, page: string): string {
     .update(headers.get("user-agent") ?? "")
     .update("\0")
     .update(page)
-    .digest("base64url");
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 function add(map: Map<string, number>, key: string): void {

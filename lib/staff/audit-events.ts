@@ -47,7 +47,7 @@ export const AUDIT_OBJECTS = {
   image: "Image",
   account: "Account",
   session: "Session",
-  // What a CSV export held: "requests" or "audit-log".
+  // What a CSV export held: "requests", "audit-log" or "insights".
   export: "Export",
 } as const;
 export type AuditObjectType = keyof typeof AUDIT_OBJECTS;

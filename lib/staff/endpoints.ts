@@ -53,6 +53,11 @@ export const STAFF_PAGES = {
     access: "signed-in",
     label: "Sign-in security",
   },
+  "/staff/insights": {
+    file: "app/staff/insights/page.tsx",
+    access: ["insights.read"],
+    label: "Insights",
+  },
   "/staff/audit": { file: "app/staff/audit/page.tsx", access: ["audit.read"], label: "Audit log" },
   "/staff/accounts": {
     file: "app/staff/accounts/page.tsx",
@@ -85,6 +90,10 @@ export const STAFF_ROUTES = {
   "GET /staff/requests.csv": {
     file: "app/staff/requests.csv/route.ts",
     access: ["requests.export"],
+  },
+  "GET /staff/insights.csv": {
+    file: "app/staff/insights.csv/route.ts",
+    access: ["insights.read"],
   },
   "GET /staff/audit.csv": { file: "app/staff/audit.csv/route.ts", access: ["audit.read"] },
   // "Stay signed in" in the idle notice: reading the session is the activity.

@@ -399,6 +399,8 @@ export const META_FIELDS = {
   token: "formToken",
   key: "idempotencyKey",
   honeypot: "website",
+  // The page the form was opened from, for the clinic's page counts (lib/insights/).
+  from: "openedFrom",
 } as const;
 
 /*

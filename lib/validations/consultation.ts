@@ -131,6 +131,8 @@ const formMetaSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,64}$/)
     .catch(""),
   honeypot: z.string().max(ECHO_MAX).catch(""),
+  // Checked against the published pages where it is counted; anything else counts as "unknown".
+  from: z.string().max(120).catch(""),
 });
 
 export type FormMeta = z.output<typeof formMetaSchema>;
@@ -144,5 +146,6 @@ export function readFormMeta(formData: FormData): FormMeta {
     token: read(META_FIELDS.token),
     key: read(META_FIELDS.key),
     honeypot: read(META_FIELDS.honeypot),
+    from: read(META_FIELDS.from),
   });
 }

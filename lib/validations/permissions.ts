@@ -25,7 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: "Everything, including staff accounts, two-step policy and the audit log.",
   practitioner:
-    "Requests (read, status, notes, CSV export); pages, images and clinic details (edit and publish).",
+    "Requests (read, status, notes, CSV export); pages, images and clinic details (edit and publish); page counts.",
   "front-desk": "Requests (read, status, notes); clinic details such as hours and phone.",
   editor: "Pages and images only; sees no consultation request.",
 };
@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   "pages.edit": "Edit, publish, restore and delete pages",
   "images.upload": "Upload images for pages",
   "clinic.edit": "Change clinic details (hours, phone, address)",
+  "insights.read": "See page counts: views, referring sites and pages requests were sent after",
   "accounts.manage": "Invite, change, reset and disable staff accounts; end anyone's session",
   "audit.read": "Read and export the audit log",
   "security.policy": "Turn the two-step sign-in requirement on or off",
@@ -57,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "pages.edit",
     "images.upload",
     "clinic.edit",
+    "insights.read",
   ],
   "front-desk": ["requests.read", "requests.follow-up", "clinic.edit"],
   editor: ["pages.edit", "images.upload"],

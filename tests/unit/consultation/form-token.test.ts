@@ -45,7 +45,12 @@ describe("signed form token", () => {
 
 describe("spam checks", () => {
   const options = { tokenKey: key, minFillSeconds: 3 };
-  const meta = { token: createFormToken(key, rendered, FORM), key: "k".repeat(36), honeypot: "" };
+  const meta = {
+    token: createFormToken(key, rendered, FORM),
+    key: "k".repeat(36),
+    honeypot: "",
+    from: "",
+  };
 
   it("passes a normal form", () => expect(spamReason(meta, options, after(30))).toBeNull());
   it("catches a filled honeypot", () =>

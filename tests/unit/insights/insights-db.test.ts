@@ -4,6 +4,7 @@ import { countRequestPage, flushInsights, requestPage } from "@/lib/insights/flu
 import { drainTally, recordView } from "@/lib/insights/tally";
 import { DATABASES, type TestDb } from "../db/test-databases";
 
+const at = (path: string) => new URL(path, "http://clinic.test");
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/142.0 Safari/537.36";
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -50,10 +51,10 @@ describe.each(DATABASES)("daily insight counts on $name", ({ open }) => {
         "x-clinic-peer": `${t.kind}-${peer} s`,
         ...(referer ? { referer } : {}),
       });
-    recordView("/about", headers("1.1.1.1", "https://social.example/post/1"));
-    recordView("/about", headers("1.1.1.2"));
-    recordView("/about", headers("1.1.1.2"));
-    recordView("/wp-login", headers("1.1.1.3"));
+    recordView(at("/about"), headers("1.1.1.1", "https://social.example/post/1"));
+    recordView(at("/about"), headers("1.1.1.2"));
+    recordView(at("/about"), headers("1.1.1.2"));
+    recordView(at("/wp-login"), headers("1.1.1.3"));
     const counted = await flushInsights(t.db, async () => new Set(["/", "/about"]));
     expect(counted).toEqual({ views: 1, referrers: 1 });
     expect(await totalsSince(t.db, "views", today())).toEqual([{ key: "/about", count: 2 }]);
@@ -68,7 +69,10 @@ describe.each(DATABASES)("daily insight counts on $name", ({ open }) => {
 
   it("keeps the counts in memory when the database refuses them", async () => {
     drainTally();
-    recordView("/about", new Headers({ "user-agent": BROWSER, "x-clinic-peer": `${t.kind}-9 s` }));
+    recordView(
+      at("/about"),
+      new Headers({ "user-agent": BROWSER, "x-clinic-peer": `${t.kind}-9 s` }),
+    );
     const failing = () => Promise.reject(new Error("content unavailable"));
     await expect(flushInsights(t.db, failing)).rejects.toThrow("content unavailable");
     await flushInsights(t.db, async () => new Set(["/about"]));

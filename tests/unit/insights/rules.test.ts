@@ -30,10 +30,16 @@ describe("which page requests are counted", () => {
       expect(asked({ "user-agent": agent }), agent).toBe("bot");
   });
 
+  it("counts only a page opened in the browser, not the framework's fetches", () => {
+    expect(asked({ "sec-fetch-dest": "document" })).toBeNull();
+    expect(asked({ "sec-fetch-dest": "empty", rsc: "1" })).toBe("not-a-page-load");
+  });
+
   it("leaves out prefetches of every kind", () => {
     expect(asked({ "next-router-prefetch": "1" })).toBe("prefetch");
     expect(asked({ purpose: "prefetch" })).toBe("prefetch");
     expect(asked({ "sec-purpose": "prefetch;prerender" })).toBe("prefetch");
+    expect(asked({ "sec-fetch-dest": "document", "sec-purpose": "prefetch" })).toBe("prefetch");
   });
 });
 
