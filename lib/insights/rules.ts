@@ -15,8 +15,8 @@ export function notCounted(headers: Headers): string | null {
   if (headers.get("dnt")?.trim() === "1") return "dnt";
   const agent = headers.get("user-agent") ?? "";
   if (agent === "" || BOT_AGENT.test(agent)) return "bot";
-  // Only a page opened in the browser: the framework's own fetches say "empty", and
-  // Next.js hides its prefetch headers from proxy.ts, so this is what tells them apart.
+  // Only a page opened in the browser: the framework's own fetches (prefetches, data for a
+  // page) say "empty", and Next.js hides its prefetch headers and `_rsc` from proxy.ts.
   const dest = headers.get("sec-fetch-dest");
   if (dest !== null && dest !== "document") return "not-a-page-load";
   // A prefetch is the browser guessing, not a person reading.

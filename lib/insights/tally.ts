@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { notCounted, pageKey, referrerHost } from "./rules";
 
@@ -49,8 +50,7 @@ function state(now: Date): State {
 /** Adds one view of the page at `address` if the rules count it; says whether it did. */
 export function recordView(address: URL, headers: Headers, now = new Date()): boolean {
   const page = pageKey(address.pathname);
-  // `_rsc`: the framework's request for a page's data, never a page load of its own.
-  if (!page || address.searchParams.has("_rsc") || notCounted(headers)) return false;
+  if (!page || notCounted(headers)) return false;
   const s = state(now);
   const visitor = visitorHash(s.salt, headers, page);
   if (s.seen.has(visitor)) return false;

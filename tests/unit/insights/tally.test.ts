@@ -28,7 +28,7 @@ describe("the tally of views in memory", () => {
     expect(recordView(at("/favicon.ico"), visit({ "x-clinic-peer": "10.0.0.4 s" }), day(1))).toBe(
       false,
     );
-    expect(recordView(at("/tips?_rsc=x1"), visit(), day(1))).toBe(false);
+    expect(recordView(at("/tips"), visit({ "sec-fetch-dest": "empty" }), day(1))).toBe(false);
     const { views } = drainTally(day(1));
     expect(Object.fromEntries(views)).toEqual({ "2026-12-01 /benefits": 2, "2026-12-01 /": 1 });
     expect(drainTally(day(1)).views.size).toBe(0);
