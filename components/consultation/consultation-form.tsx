@@ -17,7 +17,7 @@ import {
 } from "@/lib/validations/consultation-fields";
 import type { FieldErrors } from "@/lib/validations/consultation";
 import { fieldTarget, FormFields } from "./form-fields";
-import { BookingLink } from "@/components/clinic/booking-link";
+import { BookingLink } from "@/components/ui/booking-link";
 import { RequestReceived } from "./request-received";
 import { useClientValidation, validateForm } from "./use-client-validation";
 

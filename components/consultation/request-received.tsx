@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { BookingLink } from "@/components/clinic/booking-link";
+import { BookingLink } from "@/components/ui/booking-link";
 import { DialLinks, PhoneLink } from "@/components/ui/phone-link";
 import type { ConsultationReceived } from "@/lib/consultation/types";
 import { redFlagAdvice, type ClinicContact } from "@/lib/validations/consultation-fields";

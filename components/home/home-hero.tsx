@@ -1,6 +1,6 @@
 import { preload } from "react-dom";
 import { ConsultationActions } from "@/components/article/consultation-actions";
-import { BookingLink } from "@/components/clinic/booking-link";
+import { BookingLink } from "@/components/ui/booking-link";
 import type { BookingLink as Booking } from "@/lib/validations/clinic-schema";
 
 const HERO = "/illustrations/hero.svg";

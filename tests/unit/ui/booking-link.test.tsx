@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BookingLink } from "@/components/clinic/booking-link";
+import { BookingLink } from "@/components/ui/booking-link";
 import { RequestReceived } from "@/components/consultation/request-received";
 import type { ConsultationReceived } from "@/lib/consultation/types";
 
