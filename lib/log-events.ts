@@ -28,7 +28,7 @@ export const LOG_EVENTS = {
   },
   "mail.failed": {
     level: "error",
-    text: "An email was not sent and is not tried again by itself (npm run notify sends clinic emails owed)",
+    text: "An email was not sent and is not tried again by itself (npm run notify sends the emails owed)",
   },
   "db.ready": { level: "info", text: "The database is up to date (npm run db:migrate)" },
   "db.failed": { level: "error", text: "A database operation failed" },

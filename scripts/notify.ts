@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { runNotificationSweep } from "@/lib/mail/notification-runner";
 
 /**
- * `npm run notify`: sends every clinic email still owed, including those whose
+ * `npm run notify`: sends every clinic email and visitor acknowledgement still owed, including those whose
  * automatic retries gave up. Safe to run while the site is up. A person runs
  * it after an outage and reads its answer, so the summary stays a sentence;
  * each failure on the way is the server's own JSON event (mail.retry, mail.failed).
@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     total = { sent: total.sent + sweep.sent, failed: total.failed + sweep.failed };
     if (sweep.sent + sweep.failed === 0 || sweep.failed > 0) break;
   }
-  console.info(`Clinic emails sent: ${total.sent}, failed: ${total.failed}.`);
+  console.info(
+    `Emails sent (clinic and acknowledgements): ${total.sent}, failed: ${total.failed}.`,
+  );
   if (total.failed > 0) process.exitCode = 1;
 }
 
