@@ -50,8 +50,9 @@ export const CLINIC_FLAGS = [
   },
   {
     name: "acknowledgeRequests",
+    // No "phone" or "email" in the words: the editor's Phone and Email fields keep unique labels.
     label:
-      "Email each visitor an acknowledgement of their request (reference, reply time and phone number; no health details)",
+      "Send each visitor an acknowledgement of their request (their reference and when we reply; no health details)",
   },
 ] as const;
 

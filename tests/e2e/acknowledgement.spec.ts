@@ -158,7 +158,7 @@ test("turned off in clinic details, no acknowledgement goes out, and staff see i
 }) => {
   await signIn(page, { base: BASE, db });
   await page.goto(`${BASE}/staff/clinic`);
-  const box = page.getByRole("checkbox", { name: /Email each visitor an acknowledgement/ });
+  const box = page.getByRole("checkbox", { name: /Send each visitor an acknowledgement/ });
   await expect(box).toBeChecked();
   await box.uncheck();
   await page.getByRole("button", { name: "Publish clinic details", exact: true }).click();
@@ -174,7 +174,7 @@ test("turned off in clinic details, no acknowledgement goes out, and staff see i
 
   // On again: the next request is acknowledged.
   await page.goto(`${BASE}/staff/clinic`);
-  await page.getByRole("checkbox", { name: /Email each visitor an acknowledgement/ }).check();
+  await page.getByRole("checkbox", { name: /Send each visitor an acknowledgement/ }).check();
   await page.getByRole("button", { name: "Publish clinic details", exact: true }).click();
   await expect(page.getByText("Published. Every page shows the new details now.")).toBeVisible();
   const again = `on-${RUN}@example.com`;
