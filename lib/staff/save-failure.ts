@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { describeDbError } from "@/lib/db/write-transaction";
 import { errorLine, logEvent } from "@/lib/log";
+import { AuditUnavailableError } from "@/lib/staff/audit";
 
 /*
  * A staff save that failed for a reason on the server's side (the data
@@ -64,5 +65,19 @@ export function failurePage(
       "Cache-Control": "no-store",
       "Retry-After": "60",
     },
+  });
+}
+
+/**
+ * For a CSV export that failed: one that could not be recorded in the audit
+ * log was not made (lib/staff/audit.ts), and says so.
+ */
+export function exportFailedPage(error: unknown, back: { href: string; label: string }): Response {
+  const audited = error instanceof AuditUnavailableError;
+  return failurePage(audited ? error.cause : error, {
+    what: audited
+      ? "The export was not made, as it could not be recorded in the audit log"
+      : "The export could not be made",
+    back,
   });
 }

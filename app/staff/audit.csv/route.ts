@@ -1,12 +1,12 @@
 import { listAudit } from "@/lib/db/audit-log";
 import { getDb } from "@/lib/db/client";
-import { auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
+import { auditDisclosure } from "@/lib/staff/audit";
 import { auditToCsv } from "@/lib/staff/audit-export";
 import { auditHref, describeAuditFilter, parseAuditQuery } from "@/lib/staff/audit-query";
 import { csvResponse } from "@/lib/staff/csv";
 import { guardRoute } from "@/lib/staff/guard";
 import { loggedRoute } from "@/lib/request-log";
-import { failurePage } from "@/lib/staff/save-failure";
+import { exportFailedPage } from "@/lib/staff/save-failure";
 import { getClinic } from "@/lib/content/site/site";
 
 export const dynamic = "force-dynamic";
@@ -39,12 +39,9 @@ export const GET = loggedRoute("export.csv", async (request: Request): Promise<R
       { filter: describeAuditFilter(values), rows: entries.length },
     );
   } catch (error) {
-    const audited = error instanceof AuditUnavailableError;
-    return failurePage(audited ? error.cause : error, {
-      what: audited
-        ? "The export was not made, as it could not be recorded in the audit log"
-        : "The export could not be made",
-      back: { href: auditHref("/staff/audit", values), label: "Back to the audit log" },
+    return exportFailedPage(error, {
+      href: auditHref("/staff/audit", values),
+      label: "Back to the audit log",
     });
   }
   const day = new Date().toISOString().slice(0, 10);

@@ -3,10 +3,10 @@ import { flushInsights } from "@/lib/insights/flush";
 import { INSIGHT_CSV_HEADER, insightRows, parsePeriod } from "@/lib/insights/report";
 import { timedJob } from "@/lib/log";
 import { loggedRoute } from "@/lib/request-log";
-import { auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
+import { auditDisclosure } from "@/lib/staff/audit";
 import { csvResponse, toCsv } from "@/lib/staff/csv";
 import { guardRoute } from "@/lib/staff/guard";
-import { failurePage } from "@/lib/staff/save-failure";
+import { exportFailedPage } from "@/lib/staff/save-failure";
 
 export const dynamic = "force-dynamic";
 
@@ -26,12 +26,9 @@ export const GET = loggedRoute("export.csv", async (request: Request): Promise<R
       { filter: `days=${days}`, rows: rows.length },
     );
   } catch (error) {
-    const audited = error instanceof AuditUnavailableError;
-    return failurePage(audited ? error.cause : error, {
-      what: audited
-        ? "The export was not made, as it could not be recorded in the audit log"
-        : "The export could not be made",
-      back: { href: `/staff/insights?days=${days}`, label: "Back to insights" },
+    return exportFailedPage(error, {
+      href: `/staff/insights?days=${days}`,
+      label: "Back to insights",
     });
   }
   const day = new Date().toISOString().slice(0, 10);

@@ -1,11 +1,11 @@
 import { getDb } from "@/lib/db/client";
 import { listRequests } from "@/lib/db/staff-requests";
-import { auditDisclosure, AuditUnavailableError } from "@/lib/staff/audit";
+import { auditDisclosure } from "@/lib/staff/audit";
 import { csvResponse } from "@/lib/staff/csv";
 import { guardRoute } from "@/lib/staff/guard";
 import { loggedRoute } from "@/lib/request-log";
 import { requestsToCsv } from "@/lib/staff/export";
-import { failurePage } from "@/lib/staff/save-failure";
+import { exportFailedPage } from "@/lib/staff/save-failure";
 import { statusSchema } from "@/lib/staff/schemas";
 import { getClinic } from "@/lib/content/site/site";
 
@@ -29,13 +29,7 @@ export const GET = loggedRoute("export.csv", async (request: Request): Promise<R
       { filter: status ? `status=${status}` : "all", rows: requests.length },
     );
   } catch (error) {
-    const audited = error instanceof AuditUnavailableError;
-    return failurePage(audited ? error.cause : error, {
-      what: audited
-        ? "The export was not made, as it could not be recorded in the audit log"
-        : "The export could not be made",
-      back: { href: "/staff", label: "Back to the requests" },
-    });
+    return exportFailedPage(error, { href: "/staff", label: "Back to the requests" });
   }
   const day = new Date().toISOString().slice(0, 10);
   return csvResponse(csv, `requests-${status ?? "all"}-${day}.csv`);
