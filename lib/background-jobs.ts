@@ -1,5 +1,6 @@
 import "server-only";
 import { prepareStoredOriginals } from "@/lib/content/images/stored-originals";
+import { startScheduledPublishes } from "@/lib/content/scheduled/schedule-timer";
 import { startContentWatch } from "@/lib/content/site/content-watch";
 import { getDb } from "@/lib/db/client";
 import { pruneAudit } from "@/lib/db/audit-log";
@@ -14,7 +15,8 @@ import { kickNotifications } from "@/lib/mail/notification-runner";
 /*
  * Work that runs beside requests: migrations at start-up, email retries,
  * page counts kept in memory (lib/insights/), pruning, deleting requests past RETENTION_DAYS and audit entries past
- * AUDIT_RETENTION_YEARS, and the watch for content published on another server. The interval is unref'd so it never keeps a process alive.
+ * AUDIT_RETENTION_YEARS, the watch for content published on another server, and
+ * scheduled publishes (lib/content/scheduled/). The interval is unref'd so it never keeps a process alive.
  * Several servers on one PostgreSQL database each run all of it, and no step
  * is done twice: a deletion finds nothing left that another server deleted,
  * and an email goes out only from the server whose row update claimed it
@@ -32,6 +34,8 @@ export async function startBackgroundJobs(): Promise<void> {
 
   const db = await getDb();
   startContentWatch(db);
+  // Its own, shorter timer: a scheduled publish is due within a minute of its time.
+  startScheduledPublishes(db);
   // Uploads kept as uploaded by an older version: prepared beside requests, not before them.
   void timedJob("prepare older uploads", async () => ({
     prepared: await prepareStoredOriginals(db),

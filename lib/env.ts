@@ -90,6 +90,13 @@ const envSchema = z.object({
     .positive("must be above 0")
     .max(480, "must be at most 480 (the 8-hour limit)")
     .default(30),
+  // How often each server looks for due scheduled publishes; shorter only for tests.
+  SCHEDULE_CHECK_SECONDS: z.coerce
+    .number("must be a number of seconds")
+    .int("must be a whole number of seconds")
+    .min(1, "must be at least 1")
+    .max(60, "must be at most 60, so a publish happens within a minute of its time")
+    .default(20),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   // The audit log is kept this long (HIPAA 164.316(b)(2): six years), whatever RETENTION_DAYS says.
   AUDIT_RETENTION_YEARS: z.coerce

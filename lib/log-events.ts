@@ -41,6 +41,14 @@ export const LOG_EVENTS = {
   "job.run": { level: "info", text: "A background job ran and changed something" },
   "job.idle": { level: "debug", text: "A background job ran with nothing to do" },
   "job.failed": { level: "error", text: "A background job failed" },
+  "schedule.published": {
+    level: "info",
+    text: "A scheduled publish was made, under the person who scheduled it",
+  },
+  "schedule.page-changed": {
+    level: "warn",
+    text: "A scheduled publish was not made: the page changed after it was scheduled (staff see why on the page)",
+  },
   "content.invalid": { level: "error", text: "Content has problems" },
   "content.fallback": {
     level: "warn",

@@ -145,6 +145,35 @@ export interface PageDraftTable {
   data: string;
 }
 
+export const SCHEDULE_STATES = ["pending", "published", "cancelled", "failed"] as const;
+export type ScheduleState = (typeof SCHEDULE_STATES)[number];
+
+/** A publish set for a later time (017-scheduled-publishes); written by lib/db/scheduled-publishes.ts. */
+export interface ScheduledPublishTable {
+  id: Generated<number>;
+  slug: string;
+  /** JSON of the validated frontmatter, as the publish will store it. */
+  frontmatter: string;
+  body: string;
+  note: string | null;
+  base_hash: string | null;
+  /** The page revision it was written on top of (0 for none): it publishes only on top of it. */
+  parent_id: number;
+  /** ISO UTC. */
+  due_at: string;
+  account_id: string | null;
+  /** The name of who scheduled it, at the time; the publish goes under them. */
+  author: string;
+  created_at: string;
+  state: Generated<ScheduleState>;
+  /** Which server took it to publish, and when; null until one did. */
+  claimed_by: string | null;
+  claimed_at: string | null;
+  finished_at: string | null;
+  /** What happened, in words staff read (a failure's reason, who cancelled). */
+  result: string | null;
+}
+
 /** One row, overwritten by every health check: proof the database takes a write. */
 export interface HealthCheckTable {
   id: number;
@@ -253,6 +282,7 @@ export interface Database {
   content_image_files: ContentImageFileTable;
   health_check: HealthCheckTable;
   page_drafts: PageDraftTable;
+  scheduled_publishes: ScheduledPublishTable;
   audit_log: AuditLogTable;
   insight_views: InsightViewTable;
   insight_referrers: InsightReferrerTable;
@@ -272,6 +302,7 @@ export type NewConsultationRequest = Insertable<ConsultationRequestTable>;
 export type RequestEvent = Selectable<RequestEventTable>;
 export type PageRevision = Selectable<PageRevisionTable>;
 export type ClinicRevision = Selectable<ClinicRevisionTable>;
+export type ScheduledPublish = Selectable<ScheduledPublishTable>;
 
 /** An account's authenticator-app key, encrypted; see migration 013. */
 export interface StaffTotpTable {

@@ -24,6 +24,8 @@ export const AUDIT_EVENTS = {
   "note-added": "Note added",
   "request-deleted": "Request deleted",
   "page-published": "Page published",
+  "page-scheduled": "Page publish scheduled",
+  "schedule-cancelled": "Scheduled publish cancelled",
   "page-restored": "Page restored",
   "page-deleted": "Page deleted",
   "draft-discarded": "Draft discarded",
@@ -79,6 +81,7 @@ export const AUDIT_DETAIL_KEYS = {
   device: "Device",
   revision: "Revision",
   fields: "Fields changed",
+  due: "Due",
 } as const;
 export type AuditDetailKey = keyof typeof AUDIT_DETAIL_KEYS;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuditFilter } from "@/lib/db/audit-log";
 import { AUDIT_EVENT_IDS } from "./audit-events";
 import { referenceSchema } from "./schemas";
+import { isRealDay, zoneOffset } from "@/lib/time-zone";
 
 /*
  * The audit page's filters, read from its address (a plain GET form, so it
@@ -38,43 +39,10 @@ export interface AuditQuery {
   page: number;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_HINT = "write the date as year-month-day, for example 2026-11-30";
 
 function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim().slice(0, 200) ?? "";
-}
-
-function isRealDay(text: string): boolean {
-  const match = DAY.exec(text);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** Milliseconds the zone is ahead of UTC at `instant`. */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    part("year"),
-    part("month") - 1,
-    part("day"),
-    part("hour"),
-    part("minute"),
-    part("second"),
-  );
-  return wall - (instant - (instant % 1000));
 }
 
 /** The instant a day (YYYY-MM-DD) begins in `timeZone`, `plusDays` later; DST-safe. */

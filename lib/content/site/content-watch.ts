@@ -36,8 +36,16 @@ export async function checkContentStamp(db: Kysely<Database>): Promise<boolean> 
   holder[LAST_STAMP] = stamp;
   // After the read, and a little beyond: getSite() (site.ts) may go on using the content it
   // loaded up to CHECK_EVERY_MS ago, so a page rendered in that time may still be the old one.
-  if (changed) holder[CONTENT_CHANGED_AT] = Date.now() + CHECK_EVERY_MS;
+  if (changed) markContentChanged();
   return changed;
+}
+
+/**
+ * Every page cached until now is out of date: for a publish made on this
+ * server outside a request (a scheduled one), where revalidatePath cannot run.
+ */
+export function markContentChanged(): void {
+  holder[CONTENT_CHANGED_AT] = Date.now() + CHECK_EVERY_MS;
 }
 
 /** From start-up: checks every WATCH_EVERY_MS, never keeping the process alive. */

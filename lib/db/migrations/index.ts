@@ -15,6 +15,7 @@ import * as twoStep from "./013-two-step";
 import * as revisionAccounts from "./014-revision-accounts";
 import * as acknowledgements from "./015-acknowledgements";
 import * as pageInsights from "./016-page-insights";
+import * as scheduledPublishes from "./017-scheduled-publishes";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   "014-revision-accounts": revisionAccounts,
   "015-acknowledgements": acknowledgements,
   "016-page-insights": pageInsights,
+  "017-scheduled-publishes": scheduledPublishes,
 };
 
 export const migrationProvider: MigrationProvider = {
