@@ -26,6 +26,10 @@ export const LOG_EVENTS = {
     level: "info",
     text: "A visitor was emailed an acknowledgement of their request (the reference is logged, never the address)",
   },
+  "mail.acknowledgements-withdrawn": {
+    level: "info",
+    text: "Acknowledgements still owed were not sent: the clinic turned them off in clinic details",
+  },
   "mail.failed": {
     level: "error",
     text: "An email was not sent and is not tried again by itself (npm run notify sends the emails owed)",

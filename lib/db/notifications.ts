@@ -131,3 +131,19 @@ export async function markNotifyFailed(
     .where("id", "=", id)
     .execute();
 }
+
+/**
+ * Turns every acknowledgement still owed (queued or failing) off: the clinic
+ * turned acknowledgements off in its details after these requests arrived.
+ * Returns how many were withdrawn. One that a server is sending right now is
+ * past its claim and still goes out; nothing else does.
+ */
+export async function withdrawAcknowledgements(db: Kysely<Database>): Promise<number> {
+  const c = NOTIFICATION_COLUMNS.acknowledgement;
+  const result = await db
+    .updateTable("consultation_requests")
+    .set({ [c.state]: "off" satisfies NotifyState, [c.nextAt]: null })
+    .where(c.state, "in", ["pending", "failed"])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -8,6 +8,8 @@ export type MailConfig = MailAddressing & {
   smtpUrl: string | undefined;
   /** What the visitor's acknowledgement says about the clinic, from the clinic details. */
   clinic: AcknowledgementClinic;
+  /** The clinic detail acknowledgeRequests, read at each sweep: turned off, queued ones are withdrawn. */
+  acknowledge: boolean;
 };
 
 /** Where clinic emails go; without SMTP_URL requests are stored but no email is sent. */
@@ -20,6 +22,7 @@ export async function getMailConfig(): Promise<MailConfig> {
     to: env.MAIL_TO ?? clinic.email,
     siteUrl: env.SITE_URL,
     timezone: clinic.timezone,
+    acknowledge: clinic.acknowledgeRequests,
     clinic: {
       name: clinic.name,
       phone: clinic.phone,

@@ -36,6 +36,7 @@ export async function runNotificationSweep(
     ...common,
     from: config.from,
     clinic: config.clinic,
+    enabled: config.acknowledge,
   });
   return { sent: clinic.sent + visitors.sent, failed: clinic.failed + visitors.failed };
 }

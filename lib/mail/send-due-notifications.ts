@@ -5,6 +5,7 @@ import {
   listDueNotifications,
   markNotified,
   markNotifyFailed,
+  withdrawAcknowledgements,
   type NotificationKind,
   type NotificationRow,
 } from "@/lib/db/notifications";
@@ -54,11 +55,21 @@ export async function sendDueNotifications(
   );
 }
 
-/** Sends every visitor's acknowledgement that is due, with the same claim and retries. */
+/**
+ * Sends every visitor's acknowledgement that is due, with the same claim and
+ * retries. When the clinic has since turned acknowledgements off (clinic
+ * details), the ones still queued are withdrawn instead: the setting is read
+ * at send time, not only when the request arrived.
+ */
 export async function sendDueAcknowledgements(
   db: Kysely<Database>,
-  deps: SweepDeps & { from: string; clinic: AcknowledgementClinic },
+  deps: SweepDeps & { from: string; clinic: AcknowledgementClinic; enabled: boolean },
 ): Promise<SweepResult> {
+  if (!deps.enabled) {
+    const withdrawn = await withdrawAcknowledgements(db);
+    if (withdrawn > 0) logEvent("mail.acknowledgements-withdrawn", { counts: { withdrawn } });
+    return { sent: 0, failed: 0 };
+  }
   return sweep(db, deps, "acknowledgement", "acknowledgement to the visitor", (row) =>
     composeAcknowledgementEmail(
       {

@@ -110,11 +110,12 @@ describe.each(DATABASES)("the acknowledgement through a real SMTP server, on $na
     await t.dispose();
   });
 
-  const sweep = (now = SUBMITTED_AT) =>
+  const sweep = (now = SUBMITTED_AT, enabled = true) =>
     sendDueAcknowledgements(t.db, {
       send: smtpSender(smtp.url),
       from: FROM,
       clinic,
+      enabled,
       now: () => now,
     });
   const submit = (fields = {}, deps = {}) =>
@@ -178,6 +179,27 @@ describe.each(DATABASES)("the acknowledgement through a real SMTP server, on $na
       expect((await ackState(state.reference)).ack_state).toBe("off");
     }
     expect(await sweep()).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it("withdraws the queued and failing ones when the clinic turns it off later", async () => {
+    smtp.received = [];
+    const queued = await submit();
+    const failing = await submit();
+    if (queued.status !== "received" || failing.status !== "received") throw new Error("refused");
+    await t.db
+      .updateTable("consultation_requests")
+      .set({ ack_state: "failed", ack_attempts: 2 })
+      .where("reference", "=", failing.reference)
+      .execute();
+    expect(await sweep(SUBMITTED_AT, false)).toEqual({ sent: 0, failed: 0 });
+    for (const state of [queued, failing])
+      expect((await ackState(state.reference)).ack_state).toBe("off");
+    // Turned back on, the withdrawn ones stay withdrawn: nobody is emailed days late.
+    expect(await sweep(new Date(SUBMITTED_AT.getTime() + 3_600_000))).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(smtp.received).toHaveLength(0);
   });
 
