@@ -32,6 +32,7 @@ export function requestsToCsv(requests: readonly StaffRequest[], timeZone: strin
     "Urgency level",
     ...STAFF_FIELDS.map((field) => field.staff),
     "Clinic email",
+    "Acknowledgement",
   ];
   const rows = requests.map((r) => [
     r.reference,
@@ -41,6 +42,7 @@ export function requestsToCsv(requests: readonly StaffRequest[], timeZone: strin
     levelLabel(r),
     ...STAFF_FIELDS.map((field) => answerCell(field, r)),
     r.notify_state,
+    r.ack_state,
   ]);
   return toCsv(header, rows);
 }

@@ -22,6 +22,7 @@ const request = {
   status: "new",
   notify_state: "sent",
   notified_at: "2025-07-04T15:06:00.000Z",
+  ack_state: "failed",
 } satisfies Partial<StaffRequest> as StaffRequest;
 
 describe("sortableDateTime", () => {
@@ -47,6 +48,9 @@ describe("requestsToCsv", () => {
     expect(row).toContain("Weekday mornings; unknown-slot");
     expect(row).toContain("Chest pain or sudden breathlessness");
     expect(row).toContain('"Line one, ""quoted""\nline two"');
+    // The last two columns: whether the clinic was told, and whether the visitor was.
+    expect(header).toMatch(/,Clinic email,Acknowledgement$/);
+    expect(row).toMatch(/,sent,failed$/);
     expect(end).toBe("");
   });
 
