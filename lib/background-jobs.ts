@@ -4,6 +4,7 @@ import { startScheduledPublishes } from "@/lib/content/scheduled/schedule-timer"
 import { startContentWatch } from "@/lib/content/site/content-watch";
 import { getDb } from "@/lib/db/client";
 import { pruneAudit } from "@/lib/db/audit-log";
+import { pruneInsights } from "@/lib/db/insights";
 import { pruneRateEvents } from "@/lib/db/rate-events";
 import { deleteExpiredRequests } from "@/lib/db/retention";
 import { pruneStaffSessions } from "@/lib/db/staff-sessions";
@@ -25,6 +26,8 @@ import { kickNotifications } from "@/lib/mail/notification-runner";
  */
 const SWEEP_INTERVAL_MS = 60_000;
 const DAY_MS = 24 * 60 * 60_000;
+// Page counts are read 90 days back at most; a little over a year allows a look at the same season.
+const INSIGHT_DAYS_KEPT = 400;
 const started = Symbol.for("clinic-site.background-jobs");
 
 export async function startBackgroundJobs(): Promise<void> {
@@ -60,6 +63,10 @@ async function runJobs(): Promise<void> {
     const auditEntries = await pruneAudit(db, new Date(), getEnv().AUDIT_RETENTION_YEARS);
     // A sign-in row is kept a day past its end: enough to answer "why was I signed out".
     const sessions = await pruneStaffSessions(db, new Date(Date.now() - DAY_MS));
-    return { rateEvents, requests, auditEntries, sessions };
+    const insightDays = await pruneInsights(
+      db,
+      new Date(Date.now() - INSIGHT_DAYS_KEPT * DAY_MS).toISOString().slice(0, 10),
+    );
+    return { rateEvents, requests, auditEntries, sessions, insightDays };
   });
 }

@@ -76,3 +76,17 @@ export async function dailySince(
     .execute();
   return rows.map((r) => ({ day: r.day, key: r.key, count: Number(r.count) }));
 }
+
+/**
+ * Deletes the daily counts of days before `before` (a UTC day), in every
+ * insight table; returns how many rows went. The insights page reads 90 days
+ * at most, so what is older is kept only for a year-on-year look, then goes.
+ */
+export async function pruneInsights(db: Kysely<Database>, before: string): Promise<number> {
+  let deleted = 0;
+  for (const { table } of Object.values(SHAPES)) {
+    const result = await db.deleteFrom(table).where("day", "<", before).executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCounts, dailySince, totalsSince } from "@/lib/db/insights";
+import { addCounts, dailySince, pruneInsights, totalsSince } from "@/lib/db/insights";
 import { countRequestPage, flushInsights, requestPage } from "@/lib/insights/flush";
 import { drainTally, recordView } from "@/lib/insights/tally";
 import { DATABASES, type TestDb } from "../db/test-databases";
@@ -39,6 +39,22 @@ describe.each(DATABASES)("daily insight counts on $name", ({ open }) => {
       { day: "2026-12-02", key: "/benefits", count: 3 },
       { day: "2026-12-02", key: "/tips", count: 5 },
     ]);
+  });
+
+  it("prunes the days before a given day from every table, and keeps the rest", async () => {
+    for (const kind of ["views", "referrers", "requestPages"] as const) {
+      await addCounts(t.db, kind, [
+        { day: "2024-01-01", key: "/old", count: 1 },
+        { day: "2024-01-02", key: "/kept", count: 2 },
+      ]);
+    }
+    expect(await pruneInsights(t.db, "2024-01-02")).toBe(3);
+    for (const kind of ["views", "referrers", "requestPages"] as const) {
+      const days = await dailySince(t.db, kind, "2024-01-01");
+      expect(days.filter((d) => d.day < "2024-01-03")).toEqual([
+        { day: "2024-01-02", key: "/kept", count: 2 },
+      ]);
+    }
   });
 
   it("flushes the views in memory, keeping published pages and referring hosts only", async () => {
