@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HomeContent } from "@/components/home/home-content";
+import { ViewBeacon } from "@/components/layout/view-beacon";
 import { getEntry } from "@/lib/content/site/entries";
 import { entryMetadata } from "@/lib/seo/metadata";
 
@@ -14,5 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const entry = await getEntry("");
   if (!entry) notFound();
-  return <HomeContent entry={entry} />;
+  return (
+    <>
+      <ViewBeacon />
+      <HomeContent entry={entry} />
+    </>
+  );
 }

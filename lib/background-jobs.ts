@@ -47,7 +47,25 @@ export async function startBackgroundJobs(): Promise<void> {
   if (!getEnv().SMTP_URL) logEvent("mail.off");
   const timer = setInterval(() => void runJobs(), SWEEP_INTERVAL_MS);
   timer.unref();
+  flushCountsOnStop();
   void runJobs();
+}
+
+/*
+ * The page counts of the last minute are in memory only: when the server is
+ * told to stop, they are written first. Next.js's own handler closes the
+ * server (waiting for the requests in flight) before it exits, which leaves
+ * the flush, a few row updates, the time it needs. Where nothing else handles
+ * the signal, a listener here would keep the process from stopping at all,
+ * so none is added.
+ */
+function flushCountsOnStop(): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    if (process.listenerCount(signal) === 0) continue;
+    process.once(signal, () => {
+      void timedJob("page counts at stop", async () => flushInsights(await getDb()));
+    });
+  }
 }
 
 async function runJobs(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleLayout } from "@/components/article/article-layout";
+import { ViewBeacon } from "@/components/layout/view-beacon";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { getEntry, getSlugParams } from "@/lib/content/site/entries";
 import { entryMetadata } from "@/lib/seo/metadata";
@@ -26,8 +27,11 @@ export default async function ContentPage({ params }: Props) {
   const entry = await getEntry(slug);
   if (!entry || slug === "") notFound();
   return (
-    <ArticleLayout entry={entry}>
-      <MdxContent source={entry.source} />
-    </ArticleLayout>
+    <>
+      <ViewBeacon />
+      <ArticleLayout entry={entry}>
+        <MdxContent source={entry.source} />
+      </ArticleLayout>
+    </>
   );
 }

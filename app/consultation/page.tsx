@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ConsultationForm } from "@/components/consultation/consultation-form";
+import { ViewBeacon } from "@/components/layout/view-beacon";
+import { requestNonce } from "@/lib/security/request-nonce";
 import { newFormMeta } from "@/lib/consultation/token";
 import { getClinic } from "@/lib/content/site/site";
 import { bookingLink } from "@/lib/validations/clinic-schema";
@@ -18,6 +20,7 @@ export default async function ConsultationPage() {
   const clinic = await getClinic();
   return (
     <div className="mx-auto max-w-2xl px-4 py-10">
+      <ViewBeacon nonce={await requestNonce()} />
       <h1 className="text-3xl font-bold text-ink">Request a consultation</h1>
       <p className="mt-4 text-lg text-ink-muted">
         Tell us a little about your pain and we will contact you within {clinic.replyWithin} to find

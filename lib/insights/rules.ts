@@ -8,13 +8,23 @@
 const BOT_AGENT =
   /bot|crawl|spider|slurp|curl|wget|headless|python|java\/|go-http|httpclient|lighthouse|^node/i;
 
+/**
+ * How a view reached the server: a page `document` loaded by the browser, or
+ * a `navigation` inside the site that the framework made without loading a
+ * document, reported by the view beacon (lib/insights/beacon.ts).
+ */
+export type ViewSource = "document" | "navigation";
+
 /** Why a request is not counted, or null when it is a view by a person who did not opt out. */
-export function notCounted(headers: Headers): string | null {
+export function notCounted(headers: Headers, source: ViewSource = "document"): string | null {
   // Global Privacy Control and Do Not Track: a stated wish, honoured by not counting at all.
   if (headers.get("sec-gpc")?.trim() === "1") return "gpc";
   if (headers.get("dnt")?.trim() === "1") return "dnt";
   const agent = headers.get("user-agent") ?? "";
   if (agent === "" || BOT_AGENT.test(agent)) return "bot";
+  // The beacon is sent by the site's own page: a browser says so of every fetch it makes.
+  if (source === "navigation")
+    return headers.get("sec-fetch-site") === "same-origin" ? null : "not-from-the-site";
   // Only a page opened in the browser: the framework's own fetches (prefetches, data for a
   // page) say "empty", and Next.js hides its prefetch headers and `_rsc` from proxy.ts.
   const dest = headers.get("sec-fetch-dest");

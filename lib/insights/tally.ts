@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { notCounted, pageKey, referrerHost } from "./rules";
+import { notCounted, pageKey, referrerHost, type ViewSource } from "./rules";
 
 /*
  * Page views added up in memory and written to the database once a minute
@@ -48,9 +48,14 @@ function state(now: Date): State {
 }
 
 /** Adds one view of the page at `address` if the rules count it; says whether it did. */
-export function recordView(address: URL, headers: Headers, now = new Date()): boolean {
+export function recordView(
+  address: URL,
+  headers: Headers,
+  now = new Date(),
+  source: ViewSource = "document",
+): boolean {
   const page = pageKey(address.pathname);
-  if (!page || notCounted(headers)) return false;
+  if (!page || notCounted(headers, source)) return false;
   const s = state(now);
   const visitor = visitorHash(s.salt, headers, page);
   if (s.seen.has(visitor)) return false;

@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import { createDb, migrateToLatest } from "@/lib/db/client";
 import type { Database } from "@/lib/db/types";
 import { E2E_PORT } from "./server-env";
-import { startServer, stopAllServers, type OwnServer } from "./own-server";
+import { startServer, stopAllServers, stopServer, type OwnServer } from "./own-server";
 import { fillValid, referenceShown, submit } from "./consultation-fixtures";
 import { signIn } from "./staff-fixtures";
 
@@ -121,6 +121,44 @@ test("Global Privacy Control, Do Not Track and bots are not counted", async ({
   await owner.close();
 });
 
+test("a page reached by a link inside the site is counted once, by the view beacon", async ({
+  browser,
+}) => {
+  // Another browser on the same machine: a visitor of its own for the day's de-duplication.
+  const context = await browser.newContext({ userAgent: `${PERSON} Edg/142.0` });
+  const visitor = await context.newPage();
+  const beacons: string[] = [];
+  visitor.on("request", (request) => {
+    if (request.url().endsWith("/views")) beacons.push(request.postData() ?? "");
+  });
+  const violations: string[] = [];
+  visitor.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await visitor.goto(`${server.base}/benefits`);
+  await visitor.waitForLoadState("networkidle");
+  await visitor.locator('a[href="/about"]').first().click();
+  await expect(visitor).toHaveURL(`${server.base}/about`);
+  // The framework drew the page in the same document: the beacon's mark is still there.
+  expect(await visitor.evaluate(() => "__clinicViews" in window)).toBe(true);
+  await expect.poll(() => beacons).toEqual(["/about"]);
+  await visitor.goBack();
+  await expect(visitor).toHaveURL(`${server.base}/benefits`);
+  await expect.poll(() => beacons).toEqual(["/about", "/benefits"]);
+  expect(violations).toEqual([]);
+  expect(await context.cookies()).toEqual([]);
+  await context.close();
+
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, { role: "owner", base: server.base, db });
+  const views = await counts(owner, "Views per page");
+  // /about was never loaded as a document (the test before counted no view of it). /benefits:
+  // the first test's visitor and this one; going back to it is this visitor's second look.
+  expect(views["/about"]).toBe(1);
+  expect(views["/benefits"]).toBe(2);
+  await owner.close();
+});
+
 test("a request counts under the page the form was opened from, a made-up page as unknown", async ({
   browser,
 }) => {
@@ -173,4 +211,21 @@ test("an editor is refused the counts, and a signed-out visitor is asked to sign
   await expect(outsider.getByText("/benefits")).toHaveCount(0);
   await outsider.close();
   expect((await request.get(`${server.base}/staff/insights.csv`)).status()).toBe(401);
+});
+
+test("the counts held in memory are written when the server is told to stop", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ userAgent: `${PERSON} OPR/120.0` });
+  const visitor = await context.newPage();
+  await visitor.goto(`${server.base}/what-to-expect`);
+  await context.close();
+  // Well inside the minute between flushes: only the flush at stop can have stored this view.
+  await stopServer(server);
+  server = await startServer(PORT, { DATA_DIR: dataDir });
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, { role: "owner", base: server.base, db });
+  // The test of opt-outs counted one view of it before this one.
+  expect((await counts(owner, "Views per page"))["/what-to-expect"]).toBe(2);
+  await owner.close();
 });

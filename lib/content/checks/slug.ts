@@ -18,6 +18,7 @@ export const APP_ROUTE_NAMES = [
   "robots",
   "sitemap",
   "staff",
+  "views",
 ] as const;
 
 /*
