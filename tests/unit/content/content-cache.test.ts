@@ -1,6 +1,7 @@
 import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { publishTitle as publishTitleOn } from "./publish-title";
 import { siteInTempDir } from "./site-in-temp-dir";
 
 /*
@@ -18,21 +19,7 @@ describe("the loaded site between requests", () => {
 
   async function publishTitle(title: string) {
     const { getDb } = await import("@/lib/db/client");
-    const { latestPageRevision, addPageRevision } = await import("@/lib/db/content-revisions");
-    const db = await getDb();
-    const parent = await latestPageRevision(db, "second");
-    const result = await addPageRevision(db, {
-      slug: "second",
-      author: "Sam",
-      note: null,
-      action: "publish",
-      frontmatter: { title, description: "Two.", lastReviewed: "2026-11-01" },
-      body: "Text.",
-      baseHash: null,
-      parentId: parent?.id ?? 0,
-      now,
-    });
-    expect(result.ok).toBe(true);
+    await publishTitleOn(await getDb(), "second", title, now);
   }
 
   it("is not loaded again while nothing changed, however many requests come", async () => {

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkContentStamp } from "@/lib/content/site/content-watch";
 import { CHECK_EVERY_MS } from "@/lib/content/site/site";
-import { addPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
+import { publishTitle } from "./publish-title";
 import type { Database } from "@/lib/db/types";
 import { DATABASES, type TestDb } from "../db/test-databases";
 import { newCacheHandler } from "../security/cache-handler-fixture";
@@ -44,21 +44,7 @@ describe.each(DATABASES)("content published by another server, on $name", ({ ope
     rmSync(distDir, { recursive: true, force: true });
   });
 
-  async function publishElsewhere(title: string) {
-    const parent = await latestPageRevision(otherServer, "benefits");
-    const result = await addPageRevision(otherServer, {
-      slug: "benefits",
-      author: "Sam",
-      note: null,
-      action: "publish",
-      frontmatter: { title, description: "Benefits.", lastReviewed: "2026-11-01" },
-      body: "Text.",
-      baseHash: null,
-      parentId: parent?.id ?? 0,
-      now: new Date(),
-    });
-    expect(result.ok).toBe(true);
-  }
+  const publishElsewhere = (title: string) => publishTitle(otherServer, "benefits", title);
 
   it("is noticed at the next check, once", async () => {
     expect(await checkContentStamp(t.db)).toBe(false);

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from "kysely";
+import { loadClinic } from "@/lib/content/files/clinic-file";
 import { createDb } from "@/lib/db/client";
+import { clinicToValues } from "@/lib/validations/clinic-form";
 import type { Database } from "@/lib/db/types";
 import type { TestDb } from "../db/test-databases";
 
@@ -61,6 +63,27 @@ export function form(values: Record<string, string | number>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(values)) data.set(key, String(value));
   return data;
+}
+
+/**
+ * The clinic details form as the editor posts it to publish: the details in
+ * content/clinic.yaml with `changes` typed over them, and the opening hours
+ * as their rows of fields.
+ */
+export function clinicPost(changes: Record<string, string> = {}): FormData {
+  const values = clinicToValues(loadClinic());
+  const posted = form({
+    ...values.text,
+    ...changes,
+    hoursCount: values.hours.length,
+    intent: "publish",
+  });
+  values.hours.forEach((row, i) => {
+    for (const day of row.days) posted.append(`hours.${i}.days`, day);
+    posted.set(`hours.${i}.opens`, row.opens);
+    posted.set(`hours.${i}.closes`, row.closes);
+  });
+  return posted;
 }
 
 /** Runs an action that ends in a redirect; gives where it went. */

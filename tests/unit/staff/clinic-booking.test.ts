@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadClinic } from "@/lib/content/files/clinic-file";
 import { editClinicAction } from "@/lib/actions/edit-clinic";
 import type { StaffActor } from "@/lib/staff/actor";
-import { clinicToValues } from "@/lib/validations/clinic-form";
 import { DATABASES, type TestDb } from "../db/test-databases";
-import { form, redirectOf } from "./action-harness";
+import { clinicPost, redirectOf } from "./action-harness";
 
 /*
  * The booking page in the staff clinic details editor: the same schema as
@@ -28,21 +26,7 @@ vi.mock("@/lib/db/client", async (original) => ({
   getDb: async () => current.db,
 }));
 
-function post(booking: { bookingUrl: string; bookingLabel: string }): FormData {
-  const values = clinicToValues(loadClinic());
-  const posted = form({
-    ...values.text,
-    ...booking,
-    hoursCount: values.hours.length,
-    intent: "publish",
-  });
-  values.hours.forEach((row, i) => {
-    for (const day of row.days) posted.append(`hours.${i}.days`, day);
-    posted.set(`hours.${i}.opens`, row.opens);
-    posted.set(`hours.${i}.closes`, row.closes);
-  });
-  return posted;
-}
+const post = (booking: { bookingUrl: string; bookingLabel: string }) => clinicPost(booking);
 
 describe.each(DATABASES)("the booking page in the clinic details editor, on $name", ({ open }) => {
   let t: TestDb;

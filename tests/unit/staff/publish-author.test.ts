@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Kysely } from "kysely";
 import { frontmatterToFields } from "@/lib/content/checks/page-draft";
-import { loadClinic } from "@/lib/content/files/clinic-file";
 import { editClinicAction } from "@/lib/actions/edit-clinic";
 import { editPageAction } from "@/lib/actions/edit-page";
 import { saveDraftAction } from "@/lib/actions/page-draft";
 import { restoreRevisionAction } from "@/lib/actions/page-revisions";
 import type { Database } from "@/lib/db/types";
 import type { StaffActor } from "@/lib/staff/actor";
-import { clinicToValues } from "@/lib/validations/clinic-form";
 import { DATABASES, type TestDb } from "../db/test-databases";
 import { captureLog } from "../log-capture";
-import { form, redirectOf } from "./action-harness";
+import { clinicPost, form, redirectOf } from "./action-harness";
 
 /*
  * Nobody types a name any more: a publish, a restore and the clinic details
@@ -110,18 +108,7 @@ describe.each(DATABASES)("who a change goes under, on $name", ({ open }) => {
 
   it("the clinic details record the signed-in person", async () => {
     current.actor = lee;
-    const values = clinicToValues(loadClinic());
-    const posted = form({
-      ...values.text,
-      ...typed,
-      hoursCount: values.hours.length,
-      intent: "publish",
-    });
-    values.hours.forEach((row, i) => {
-      for (const day of row.days) posted.append(`hours.${i}.days`, day);
-      posted.set(`hours.${i}.opens`, row.opens);
-      posted.set(`hours.${i}.closes`, row.closes);
-    });
+    const posted = clinicPost(typed);
     const published = editClinicAction({ values: {} as never, errors: {}, answer: 0 }, posted);
     expect(await redirectOf(published)).toBe("/staff/clinic?notice=published");
     expect(
