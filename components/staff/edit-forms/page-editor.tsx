@@ -23,6 +23,7 @@ import { BodyProblems } from "./body-problems";
 import { ComponentList } from "./component-list";
 import { DraftStatus, useDraftAutosave } from "./draft-autosave";
 import { FigureUpload } from "./figure-upload";
+import { PasteAsMarkdown } from "./paste-as-markdown";
 import {
   CheckboxField,
   describedBy,
@@ -188,6 +189,7 @@ export function PageEditor({
             {...describedBy(bodyId, { hint: true, errors: shown.bodyProblems })}
             className={`${fieldClass} mt-2 font-mono text-sm leading-6`}
           />
+          <PasteAsMarkdown bodyId={bodyId} />
         </div>
 
         <div className="mt-8">

@@ -1,7 +1,7 @@
 import type { Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toMdast } from "hast-util-to-mdast";
-import type { Root as MdastRoot } from "mdast";
+import type { Root as MdastRoot, Nodes } from "mdast";
 import { cleanHtml } from "./clean-html";
 import { nothingDropped, type Dropped } from "./dropped";
 import { plainTextToMdast } from "./plain-text";
@@ -22,6 +22,12 @@ import { convertWordLists } from "./word-lists";
 export interface PasteResult {
   /** Markdown for the page body: empty when nothing pastable was on the clipboard. */
   markdown: string;
+  /**
+   * Whether it holds more than paragraphs and line breaks (a heading, list,
+   * table, quote, bold, italic or link). Code editors copy coloured text as
+   * HTML too; in the source view, such a paste is left to be the text it is.
+   */
+  formatted: boolean;
   dropped: Dropped;
 }
 
@@ -30,14 +36,15 @@ export function clipboardToMdx(data: { html?: string; text?: string }): PasteRes
   if (data.html && data.html.trim()) {
     const result = htmlToMdx(data.html);
     if (result.markdown || !data.text) return result;
-    return { markdown: plainTextToMdx(data.text), dropped: result.dropped };
+    return { ...result, markdown: plainTextToMdx(data.text) };
   }
-  return { markdown: plainTextToMdx(data.text ?? ""), dropped: nothingDropped() };
+  return { markdown: plainTextToMdx(data.text ?? ""), formatted: false, dropped: nothingDropped() };
 }
 
 export function htmlToMdx(html: string): PasteResult {
   const dropped = nothingDropped();
-  return { markdown: mdastToMdx(htmlToMdast(html, dropped)), dropped };
+  const tree = htmlToMdast(html, dropped);
+  return { markdown: mdastToMdx(tree), formatted: isFormatted(tree), dropped };
 }
 
 export function plainTextToMdx(text: string): string {
@@ -49,6 +56,12 @@ function htmlToMdast(html: string, dropped: Dropped = nothingDropped()): MdastRo
   const tree: Root = fromHtml(fragmentOf(html), { fragment: true });
   convertWordLists(tree);
   return tidyMdast(toMdast(cleanHtml(tree, dropped)) as MdastRoot);
+}
+
+const PLAIN = new Set(["root", "paragraph", "text", "break"]);
+
+function isFormatted(node: Nodes): boolean {
+  return !PLAIN.has(node.type) || ("children" in node && node.children.some(isFormatted));
 }
 
 /** Windows puts the copied part between StartFragment and EndFragment, after the document's head. */

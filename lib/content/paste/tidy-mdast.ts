@@ -12,7 +12,7 @@ import { toString } from "mdast-util-to-string";
 
 /*
  * The Markdown tree from a paste, put in the shape the site's pages have:
- * headings start at ## (the page's title is its only # heading), lists are
+ * headings from ## to #### (the page's title is its only # heading), lists are
  * tight and one list is one list, tables hold one line per cell, and nothing
  * empty is left behind (Word pads documents with empty paragraphs, Google
  * Docs with line breaks between them).
@@ -235,7 +235,11 @@ function spread(list: List): List {
   return list;
 }
 
-/** The pasted document's top heading level becomes ##; the rest keep their distance below it. */
+/**
+ * The pasted document's top heading level becomes ## (the page's title is its
+ * only #); the rest keep their distance below it, down to ####, the deepest
+ * the editor offers.
+ */
 function shiftHeadings(tree: Root): void {
   const headings: Heading[] = [];
   const collect = (node: Nodes) => {
@@ -245,6 +249,6 @@ function shiftHeadings(tree: Root): void {
   collect(tree);
   const top = Math.min(...headings.map((h) => h.depth));
   for (const heading of headings) {
-    heading.depth = Math.min(6, heading.depth - top + 2) as Heading["depth"];
+    heading.depth = Math.min(4, heading.depth - top + 2) as Heading["depth"];
   }
 }

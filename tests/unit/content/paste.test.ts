@@ -175,6 +175,13 @@ describe("anything else that reaches the clipboard", () => {
     ).toBe("> Rest helps.\n\nline one\\\nline two");
   });
 
+  it("says whether the HTML held formatting, so the source view can paste code as it is", () => {
+    const vsCode = `<div style="color: #d4d4d4;font-family: Consolas;"><div><span style="color: #808080;">&lt;</span><span style="color: #4ec9b0;">Callout</span><span style="color: #808080;">&gt;</span></div><br><div><span>Text</span></div></div>`;
+    expect(htmlToMdx(vsCode)).toMatchObject({ formatted: false, markdown: "\\<Callout>\n\nText" });
+    expect(htmlToMdx("<p>Some <b>bold</b></p>").formatted).toBe(true);
+    expect(htmlToMdx("<ul><li>One</li></ul>").formatted).toBe(true);
+  });
+
   it("pastes the plain text when the HTML holds nothing pastable", () => {
     expect(clipboardToMdx({ html: "<img src=x>", text: "Just words" }).markdown).toBe("Just words");
     expect(clipboardToMdx({ text: "" }).markdown).toBe("");

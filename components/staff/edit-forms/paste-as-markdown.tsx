@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { describeDropped } from "@/lib/content/paste/dropped";
+import { clipboardToMdx } from "@/lib/content/paste/paste";
+
+/*
+ * In the page text, a paste of formatted text (from Word, Google Docs, a web
+ * page, an email) goes in as Markdown: headings, lists, bold, links and
+ * tables as the page writes them, not a run of words, and never as code.
+ * What was left out (images, comments) is said beside the text. Plain text,
+ * and code copied from a code editor, goes in as it is. Without JavaScript
+ * the browser pastes the plain text, as it always did.
+ */
+export function PasteAsMarkdown({ bodyId }: { bodyId: string }) {
+  const [notes, setNotes] = useState<string[]>([]);
+
+  useEffect(() => {
+    const area = document.getElementById(bodyId);
+    if (!(area instanceof HTMLTextAreaElement)) return;
+    const onPaste = (event: ClipboardEvent) => {
+      const html = event.clipboardData?.getData("text/html");
+      if (!html) return;
+      const result = clipboardToMdx({ html, text: event.clipboardData?.getData("text/plain") });
+      setNotes(describeDropped(result.dropped));
+      if (!result.formatted) return;
+      event.preventDefault();
+      insertMarkdown(area, result.markdown);
+    };
+    area.addEventListener("paste", onPaste);
+    return () => area.removeEventListener("paste", onPaste);
+  }, [bodyId]);
+
+  return (
+    <div aria-live="polite" data-testid="paste-notes">
+      {notes.length > 0 && (
+        <ul className="my-2 list-disc rounded-md border border-line bg-brand-soft py-2 pr-4 pl-8 text-sm text-ink">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Puts the Markdown at the cursor as typing would, so Ctrl+Z takes it back
+ * and the preview and draft follow. Blocks (more than one line) get a blank
+ * line either side; a phrase goes into the line where the cursor is.
+ */
+function insertMarkdown(area: HTMLTextAreaElement, markdown: string) {
+  let text = markdown;
+  if (markdown.includes("\n")) {
+    const before = area.value.slice(0, area.selectionStart);
+    const after = area.value.slice(area.selectionEnd);
+    const lead =
+      before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+    const trail = after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
+    text = `${lead}${markdown}${trail}`;
+  }
+  area.focus();
+  // insertText keeps the browser's undo; where it is missing, set the text and say it changed.
+  if (!document.execCommand("insertText", false, text)) {
+    area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+}
