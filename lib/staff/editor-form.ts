@@ -46,9 +46,8 @@ export function readEditorForm(formData: FormData): EditorValues {
   };
 }
 
-/** The form as a page opens: its current text, on top of its newest revision and file version. */
-export function editorStateFor(page: PageRecord | undefined, slug: string): EditorState {
-  const source = page?.source ?? "";
+/** A page's text as the editor's fields and body, as the form shows it (and as a merge compares it). */
+export function editorTextOf(source: string): Pick<EditorValues, "fields" | "body"> {
   const { yaml, body } = splitSource(source);
   let frontmatter: Record<string, unknown> = {};
   try {
@@ -60,12 +59,16 @@ export function editorStateFor(page: PageRecord | undefined, slug: string): Edit
     frontmatter.lastReviewed instanceof Date
       ? frontmatter.lastReviewed.toISOString().slice(0, 10)
       : frontmatter.lastReviewed;
+  return { fields: frontmatterToFields({ ...frontmatter, lastReviewed } as never), body };
+}
+
+/** The form as a page opens: its current text, on top of its newest revision and file version. */
+export function editorStateFor(page: PageRecord | undefined, slug: string): EditorState {
   return {
     values: {
       slug,
       isNew: page === undefined,
-      fields: frontmatterToFields({ ...frontmatter, lastReviewed } as never),
-      body,
+      ...editorTextOf(page?.source ?? ""),
       note: "",
       parentId: page?.revision?.id ?? 0,
       baseHash: page?.file?.hash ?? "",
