@@ -1,9 +1,10 @@
 "use server";
 
 import "server-only";
+import { redirect } from "next/navigation";
 import { draftPasses } from "@/lib/content/checks/page-draft";
-import { revisionSource } from "@/lib/content/site/site";
 import { addPageRevision } from "@/lib/db/content-revisions";
+import type { PageRevision } from "@/lib/db/types";
 import { deletePageDraft } from "@/lib/db/page-drafts";
 import { z } from "zod";
 import { staffStateAction } from "@/lib/staff/action-client";
@@ -13,6 +14,10 @@ import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
 import { saveFailed } from "@/lib/staff/save-failure";
 import { byline, published } from "@/lib/staff/publish-steps";
+import { formatTimeOfDay } from "@/lib/staff/format";
+import { keepAsDraft } from "@/lib/staff/keep-draft";
+import { mergeHref, mergeWithLatest, readMergeChoices } from "@/lib/staff/page-merge";
+import type { MergeChoice } from "@/lib/content/merge/merge-page";
 import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
 import { getSite } from "@/lib/content/site/site";
 
@@ -30,11 +35,17 @@ const editorSchema = z.object({
   // readEditorForm has already cut every value to size; the checks that need the site run below.
   values: z.custom<EditorValues>(),
   intent: z.enum(["preview", "publish"]).catch("preview"),
+  // How each overlap with a colleague's publish was decided (lib/staff/page-merge.ts).
+  choices: z.custom<Record<string, MergeChoice>>(),
 });
 
 export const editPageAction = staffStateAction({
   endpoint: "editPageAction",
-  read: (formData) => ({ values: readEditorForm(formData), intent: formData.get("intent") }),
+  read: (formData) => ({
+    values: readEditorForm(formData),
+    intent: formData.get("intent"),
+    choices: readMergeChoices(formData),
+  }),
   schema: editorSchema,
   routine: ({ intent }) => intent === "preview",
   // Without a session: touch nothing and check nothing, but hand the typed values back to the
@@ -61,7 +72,7 @@ export const editPageAction = staffStateAction({
     formError: saveFailed(error, "Not published"),
   }),
   run: async ({
-    input: { values, intent },
+    input: { values, intent, choices },
     previous,
     db,
     now,
@@ -113,28 +124,69 @@ export const editPageAction = staffStateAction({
         formError: saveFailed(error, "Not published"),
       };
     }
-    if (!result.ok) {
-      const latest = result.latest;
+    let note = values.note.trim() || null;
+    if (!result.ok && result.latest) {
+      // Someone else published since this text was opened: merge rather than replace their work.
+      const theirs: PageRevision = result.latest;
+      const outcome = await mergeWithLatest(db, {
+        values,
+        fileSource: page?.file?.source,
+        latest: theirs,
+        choices,
+      });
+      const who = `${theirs.author}'s changes of ${formatTimeOfDay(theirs.created_at, site.clinic.timezone)}`;
+      if (outcome.kind === "deleted")
+        return {
+          ...base,
+          // Publishing again now knowingly brings the page back with this text.
+          values: { ...values, parentId: theirs.id },
+          formError: `Not published: ${theirs.author} deleted this page after you opened it. Your text is kept below: publish again to bring the page back with it.`,
+        };
+      if (values.isNew)
+        return {
+          ...base,
+          formError: `Not published: ${theirs.author} published a page at this address after you started. Your text is kept; choose another address, or copy your text into their page.`,
+        };
+      if (outcome.kind === "conflicts") {
+        // The typed text waits as this person's draft, and the editor opens on it with the overlaps.
+        await keepAsDraft(db, actor, values, now);
+        redirect(mergeHref(values.slug, choices));
+      }
+      const merged = { ...values, ...outcome.text };
+      const mergedCheck = await checkEditorValues(merged, site);
+      if (!draftPasses(mergedCheck))
+        return {
+          ...base,
+          formError: `Not published: your changes combined with ${who} do not pass the checks (${[...Object.values(mergedCheck.fieldErrors), ...mergedCheck.bodyProblems].join("; ")}). Your text is kept; change it and publish again.`,
+        };
+      note = [note, `Combined with ${who}.`].filter(Boolean).join(" ");
+      try {
+        result = await addPageRevision(db, {
+          slug: values.slug,
+          ...byline(actor),
+          note,
+          action: "publish",
+          frontmatter: mergedCheck.frontmatter,
+          body: merged.body,
+          baseHash: (page?.file && values.baseHash) || null,
+          parentId: theirs.id,
+          now,
+        });
+      } catch (error) {
+        return { ...base, formError: saveFailed(error, "Not published") };
+      }
+    }
+    if (!result.ok)
       return {
         ...base,
-        // Publishing again now knowingly replaces their version with this one.
-        values: { ...values, parentId: latest?.id ?? 0 },
         formError:
-          "Not published: someone else published this page after you opened it. Their version is shown beside yours; your text is kept below. Publish again to replace theirs with yours.",
-        conflict: latest && {
-          author: latest.author,
-          createdAt: latest.created_at,
-          title: JSON.parse(latest.frontmatter ?? "{}").title ?? "",
-          source:
-            latest.action === "publish"
-              ? revisionSource(latest)
-              : "(the page was set back to its file or deleted)",
-        },
+          "Not published: someone else published this page again just now. Your text is kept; press Publish again to combine it with theirs.",
       };
-    }
     // Published: the draft it was typed in is done (a newer one from another tab stays).
     await deletePageDraft(db, draftKeyOf(actor, values), values.draftVersion);
     record({ event: "page-published", object: { type: "page", id: `/${values.slug}` } });
-    return published(`${staffPageHref(values.slug)}?notice=published`);
+    return published(
+      `${staffPageHref(values.slug)}?notice=${result.revision.parent_id === values.parentId ? "published" : "combined"}`,
+    );
   },
 });

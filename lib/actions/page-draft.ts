@@ -10,6 +10,7 @@ import { staffFormAction } from "@/lib/staff/action-client";
 import { staffPageHref } from "@/lib/staff/content-params";
 import { draftKeyOf, draftPage } from "@/lib/staff/draft-key";
 import { readEditorForm } from "@/lib/staff/editor-form";
+import { keepAsDraft } from "@/lib/staff/keep-draft";
 import type { DraftSaveAnswer, EditorValues } from "@/lib/validations/editor-state";
 import { errorLine, logEvent } from "@/lib/log";
 
@@ -68,7 +69,6 @@ export const saveDraftAction = staffFormAction({
 /**
  * The Preview button, which works without JavaScript: what the form holds
  * becomes the draft, and the editor opens again on it with its preview.
- * Pressed on purpose, so it replaces a draft saved meanwhile in another tab.
  */
 export const previewPageAction = staffFormAction({
   endpoint: "previewPageAction",
@@ -80,16 +80,7 @@ export const previewPageAction = staffFormAction({
     redirect("/staff/content?notice=save-failed");
   },
   run: async ({ input: values, db, now, actor }) => {
-    const key = draftKeyOf(actor, values);
-    const saved = await savePageDraft(db, key, {
-      data: values,
-      seenVersion: values.draftVersion,
-      now,
-    });
-    if (!saved.ok) {
-      const seenVersion = saved.current?.version ?? 0;
-      await savePageDraft(db, key, { data: values, seenVersion, now });
-    }
+    await keepAsDraft(db, actor, values, now);
     redirect(`${await editorHref(values)}?draft=continue#preview-heading`);
   },
 });

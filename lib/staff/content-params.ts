@@ -13,6 +13,7 @@ export const pageParamSchema = z
 
 export const CONTENT_NOTICES = [
   "published",
+  "combined",
   "restored",
   "file",
   "deleted",

@@ -27,6 +27,18 @@ export function formatDateTime(iso: string, timeZone: string): string {
   }).format(date);
 }
 
+/** A time of day as the clinic's clock shows it, like 14:02: for things that happened today. */
+export function formatTimeOfDay(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
+}
+
 const jsonList = z.array(z.string());
 
 export function parseJsonList(text: string): string[] {

@@ -131,13 +131,6 @@ export type DraftSaveAnswer =
   | { status: "signed-out" }
   | { status: "failed" };
 
-export interface EditorConflict {
-  author: string;
-  createdAt: string;
-  title: string;
-  source: string;
-}
-
 export interface EditorState {
   values: EditorValues;
   fieldErrors: Partial<Record<EditorField | "slug", string>>;
@@ -145,7 +138,6 @@ export interface EditorState {
   /** A message for the whole form: refused publish, signed out. */
   formError?: string;
   preview?: ReactNode;
-  conflict?: EditorConflict;
   /** Counts answers, so the client can tell a new answer from the last one. */
   answer: number;
 }

@@ -49,12 +49,15 @@ export function PageEditor({
   initial,
   serverPreview,
   imageError,
+  mergeView,
 }: {
   initial: EditorState;
   /** A refused "Add an image" posted without JavaScript. */
   imageError?: { field: "image" | "alt" | "caption"; message: string };
   /** The preview the Preview button asked for, rendered by the server with the page. */
   serverPreview?: ReactNode;
+  /** Overlaps with a colleague's publish to decide (components/staff/editor/merge-view.tsx). */
+  mergeView?: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(editPageAction, initial);
   const [live, setLive] = useState<EditorState | undefined>();
@@ -116,7 +119,8 @@ export function PageEditor({
         noValidate
       >
         {state.formError && <Notice tone="error">{state.formError}</Notice>}
-        {state.conflict && <ConflictView state={state} />}
+        {/* A publish that overlapped a colleague's opens the editor again with the choices. */}
+        {state.answer === 0 && mergeView}
         <input type="hidden" name="isNew" value={values.isNew ? "1" : "0"} />
         <input type="hidden" name="parentId" value={values.parentId} />
         <input type="hidden" name="baseHash" value={values.baseHash} />
@@ -227,35 +231,6 @@ export function PageEditor({
         </div>
       </section>
     </div>
-  );
-}
-
-function ConflictView({ state }: { state: EditorState }) {
-  const conflict = state.conflict;
-  if (!conflict) return null;
-  return (
-    <section aria-labelledby="conflict-heading" className="my-6">
-      <h2 id="conflict-heading" className="text-xl font-semibold">
-        Changed by someone else
-      </h2>
-      <div className="mt-3 grid gap-4 md:grid-cols-2">
-        <div>
-          <h3 className="font-semibold">
-            Their version, published by {conflict.author} at{" "}
-            {conflict.createdAt.slice(0, 16).replace("T", " ")} UTC
-          </h3>
-          <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded border border-line p-3 font-mono text-sm">
-            {conflict.source}
-          </pre>
-        </div>
-        <div>
-          <h3 className="font-semibold">Your version (kept in the form below)</h3>
-          <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded border border-line p-3 font-mono text-sm">
-            {`# ${state.values.fields.title}\n\n${state.values.body}`}
-          </pre>
-        </div>
-      </div>
-    </section>
   );
 }
 

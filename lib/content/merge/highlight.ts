@@ -48,10 +48,7 @@ function mark(kind: "added" | "removed", text: string): Emphasis {
   };
   return {
     type: "emphasis",
-    data: {
-      hName: kind === "added" ? "ins" : "del",
-      hProperties: { className: [kind === "added" ? "merge-added" : "merge-removed"] },
-    },
+    data: { hName: kind === "added" ? "ins" : "del" },
     children: [label, { type: "text", value: text }],
   };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { EDITOR_FIELDS, type EditorField } from "@/lib/validations/editor-state";
 import { joinBlocks, splitBlocks } from "./blocks";

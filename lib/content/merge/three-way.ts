@@ -23,13 +23,22 @@ interface Hunk {
 }
 
 function hunksOf<T>(base: T[], side: T[], name: Hunk["side"]): Hunk[] {
-  return diffIndices(base, side).map((d) => ({
-    side: name,
-    start: d.buffer1[0],
-    end: d.buffer1[0] + d.buffer1[1],
-    sideStart: d.buffer2[0],
-    sideEnd: d.buffer2[0] + d.buffer2[1],
-  }));
+  return diffIndices(base, side).flatMap((d) => {
+    const [start, length] = d.buffer1;
+    const [sideStart, sideLength] = d.buffer2;
+    // Neighbouring blocks each edited in place are separate changes: one person rewording
+    // the first two paragraphs and another the second overlap on the second only.
+    const pieces = length === sideLength ? length : 1;
+    const step = pieces === 1 ? length : 1;
+    const sideStep = pieces === 1 ? sideLength : 1;
+    return Array.from({ length: Math.max(pieces, 1) }, (_, i) => ({
+      side: name,
+      start: start + i * step,
+      end: start + i * step + step,
+      sideStart: sideStart + i * sideStep,
+      sideEnd: sideStart + i * sideStep + sideStep,
+    }));
+  });
 }
 
 /** Whether two changes, one from each side, touch the same base items or add at the same place. */

@@ -75,6 +75,25 @@ describe("merging a page", () => {
     );
   });
 
+  it("asks only about the block both changed when one side reworded neighbouring blocks", () => {
+    const mine = page(edit(1, "Adults with back pain.", edit(2, "Most feel better soon.")));
+    const theirs = page(
+      edit(1, "People with neck pain.", edit(3, "<Callout>\n\nNotes.\n\n</Callout>")),
+    );
+    const merge = mergePage(page(BASE), mine, theirs);
+    expect(merge.conflicts.map((c) => [c.base, c.mine, c.theirs])).toEqual([
+      ["People with back pain.", "Adults with back pain.", "People with neck pain."],
+    ]);
+    const body = merge.resolve({ [merge.conflicts[0]!.id]: "theirs" })?.body;
+    expect(body).toBe(
+      edit(
+        1,
+        "People with neck pain.",
+        edit(2, "Most feel better soon.", edit(3, "<Callout>\n\nNotes.\n\n</Callout>")),
+      ),
+    );
+  });
+
   it("takes the same change made by both once", () => {
     const both = page(edit(3, '<Callout type="warning">\n\nBring your notes.\n\n</Callout>'));
     const merge = mergePage(page(BASE), both, both);

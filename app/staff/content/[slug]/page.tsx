@@ -5,6 +5,7 @@ import { ConfirmDeleteForm } from "@/components/staff/confirm-delete-form";
 import { deletePageAction } from "@/lib/actions/page-revisions";
 import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
+import { MergeView } from "@/components/staff/editor/merge-view";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
@@ -19,6 +20,7 @@ import {
 } from "@/lib/staff/content-params";
 import { editorImageError } from "@/lib/staff/editor-image";
 import { openEditor } from "@/lib/staff/open-editor";
+import { choicesFromQuery, combinedNotice, openMerge } from "@/lib/staff/page-merge";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +33,7 @@ interface Props {
 
 const NOTICES = {
   published: "Published. Visitors see it now.",
+  combined: "Published, combined with a colleague's changes. Visitors see it now.",
   restored: "The earlier version is restored and published.",
   file: "Back to the version in content/: the browser edits are no longer shown.",
   deleted: "",
@@ -42,7 +45,8 @@ export default async function EditPage({ params, searchParams }: Props) {
   const actor = await requirePage("/staff/content/[slug]");
   const slug = pageParamSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
-  const site = await loadSite(await getDb(), { includeDrafts: true });
+  const db = await getDb();
+  const site = await loadSite(db, { includeDrafts: true });
   const page = site.pages.find((p) => p.slug === slug.data && p.source !== undefined);
   if (!page) notFound();
   const query = await searchParams;
@@ -55,6 +59,20 @@ export default async function EditPage({ params, searchParams }: Props) {
     site,
   });
   const entry = site.entries.find((e) => e.slug === page.slug);
+  const timeZone = site.clinic.timezone;
+  // After a publish that overlapped a colleague's: the places to decide (lib/staff/page-merge.ts).
+  const merge =
+    query.merge === "1" && !editor.offer
+      ? await openMerge(db, {
+          values: editor.initial.values,
+          page,
+          choices: choicesFromQuery(query.keep),
+        })
+      : undefined;
+  const noticeText =
+    notice === "combined"
+      ? ((await combinedNotice(db, page, timeZone)) ?? NOTICES.combined)
+      : notice && NOTICES[notice];
 
   return (
     <div className={pageClass}>
@@ -70,7 +88,7 @@ export default async function EditPage({ params, searchParams }: Props) {
       </p>
       {notice && notice !== "deleted" && (
         <Notice tone={notice === "delete-error" || notice === "save-failed" ? "error" : "success"}>
-          {NOTICES[notice]}
+          {noticeText}
         </Notice>
       )}
       {page.conflict && (
@@ -84,17 +102,14 @@ export default async function EditPage({ params, searchParams }: Props) {
       )}
       <div className="mt-6">
         {editor.offer ? (
-          <DraftOffer
-            offer={editor.offer}
-            page={editor.initial.values}
-            timeZone={site.clinic.timezone}
-          />
+          <DraftOffer offer={editor.offer} page={editor.initial.values} timeZone={timeZone} />
         ) : (
           <PageEditor
             key={editor.initial.values.draftVersion}
             initial={editor.initial}
             serverPreview={editor.preview}
             imageError={editorImageError(query["image-error"])}
+            mergeView={merge && <MergeView merge={merge} timeZone={timeZone} />}
           />
         )}
       </div>
