@@ -1,5 +1,6 @@
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
 import { tidyMdast } from "./tidy-mdast";
+import { TYPED_BULLET } from "./typed-bullets";
 
 /*
  * Plain text pasted (from a text editor, a plain email, a PDF): blank lines
@@ -9,7 +10,8 @@ import { tidyMdast } from "./tidy-mdast";
  * (< { # *) is escaped on the way out and stays words.
  */
 
-const BULLET = /^\s*[•◦▪‣●○■□–—*-]\s+(.*)$/;
+/** A typed bullet glyph, or a dash or star and a space, then the item's text. */
+const BULLET = new RegExp(`(?:${TYPED_BULLET.source}|^\\s*[-*–—]\\s+)(.*)$`);
 const NUMBER = /^\s*\d{1,3}[.)]\s+(.*)$/;
 
 export function plainTextToMdast(text: string): Root {

@@ -9,6 +9,7 @@ import type {
   RootContent,
 } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { splitTypedBullets } from "./typed-bullets";
 
 /*
  * The Markdown tree from a paste, put in the shape the site's pages have:
@@ -63,6 +64,8 @@ function tidyNode(parent: Parents, node: Node): Node[] {
       node.children = trimBreaks(phrasing(tidyChildren(node, node.children) as PhrasingContent[]));
       return [node];
     case "paragraph":
+      node.children = trimBreaks(phrasing(tidyChildren(node, node.children) as PhrasingContent[]));
+      return hasText(node) ? splitTypedBullets(node) : [];
     case "heading":
       node.children = trimBreaks(phrasing(tidyChildren(node, node.children) as PhrasingContent[]));
       return hasText(node) ? [node] : [];
@@ -122,7 +125,7 @@ function flow(children: Node[]): Node[] {
   return out.flatMap((node) => {
     if (node.type !== "paragraph" || !wrapped.has(node)) return [node];
     node.children = trimBreaks(phrasing(node.children));
-    return hasText(node) ? [node] : [];
+    return hasText(node) ? splitTypedBullets(node) : [];
   });
 }
 

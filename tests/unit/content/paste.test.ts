@@ -162,6 +162,12 @@ describe("anything else that reaches the clipboard", () => {
     );
   });
 
+  it("makes bullets typed as characters a real list", () => {
+    expect(
+      md("<p>Bring:<br>• a towel<br>• <b>loose</b> clothes</p><p>·&nbsp;water</p><p>Thanks</p>"),
+    ).toBe("Bring:\n\n- a towel\n- **loose** clothes\n- water\n\nThanks");
+  });
+
   it("makes a data table's first row its header, with cells on one line", () => {
     const html = `<table><tr><td>Day</td><td>Hours</td></tr><tr><td>Monday</td><td>9:00<br>to 17:00</td></tr></table>`;
     expect(md(html)).toBe(
