@@ -190,8 +190,11 @@ function isDecorative(node: Element): boolean {
 }
 
 function cleanText(value: string, inPre: boolean): ElementContent[] {
-  // No-break spaces pad Word's and Google Docs' text; zero-width characters are invisible noise.
-  const text = value.replace(/\u00a0/g, " ").replace(/[\u200b-\u200d\u2060\ufeff]/g, "");
+  // No-break spaces pad Word's and Google Docs' text; zero-width characters and direction marks
+  // (Windows Mail puts one around each word of a date) are invisible noise.
+  const text = value
+    .replace(/\u00a0/g, " ")
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "");
   if (!inPre) return text ? [{ type: "text", value: text }] : [];
   const lines = text.split(/\r?\n/);
   return lines.flatMap((line, index): ElementContent[] => [
