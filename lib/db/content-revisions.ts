@@ -60,6 +60,24 @@ export async function listPageRevisions(
     .execute();
 }
 
+/**
+ * A page's revisions, oldest first, each with the name its person's account
+ * has now (null for rows written outside the staff area or by a removed account).
+ */
+export async function pageHistory(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<(PageRevision & { account_name: string | null })[]> {
+  return db
+    .selectFrom("page_revisions as r")
+    .leftJoin("staff_accounts as a", "a.id", "r.account_id")
+    .selectAll("r")
+    .select("a.name as account_name")
+    .where("r.slug", "=", slug)
+    .orderBy("r.id", "asc")
+    .execute();
+}
+
 export async function getPageRevision(
   db: Kysely<Database>,
   id: number,

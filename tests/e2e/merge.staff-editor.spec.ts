@@ -74,9 +74,21 @@ test("two colleagues editing different paragraphs both publish, and both changes
   await expectLive(sam.page, `/${slug}`, "The fourth paragraph, by Alex.");
   // The history says what happened, under the person who published.
   await sam.page.goto(`/staff/content/${slug}/history`);
+  const combined = sam.page
+    .getByRole("listitem")
+    .filter({ hasText: `Combined with ${alex.account.name}'s` });
+  // Oldest first, the clinic's clock, the person by their account, the change rendered and marked.
+  await expect(combined).toContainText(
+    new RegExp(`^Published \\w{3} \\d+, 2026, \\d+:\\d\\d\\s[AP]M \\S+ by ${sam.account.name}`),
+  );
+  await expect(combined.locator("ins", { hasText: "by Sam" })).toBeVisible();
   await expect(
-    sam.page.getByRole("listitem").filter({ hasText: `Combined with ${alex.account.name}'s` }),
-  ).toContainText(`by ${sam.account.name}`);
+    sam.page
+      .getByRole("listitem")
+      .filter({ hasText: /^Published/ })
+      .last(),
+  ).toContainText(`Combined with ${alex.account.name}'s`);
+
   await Promise.all([alex.close(), sam.close()]);
 });
 

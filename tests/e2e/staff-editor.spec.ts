@@ -113,7 +113,21 @@ test("a new page joins the menu and sitemap, keeps its history, restores an earl
   await expectLive(page, `/${slug}`, "Second version of the text.");
 
   await page.goto(`/staff/content/${slug}/history`);
-  await page.getByRole("link", { name: "Open this version" }).last().click();
+  // The history reads oldest first, each version with its change shown rendered.
+  const first = page
+    .getByRole("listitem")
+    .filter({ hasText: /^Published/ })
+    .first();
+  await expect(
+    first.locator("ins", { hasText: "added: First version of the text." }),
+  ).toBeVisible();
+  const second = page
+    .getByRole("listitem")
+    .filter({ hasText: /^Published/ })
+    .nth(1);
+  await expect(second.locator("del", { hasText: "removed: First" })).toBeVisible();
+  await expect(second.locator("ins", { hasText: "added: Second" })).toBeVisible();
+  await page.getByRole("link", { name: "Open this version" }).first().click();
   await expect(page.getByTestId("diff")).toContainText("- First version of the text.");
   await expect(page.getByTestId("diff")).toContainText("+ Second version of the text.");
   await page.getByRole("button", { name: "Restore this version" }).click();

@@ -1,13 +1,9 @@
-import type { Components } from "hast-util-to-jsx-runtime";
-import type { ReactNode } from "react";
-import { markChanges, wordChanges } from "@/lib/content/merge/highlight";
 import type { MergeConflict } from "@/lib/content/merge/merge-page";
-import { renderMdx } from "@/lib/content/mdx/render-mdx";
 import { formatDateTime } from "@/lib/staff/format";
 import type { OpenMerge } from "@/lib/staff/page-merge";
 import { EDITOR_FIELD_SPECS } from "@/lib/validations/editor-state";
 import { Notice } from "@/components/ui/notice";
-import { useMDXComponents } from "@/mdx-components";
+import { MARKS_LEGEND, marksClass, RenderedChange, WordChanges } from "./rendered-change";
 
 /*
  * The editor's answer to a publish that overlaps a colleague's: every place
@@ -17,10 +13,6 @@ import { useMDXComponents } from "@/mdx-components";
  * the choices with or without JavaScript. Changes to different parts of the
  * page need no choice: they combine on their own.
  */
-
-/** Added words underlined, removed ones struck through, each with a hidden "added:"/"removed:". */
-const marksClass =
-  "[&_ins]:bg-brand-soft [&_ins]:underline [&_ins]:decoration-2 [&_del]:bg-danger-soft [&_del]:line-through";
 
 export function MergeView({
   merge,
@@ -51,8 +43,7 @@ export function MergeView({
         Changed by you and by {theirs.author}
       </h2>
       <p className="mt-2 text-ink-muted">
-        Compared with the version you both opened: words added are underlined, words removed are
-        struck through (a screen reader says “added” and “removed”).
+        Compared with the version you both opened. {MARKS_LEGEND}
       </p>
       {conflicts.map((conflict, index) => (
         <fieldset key={conflict.id} className="mt-6 rounded-lg border border-line p-4">
@@ -104,37 +95,16 @@ function placeOf(conflict: MergeConflict): string {
 /** One side of a conflict: a field as text, the page text rendered, changed words marked. */
 function Shown({ conflict, side }: { conflict: MergeConflict; side: "mine" | "theirs" }) {
   const text = conflict[side];
-  // Not a React hook despite its name (see mdx-components.tsx): a plain merge.
-  const components = useMDXComponents({}) as Partial<Components>;
   if (!text.trim()) return <p className="mt-2 italic">(Removed: nothing here.)</p>;
-  if (conflict.place.kind === "field") return <p className="mt-2">{words(conflict.base, text)}</p>;
-  let shown: ReactNode;
-  try {
-    shown = renderMdx(markChanges(conflict.base, text), components);
-  } catch {
-    // A side that cannot be rendered (only an old text could be) is shown as written.
+  if (conflict.place.kind === "field")
     return (
-      <p className="mt-2 whitespace-pre-wrap font-mono text-sm">{words(conflict.base, text)}</p>
+      <p className="mt-2">
+        <WordChanges from={conflict.base} to={text} />
+      </p>
     );
-  }
-  return <div className="prose mt-2 rounded border border-line p-3">{shown}</div>;
-}
-
-/** Plain text with the words changed from `from` marked. */
-function words(from: string, to: string): ReactNode[] {
-  return wordChanges(from, to).map((change, index) =>
-    change.kind === "same" ? (
-      change.text
-    ) : change.kind === "added" ? (
-      <ins key={index}>
-        <span className="sr-only">added: </span>
-        {change.text}
-      </ins>
-    ) : (
-      <del key={index}>
-        <span className="sr-only">removed: </span>
-        {change.text}
-      </del>
-    ),
+  return (
+    <div className="mt-2 rounded border border-line p-3">
+      <RenderedChange from={conflict.base} to={text} />
+    </div>
   );
 }

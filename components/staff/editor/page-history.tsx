@@ -11,21 +11,28 @@ import { StaffToolbar } from "../staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { pageClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { LineDiff } from "./line-diff";
+import { MARKS_LEGEND, marksClass, RenderedChange, WordChanges } from "./rendered-change";
+import type { PageChanges } from "@/lib/content/merge/changes";
+import { formatDateTime } from "@/lib/staff/format";
+import type { HistoryRow } from "@/lib/staff/page-history";
+import { EDITOR_FIELD_SPECS } from "@/lib/validations/editor-state";
 import type { PageRecord } from "@/lib/content/types";
 
 const ACTIONS = { publish: "Published", delete: "Deleted", file: "Back to content/" };
-const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 interface Props {
   page: PageRecord;
   title: string;
-  revisions: PageRevision[];
+  rows: HistoryRow[];
   opened?: { revision: PageRevision; source: string };
   notice?: "stale" | "save-failed";
+  /** The clinic's: every time is shown as its clock reads. */
+  timeZone: string;
 }
 
-/** Every revision of a page, one opened with its changes, and the ways back. */
-export function PageHistory({ page, title, revisions, opened, notice }: Props) {
+/** Every version of a page with what each changed, one opened in full, and the ways back. */
+export function PageHistory({ page, title, rows, opened, notice, timeZone }: Props) {
+  const when = (iso: string) => formatDateTime(iso, timeZone);
   const base = staffPageHref(page.slug);
   const parentId = page.revision?.id ?? 0;
   const hidden = (
@@ -92,7 +99,9 @@ export function PageHistory({ page, title, revisions, opened, notice }: Props) {
       {opened && (
         <section aria-labelledby="opened-heading" className="mt-8">
           <h2 id="opened-heading" className="text-xl font-semibold">
-            Version of {when(opened.revision.created_at)} by {opened.revision.author}
+            Version of {when(opened.revision.created_at)} by{" "}
+            {rows.find((row) => row.revision?.id === opened.revision.id)?.person ??
+              opened.revision.author}
           </h2>
           <h3 className="mt-4 font-semibold">Changes from this version to the current text</h3>
           <LineDiff from={opened.source} to={page.source ?? ""} />
@@ -110,28 +119,68 @@ export function PageHistory({ page, title, revisions, opened, notice }: Props) {
         </section>
       )}
 
-      <h2 className="mt-8 text-xl font-semibold">All revisions</h2>
-      {revisions.length === 0 ? (
-        <p className="mt-2">No browser edits yet: the page is as in content/.</p>
-      ) : (
-        <ol className="mt-2 space-y-2">
-          {revisions.map((revision) => (
-            <li key={revision.id} className="rounded border border-line p-3">
-              <p>
-                <strong>{ACTIONS[revision.action]}</strong> {when(revision.created_at)} by{" "}
-                {revision.author}
-                {revision.id === parentId && " (current)"}
-              </p>
-              {revision.note && <p className="text-ink-muted">{revision.note}</p>}
-              {revision.action === "publish" && (
-                <Link href={`${base}/history?rev=${revision.id}`} className="underline">
-                  Open this version
-                </Link>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <h2 className="mt-8 text-xl font-semibold">History, oldest first</h2>
+      <p className="mt-2 text-ink-muted">Each version with what it changed. {MARKS_LEGEND}</p>
+      <ol className={`mt-2 space-y-3 ${marksClass}`}>
+        {rows.map((row) => (
+          <li key={row.key} className="rounded border border-line p-3">
+            {row.kind === "file" || !row.revision ? (
+              <>
+                <p>
+                  <strong>Version in content/ (from the files)</strong>
+                  {row.current && " (current)"}
+                </p>
+                <p className="text-ink-muted">
+                  Where the page starts: the file in content/, as deployed.
+                </p>
+              </>
+            ) : (
+              <>
+                <p>
+                  <strong>{ACTIONS[row.revision.action]}</strong> {when(row.revision.created_at)} by{" "}
+                  {row.person}
+                  {row.current && " (current)"}
+                </p>
+                {row.revision.note && <p className="text-ink-muted">{row.revision.note}</p>}
+                {row.changes && <Changes changes={row.changes} />}
+                {row.revision.action === "publish" && (
+                  <Link href={`${base}/history?rev=${row.revision.id}`} className="underline">
+                    Open this version
+                  </Link>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {rows.length === 0 && <p className="mt-2">No versions yet.</p>}
+    </div>
+  );
+}
+
+/** What one version changed: page details as text, the page text rendered, changed words marked. */
+function Changes({ changes }: { changes: PageChanges }) {
+  if (changes.fields.length === 0 && changes.blocks.length === 0)
+    return <p className="mt-1 text-ink-muted">No change to the text.</p>;
+  return (
+    <div className="mt-2 space-y-2">
+      {changes.fields.map((change) => (
+        <p key={change.field}>
+          <strong>{EDITOR_FIELD_SPECS[change.field].label}:</strong>{" "}
+          <WordChanges from={change.from} to={change.to} />
+        </p>
+      ))}
+      {changes.blocks.map((change, index) => (
+        <div key={index} className="rounded border border-line p-3">
+          {change.to.trim() ? (
+            <RenderedChange from={change.from} to={change.to} />
+          ) : (
+            <p>
+              <WordChanges from={change.from} to="" />
+            </p>
+          )}
+        </div>
+      ))}
     </div>
   );
 }

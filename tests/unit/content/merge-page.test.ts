@@ -3,6 +3,8 @@ import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { splitBlocks } from "@/lib/content/merge/blocks";
+import { pageChanges } from "@/lib/content/merge/changes";
+import { historyRows } from "@/lib/staff/page-history";
 import { markChanges, wordChanges } from "@/lib/content/merge/highlight";
 import { mergePage, type PageText } from "@/lib/content/merge/merge-page";
 import { mergeLists } from "@/lib/content/merge/three-way";
@@ -229,5 +231,51 @@ describe("showing a change", () => {
         marks.push(`${name}:${toString(node).replace(/\s+/g, " ").trim()}`);
     });
     expect(marks).toEqual(["del:removed: us", "ins:added: or write", "ins:added: today"]);
+  });
+});
+
+describe("what a version changed", () => {
+  it("lists the details changed and pairs each changed block with the one it replaced", () => {
+    const before = page(BASE);
+    const after = page(edit(1, "Adults with back pain.") + "\n\nA new last line.", {
+      title: "Benefits of care",
+    });
+    expect(pageChanges(before, after)).toEqual({
+      fields: [{ field: "title", from: "Benefits", to: "Benefits of care" }],
+      blocks: [
+        { from: "People with back pain.", to: "Adults with back pain." },
+        { from: "", to: "A new last line." },
+      ],
+    });
+    expect(pageChanges(after, after)).toEqual({ fields: [], blocks: [] });
+  });
+
+  it("reads a page's history oldest first: the content/ file, then each revision and its change", () => {
+    const file = `---\ntitle: Tips\n---\n\nFirst tip.\n`;
+    const revision = (id: number, action: "publish" | "file", body: string) => ({
+      id,
+      slug: "tips",
+      created_at: `2026-12-02T14:0${id}:00.000Z`,
+      author: "Alex (then)",
+      account_id: "a1",
+      account_name: id === 1 ? "Alex Moore" : null,
+      note: null,
+      action,
+      frontmatter: action === "publish" ? JSON.stringify({ title: "Tips" }) : null,
+      body: action === "publish" ? body : null,
+      base_hash: null,
+      parent_id: id - 1,
+    });
+    const rows = historyRows(
+      { file: { source: file, hash: "h" }, revision: revision(2, "file", "") },
+      [revision(1, "publish", "First tip, better.\n"), revision(2, "file", "")],
+    );
+    expect(rows.map((r) => [r.kind, r.person, r.current])).toEqual([
+      ["file", undefined, true],
+      ["publish", "Alex Moore", false],
+      ["file", "Alex (then)", false],
+    ]);
+    expect(rows[1]?.changes?.blocks).toEqual([{ from: "First tip.", to: "First tip, better." }]);
+    expect(rows[2]?.changes?.blocks).toEqual([{ from: "First tip, better.", to: "First tip." }]);
   });
 });

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { PageHistory } from "@/components/staff/editor/page-history";
 import { loadSite, revisionSource } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
-import { listPageRevisions } from "@/lib/db/content-revisions";
+import { pageHistory } from "@/lib/db/content-revisions";
+import { historyRows } from "@/lib/staff/page-history";
 import { requirePage } from "@/lib/staff/guard";
 import { pageParamSchema } from "@/lib/staff/content-params";
 import { staffMetadata } from "@/lib/staff/metadata";
@@ -31,7 +32,7 @@ export default async function HistoryPage({
   const site = await loadSite(db, { includeDrafts: true });
   const page = site.pages.find((p) => p.slug === slug.data);
   if (!page) notFound();
-  const revisions = await listPageRevisions(db, page.slug);
+  const revisions = await pageHistory(db, page.slug);
   const query = querySchema.parse(await searchParams);
   const opened = revisions.find((r) => r.id === query.rev && r.action === "publish");
   const title = site.entries.find((e) => e.slug === page.slug)?.frontmatter.title ?? page.href;
@@ -39,7 +40,8 @@ export default async function HistoryPage({
     <PageHistory
       page={page}
       title={title}
-      revisions={revisions}
+      rows={historyRows(page, revisions)}
+      timeZone={site.clinic.timezone}
       opened={opened && { revision: opened, source: revisionSource(opened) }}
       notice={query.notice}
     />
