@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revisionSource } from "@/lib/content/site/site";
-import { addPageRevision, listPageRevisions } from "@/lib/db/content-revisions";
+import { addPageRevision, listPageRevisions, pageHistory } from "@/lib/db/content-revisions";
 import type { PageRevision } from "@/lib/db/types";
 import { editorTextOf } from "@/lib/staff/editor-form";
 import { mergeWithLatest, readMergeChoices } from "@/lib/staff/page-merge";
@@ -162,5 +162,52 @@ describe.each(DATABASES)("publishing over a colleague's publish on $name", ({ op
       // Alex's frontmatter differs from the file's: theirs, taken, since Sam left the fields alone.
       expect(outcome.text.fields.title).toBe("Benefits");
     }
+  });
+});
+
+describe.each(DATABASES)("a page's history on $name", ({ open }) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await open();
+  });
+  afterAll(() => t.dispose());
+
+  it("lists revisions oldest first, each with its person's account name as it is now", async () => {
+    const now = at(0).toISOString();
+    await t.db
+      .insertInto("staff_accounts")
+      .values({
+        id: "acc-1",
+        email: "robin@example.com",
+        name: "Robin Renamed",
+        role: "editor",
+        state: "active",
+        password_hash: null,
+        created_at: now,
+        updated_at: now,
+        last_sign_in_at: null,
+      })
+      .execute();
+    const add = (author: string, accountId: string | null, parentId: number, minute: number) =>
+      addPageRevision(t.db, {
+        slug: "faq",
+        author,
+        accountId,
+        note: null,
+        action: "publish",
+        frontmatter: FRONTMATTER,
+        body: `Text ${minute}.`,
+        baseHash: null,
+        parentId,
+        now: at(minute),
+      });
+    const first = await add("Robin (then)", "acc-1", 0, 1);
+    if (!first.ok) throw new Error("expected a publish");
+    await add("Someone", null, first.revision.id, 2);
+    const history = await pageHistory(t.db, "faq");
+    expect(history.map((r) => [r.author, r.account_name, r.body])).toEqual([
+      ["Robin (then)", "Robin Renamed", "Text 1."],
+      ["Someone", null, "Text 2."],
+    ]);
   });
 });
