@@ -5,7 +5,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/request-id";
 import csp from "./lib/security/csp.json";
 
 // The documents rendered per request; everything else that comes here is only checked for its origin.
-const NONCE_PATHS = /^\/(consultation|staff(\/.*)?)$/;
+const NONCE_PATHS = /^\/(consultation|staff(\/.*)?|review\/[^/]+)$/;
 
 /*
  * The dynamic routes are rendered per request, so they get a fresh nonce:
@@ -77,6 +77,8 @@ export const config = {
     { source: "/consultation", missing: [{ type: "header", key: "next-action" }] },
     { source: "/staff", missing: [{ type: "header", key: "next-action" }] },
     { source: "/staff/:path*", missing: [{ type: "header", key: "next-action" }] },
+    // A draft shared for review: rendered per request, so it needs its nonce; never counted.
+    { source: "/review/:token", missing: [{ type: "header", key: "next-action" }] },
     { source: "/", missing: [{ type: "header", key: "next-action" }] },
     { source: "/:slug([a-z0-9][a-z0-9-]*)", missing: [{ type: "header", key: "next-action" }] },
     // For its X-Request-Id: a failing probe is logged with it.

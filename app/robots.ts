@@ -3,7 +3,7 @@ import { absoluteUrl } from "@/lib/site-url";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: "*", allow: "/", disallow: "/staff" },
+    rules: { userAgent: "*", allow: "/", disallow: ["/staff", "/review/"] },
     sitemap: absoluteUrl("/sitemap.xml"),
   };
 }

@@ -97,6 +97,13 @@ const envSchema = z.object({
     .min(1, "must be at least 1")
     .max(60, "must be at most 60, so a publish happens within a minute of its time")
     .default(20),
+  // How often an open page editor says it is still open (components/staff/presence/); short for tests.
+  PRESENCE_HEARTBEAT_SECONDS: z.coerce
+    .number("must be a number of seconds")
+    .int("must be a whole number of seconds")
+    .min(1, "must be at least 1")
+    .max(30, "must be at most 30, so an open editor is never taken for gone (after 60 seconds)")
+    .default(20),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   // The audit log is kept this long (HIPAA 164.316(b)(2): six years), whatever RETENTION_DAYS says.
   AUDIT_RETENTION_YEARS: z.coerce

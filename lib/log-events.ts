@@ -77,6 +77,10 @@ export const LOG_EVENTS = {
     level: "debug",
     text: "A staff action the editor makes by itself (autosave, live preview) was answered",
   },
+  "staff.presence.failed": {
+    level: "warn",
+    text: "Who else has a page open could not be read or recorded: the editor opened without it",
+  },
   "export.csv": { level: "info", text: "A CSV export was answered" },
   "audit.failed": { level: "error", text: "An audit log entry was not written" },
   "request.error": { level: "error", text: "A request failed with an unhandled error" },

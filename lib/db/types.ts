@@ -216,6 +216,32 @@ export interface InsightRequestPageTable {
   requests: number;
 }
 
+/** A page's editor open in one sign-in (018); written by lib/db/page-presence.ts only. */
+export interface PagePresenceTable {
+  /** The page's slug ("" for the home page). */
+  page: string;
+  /** staff_sessions.id: the tabs of one sign-in share a row. */
+  session_id: string;
+  account_id: string;
+  since: string;
+  last_seen_at: string;
+}
+
+/** A private review link to a page's draft (018); only the token's SHA-256 is kept. */
+export interface ReviewLinkTable {
+  id: string;
+  token_hash: string;
+  /** The page's slug ("" for the home page). */
+  page: string;
+  /** Who shared it. */
+  account_id: string;
+  /** The text shown: frontmatter and body as MDX, as it was when shared. */
+  source: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 /** A person who signs in to the staff area (see 011-staff-accounts). */
 export interface StaffAccountTable {
   id: string;
@@ -295,6 +321,8 @@ export interface Database {
   staff_accounts: StaffAccountTable;
   staff_tokens: StaffTokenTable;
   staff_sessions: StaffSessionTable;
+  page_presence: PagePresenceTable;
+  review_links: ReviewLinkTable;
 }
 
 export type ConsultationRequest = Selectable<ConsultationRequestTable>;

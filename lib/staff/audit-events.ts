@@ -29,6 +29,8 @@ export const AUDIT_EVENTS = {
   "page-restored": "Page restored",
   "page-deleted": "Page deleted",
   "draft-discarded": "Draft discarded",
+  "review-link-created": "Review link created",
+  "review-link-revoked": "Review link revoked",
   "clinic-changed": "Clinic details changed",
   "image-uploaded": "Image uploaded",
   "account-invited": "Account invited",

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { cookies } from "next/headers";
@@ -31,6 +32,17 @@ export async function hasStaffAccounts(): Promise<boolean> {
   return (await countAccounts(await getDb())) > 0;
 }
 
+/*
+ * Requests a page makes by itself (the editor's presence heartbeat) are not
+ * the person's activity: an editor left open must still be signed out when
+ * idle. Such a route runs its guard inside withoutActivity().
+ */
+const passive = new AsyncLocalStorage<true>();
+
+export function withoutActivity<T>(run: () => Promise<T>): Promise<T> {
+  return passive.run(true, run);
+}
+
 // Once per request, however many components ask: the session is read and touched once.
 const currentSession = cache(async (): Promise<StaffSession | null> => {
   const hash = cookieTokenHash((await cookies()).get(SESSION_COOKIE)?.value);
@@ -40,6 +52,7 @@ const currentSession = cache(async (): Promise<StaffSession | null> => {
   if (!record) return null;
   const now = new Date();
   if (sessionVerdict(record, now, getEnv().STAFF_IDLE_MINUTES) !== "open") return null;
+  if (passive.getStore()) return toStaffSession(record);
   // Activity: every staff request pushes idle sign-out back.
   await touchSession(db, record.id, now);
   return { ...toStaffSession(record), lastSeenAt: now };

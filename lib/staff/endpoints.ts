@@ -98,6 +98,8 @@ export const STAFF_ROUTES = {
   "GET /staff/audit.csv": { file: "app/staff/audit.csv/route.ts", access: ["audit.read"] },
   // "Stay signed in" in the idle notice: reading the session is the activity.
   "POST /staff/keep-alive": { file: "app/staff/keep-alive/route.ts", access: "signed-in" },
+  // The page editor's heartbeat and leave beacon: who else has the page open.
+  "POST /staff/presence": { file: "app/staff/presence/route.ts", access: ["pages.edit"] },
 } as const satisfies Record<string, Endpoint>;
 
 /** Keyed by the exported name, which is unique across lib/actions/. */
@@ -113,6 +115,8 @@ export const STAFF_ACTIONS = {
   saveDraftAction: { file: "lib/actions/page-draft.ts", access: ["pages.edit"] },
   previewPageAction: { file: "lib/actions/page-draft.ts", access: ["pages.edit"] },
   discardDraftAction: { file: "lib/actions/page-draft.ts", access: ["pages.edit"] },
+  // Who may share a draft for review is who may edit the page.
+  reviewLinksAction: { file: "lib/actions/review-links.ts", access: ["pages.edit"] },
   restoreRevisionAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
   backToFileAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
   keepBrowserVersionAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },

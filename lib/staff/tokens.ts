@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 /*
- * Invitation and reset links. The token is 32 random bytes; the database
+ * Invitation, reset and review links (lib/staff/review-links.ts). The token is 32 random bytes; the database
  * keeps only its SHA-256 (a copy of the database opens nothing), and a
  * plain hash is enough because the token is random, not chosen by a person.
  * Single use and the one-per-account rule are kept by lib/db/staff-accounts.ts.
@@ -21,12 +21,12 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export function issueToken(now: Date): IssuedToken {
+export function issueToken(now: Date, hours: number = TOKEN_HOURS): IssuedToken {
   const token = randomBytes(32).toString("base64url");
   return {
     token,
     hash: hashToken(token),
-    expiresAt: new Date(now.getTime() + TOKEN_HOURS * 60 * 60_000),
+    expiresAt: new Date(now.getTime() + hours * 60 * 60_000),
   };
 }
 

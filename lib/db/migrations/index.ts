@@ -16,6 +16,7 @@ import * as revisionAccounts from "./014-revision-accounts";
 import * as acknowledgements from "./015-acknowledgements";
 import * as pageInsights from "./016-page-insights";
 import * as scheduledPublishes from "./017-scheduled-publishes";
+import * as presenceAndReviewLinks from "./018-presence-and-review-links";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   "015-acknowledgements": acknowledgements,
   "016-page-insights": pageInsights,
   "017-scheduled-publishes": scheduledPublishes,
+  "018-presence-and-review-links": presenceAndReviewLinks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -71,5 +71,7 @@ describe("page addresses", () => {
     expect(pageKey("/staff")).toBeNull();
     expect(pageKey("/staff/insights")).toBeNull();
     expect(pageKey("/a/b")).toBeNull();
+    // A draft shared for review is not a page of the site.
+    expect(pageKey("/review/x3Jm9cQ0bN1vT7wLp2sKdY5hR8aZu4eGf6iO0qWyE-_")).toBeNull();
   });
 });

@@ -47,6 +47,7 @@ vi.mock("@/lib/staff/auth", async () => {
     staffAreaEnabled: () => true,
     getStaffSession: async () => session,
     endStaffSession: async () => undefined,
+    withoutActivity: <T>(run: () => Promise<T>) => run(),
   };
 });
 // The audit log's own tests are in tests/unit/staff/audit*.test.ts; here: what is recorded.

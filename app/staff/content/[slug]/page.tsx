@@ -6,6 +6,8 @@ import { deletePageAction } from "@/lib/actions/page-revisions";
 import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { MergeView } from "@/components/staff/editor/merge-view";
+import { EditingNow } from "@/components/staff/presence/editing-now";
+import { ShareForReview } from "@/components/staff/share/share-for-review";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
@@ -86,6 +88,7 @@ export default async function EditPage({ params, searchParams }: Props) {
           History
         </Link>
       </p>
+      <EditingNow actor={actor} slug={page.slug} timeZone={site.clinic.timezone} />
       {notice && notice !== "deleted" && (
         <Notice tone={notice === "delete-error" || notice === "save-failed" ? "error" : "success"}>
           {noticeText}
@@ -113,6 +116,7 @@ export default async function EditPage({ params, searchParams }: Props) {
           />
         )}
       </div>
+      <ShareForReview slug={page.slug} timeZone={site.clinic.timezone} />
       {!page.file && page.browserEdited && (
         <ConfirmDeleteForm
           id="delete-page"
