@@ -15,6 +15,7 @@ export const APP_ROUTE_NAMES = [
   "manifest",
   "media",
   "opengraph-image",
+  "review",
   "robots",
   "sitemap",
   "staff",
