@@ -1,7 +1,10 @@
 import "server-only";
 import type { Kysely } from "kysely";
+import { getDb } from "@/lib/db/client";
 import { otherEditors, recordPresence, removePresence } from "@/lib/db/page-presence";
 import type { Database } from "@/lib/db/types";
+import { getEnv } from "@/lib/env";
+import { errorLine, logEvent } from "@/lib/log";
 import type { EditorShown } from "@/lib/validations/presence";
 import type { StaffActor } from "./actor";
 
@@ -42,4 +45,29 @@ export async function leavePage(
   options: { actor: StaffActor; page: string },
 ): Promise<void> {
   await removePresence(db, { page: options.page, sessionId: options.actor.sessionId });
+}
+
+/**
+ * The editor page as it opens: records this sign-in and gives the notice its
+ * first list and heartbeat (components/staff/presence/). A notice, never a
+ * reason for the editor not to open: a failure is logged and the list empty.
+ */
+export async function openPresence(options: {
+  actor: StaffActor;
+  /** "" for the home page. */
+  slug: string;
+  timeZone: string;
+}): Promise<{ page: string; initial: EditorShown[]; heartbeatMs: number }> {
+  const { actor, slug, timeZone } = options;
+  let initial: EditorShown[] = [];
+  try {
+    initial = await editingNow(await getDb(), { actor, page: slug, now: new Date(), timeZone });
+  } catch (error) {
+    logEvent("staff.presence.failed", { error: errorLine(error) });
+  }
+  return {
+    page: slug || "index",
+    initial,
+    heartbeatMs: getEnv().PRESENCE_HEARTBEAT_SECONDS * 1000,
+  };
 }

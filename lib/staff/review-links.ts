@@ -13,6 +13,7 @@ import {
   REVIEW_LINK_DAYS,
   REVIEW_PATH,
   type ReviewLinkShown,
+  type ReviewLinksState,
 } from "@/lib/validations/review-links";
 import type { StaffActor } from "./actor";
 import { draftKeyOf } from "./draft-key";
@@ -88,6 +89,11 @@ export async function shownReviewLinks(
     sharedBy: link.sharedBy,
     expires: formatDateTime(link.expiresAt, timeZone),
   }));
+}
+
+/** The editor's share panel as the page opens (components/staff/share/). */
+export async function sharePanelState(slug: string, timeZone: string): Promise<ReviewLinksState> {
+  return { answer: 0, links: await shownReviewLinks(await getDb(), slug, new Date(), timeZone) };
 }
 
 /**

@@ -6,8 +6,8 @@ import { deletePageAction } from "@/lib/actions/page-revisions";
 import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { MergeView } from "@/components/staff/editor/merge-view";
-import { EditingNow } from "@/components/staff/presence/editing-now";
-import { ShareForReview } from "@/components/staff/share/share-for-review";
+import { PresenceWatch } from "@/components/staff/presence/presence-watch";
+import { SharePanel } from "@/components/staff/share/share-panel";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
@@ -23,6 +23,8 @@ import {
 import { editorImageError } from "@/lib/staff/editor-image";
 import { openEditor } from "@/lib/staff/open-editor";
 import { choicesFromQuery, combinedNotice, openMerge } from "@/lib/staff/page-merge";
+import { openPresence } from "@/lib/staff/presence";
+import { sharePanelState } from "@/lib/staff/review-links";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -75,6 +77,10 @@ export default async function EditPage({ params, searchParams }: Props) {
     notice === "combined"
       ? ((await combinedNotice(db, page, timeZone)) ?? NOTICES.combined)
       : notice && NOTICES[notice];
+  const [presence, shared] = await Promise.all([
+    openPresence({ actor, slug: page.slug, timeZone }),
+    sharePanelState(page.slug, timeZone),
+  ]);
 
   return (
     <div className={pageClass}>
@@ -88,7 +94,7 @@ export default async function EditPage({ params, searchParams }: Props) {
           History
         </Link>
       </p>
-      <EditingNow actor={actor} slug={page.slug} timeZone={site.clinic.timezone} />
+      <PresenceWatch {...presence} />
       {notice && notice !== "deleted" && (
         <Notice tone={notice === "delete-error" || notice === "save-failed" ? "error" : "success"}>
           {noticeText}
@@ -116,7 +122,7 @@ export default async function EditPage({ params, searchParams }: Props) {
           />
         )}
       </div>
-      <ShareForReview slug={page.slug} timeZone={site.clinic.timezone} />
+      <SharePanel slug={page.slug} initial={shared} />
       {!page.file && page.browserEdited && (
         <ConfirmDeleteForm
           id="delete-page"
