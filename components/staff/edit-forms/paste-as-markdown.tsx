@@ -18,6 +18,7 @@ export function PasteAsMarkdown({ bodyId }: { bodyId: string }) {
   useEffect(() => {
     const area = document.getElementById(bodyId);
     if (!(area instanceof HTMLTextAreaElement)) return;
+    const onNotes = (event: Event) => setNotes((event as CustomEvent<string[]>).detail);
     const onPaste = (event: ClipboardEvent) => {
       const html = event.clipboardData?.getData("text/html");
       if (!html) return;
@@ -28,7 +29,11 @@ export function PasteAsMarkdown({ bodyId }: { bodyId: string }) {
       insertMarkdown(area, result.markdown);
     };
     area.addEventListener("paste", onPaste);
-    return () => area.removeEventListener("paste", onPaste);
+    area.addEventListener(PASTE_NOTES_EVENT, onNotes);
+    return () => {
+      area.removeEventListener("paste", onPaste);
+      area.removeEventListener(PASTE_NOTES_EVENT, onNotes);
+    };
   }, [bodyId]);
 
   return (
@@ -42,6 +47,15 @@ export function PasteAsMarkdown({ bodyId }: { bodyId: string }) {
       )}
     </div>
   );
+}
+
+const PASTE_NOTES_EVENT = "paste-notes";
+
+/** Shows what a paste elsewhere (the visual editor) left out, in the same place under the text. */
+export function showPasteNotes(bodyId: string, notes: string[]): void {
+  document
+    .getElementById(bodyId)
+    ?.dispatchEvent(new CustomEvent(PASTE_NOTES_EVENT, { detail: notes }));
 }
 
 /**
