@@ -16,10 +16,10 @@ export function PasteAsMarkdown({ bodyId }: { bodyId: string }) {
   const [notes, setNotes] = useState<string[]>([]);
 
   useEffect(() => {
-    const area = document.getElementById(bodyId);
-    if (!(area instanceof HTMLTextAreaElement)) return;
-    const onNotes = (event: Event) => setNotes((event as CustomEvent<string[]>).detail);
+    // Listened for on the document: the visual editor puts the page text back in a new element.
     const onPaste = (event: ClipboardEvent) => {
+      const area = event.target;
+      if (!(area instanceof HTMLTextAreaElement) || area.id !== bodyId) return;
       const html = event.clipboardData?.getData("text/html");
       if (!html) return;
       const result = clipboardToMdx({ html, text: event.clipboardData?.getData("text/plain") });
@@ -28,11 +28,15 @@ export function PasteAsMarkdown({ bodyId }: { bodyId: string }) {
       event.preventDefault();
       insertMarkdown(area, result.markdown);
     };
-    area.addEventListener("paste", onPaste);
-    area.addEventListener(PASTE_NOTES_EVENT, onNotes);
+    const onNotes = (event: Event) => {
+      const { detail } = event as CustomEvent<{ bodyId: string; notes: string[] }>;
+      if (detail.bodyId === bodyId) setNotes(detail.notes);
+    };
+    document.addEventListener("paste", onPaste);
+    document.addEventListener(PASTE_NOTES_EVENT, onNotes);
     return () => {
-      area.removeEventListener("paste", onPaste);
-      area.removeEventListener(PASTE_NOTES_EVENT, onNotes);
+      document.removeEventListener("paste", onPaste);
+      document.removeEventListener(PASTE_NOTES_EVENT, onNotes);
     };
   }, [bodyId]);
 
@@ -53,9 +57,7 @@ const PASTE_NOTES_EVENT = "paste-notes";
 
 /** Shows what a paste elsewhere (the visual editor) left out, in the same place under the text. */
 export function showPasteNotes(bodyId: string, notes: string[]): void {
-  document
-    .getElementById(bodyId)
-    ?.dispatchEvent(new CustomEvent(PASTE_NOTES_EVENT, { detail: notes }));
+  document.dispatchEvent(new CustomEvent(PASTE_NOTES_EVENT, { detail: { bodyId, notes } }));
 }
 
 /**
