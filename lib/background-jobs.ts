@@ -5,8 +5,10 @@ import { startContentWatch } from "@/lib/content/site/content-watch";
 import { getDb } from "@/lib/db/client";
 import { pruneAudit } from "@/lib/db/audit-log";
 import { pruneInsights } from "@/lib/db/insights";
+import { prunePresence } from "@/lib/db/page-presence";
 import { pruneRateEvents } from "@/lib/db/rate-events";
 import { deleteExpiredRequests } from "@/lib/db/retention";
+import { pruneReviewLinks } from "@/lib/db/review-links";
 import { pruneStaffSessions } from "@/lib/db/staff-sessions";
 import { getEnv } from "@/lib/env";
 import { flushInsights } from "@/lib/insights/flush";
@@ -85,6 +87,9 @@ async function runJobs(): Promise<void> {
       db,
       new Date(Date.now() - INSIGHT_DAYS_KEPT * DAY_MS).toISOString().slice(0, 10),
     );
-    return { rateEvents, requests, auditEntries, sessions, insightDays };
+    // Review links and presence alike: a day past their end, like sign-ins.
+    const reviewLinks = await pruneReviewLinks(db, new Date(Date.now() - DAY_MS));
+    const presence = await prunePresence(db, new Date(Date.now() - DAY_MS));
+    return { rateEvents, requests, auditEntries, sessions, insightDays, reviewLinks, presence };
   });
 }

@@ -100,3 +100,12 @@ export async function otherEditors(
     since: row.since,
   }));
 }
+
+/** Deletes rows not refreshed since `before`, on every page (the writes sweep only their own page). */
+export async function prunePresence(db: Kysely<Database>, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom("page_presence")
+    .where("last_seen_at", "<", before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

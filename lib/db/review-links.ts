@@ -111,3 +111,16 @@ export async function revokeReviewLink(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * Deletes links that ended (expired or revoked) before `before`: the shared
+ * text goes with them, and the audit log keeps who made and revoked each.
+ */
+export async function pruneReviewLinks(db: Kysely<Database>, before: Date): Promise<number> {
+  const cut = before.toISOString();
+  const result = await db
+    .deleteFrom("review_links")
+    .where((eb) => eb.or([eb("expires_at", "<", cut), eb("revoked_at", "<", cut)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   otherEditors,
   PRESENCE_GONE_MS,
+  prunePresence,
   recordPresence,
   removePresence,
 } from "@/lib/db/page-presence";
@@ -100,6 +101,36 @@ describe.each(DATABASES)("page presence on $name", ({ open }) => {
       .where("page", "=", "old")
       .execute();
     expect(rows.map((row) => row.session_id)).toEqual(["s-r"]);
+  });
+});
+
+describe.each(DATABASES)("pruning presence on $name", ({ open }) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await open();
+    await t.db
+      .insertInto("staff_accounts")
+      .values({
+        id: "sam",
+        email: "sam@example.com",
+        name: "Sam",
+        role: "editor",
+        state: "active",
+        password_hash: null,
+        created_at: at(0).toISOString(),
+        updated_at: at(0).toISOString(),
+        last_sign_in_at: null,
+      })
+      .execute();
+  });
+  afterAll(() => t.dispose());
+
+  it("deletes rows not refreshed since the cut, on every page", async () => {
+    await recordPresence(t.db, { page: "a", sessionId: "s1", accountId: "sam" }, at(1));
+    await recordPresence(t.db, { page: "b", sessionId: "s1", accountId: "sam" }, at(5));
+    expect(await prunePresence(t.db, at(3))).toBe(1);
+    const left = await t.db.selectFrom("page_presence").select("page").execute();
+    expect(left.map((row) => row.page)).toEqual(["b"]);
   });
 });
 

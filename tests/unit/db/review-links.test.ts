@@ -3,6 +3,7 @@ import {
   createReviewLink,
   liveReviewLinks,
   openReviewLink,
+  pruneReviewLinks,
   revokeReviewLink,
 } from "@/lib/db/review-links";
 import { issueToken, tokenHashFromLink } from "@/lib/staff/tokens";
@@ -97,5 +98,25 @@ describe.each(DATABASES)("review links on $name", ({ open }) => {
     expect(await openReviewLink(t.db, first.hash, at(5))).toBeUndefined();
     expect(await openReviewLink(t.db, second.hash, at(5))).toBeDefined();
     expect((await liveReviewLinks(t.db, "faq", at(5))).map((l) => l.id)).toEqual([second.id]);
+  });
+
+  it("deletes links, with their text, a day after they expired or were revoked", async () => {
+    const live = await share("pruning", at(20));
+    const revoked = await share("pruning", at(20));
+    await revokeReviewLink(t.db, { id: revoked.id, page: "pruning" }, at(21));
+    const ids = async () =>
+      (
+        await t.db.selectFrom("review_links").select("id").where("page", "=", "pruning").execute()
+      ).map((row) => row.id);
+
+    // Links of the earlier tests, expired days ago, go at the first pruning; these two stay.
+    expect(await pruneReviewLinks(t.db, at(21))).toBeGreaterThan(0);
+    expect(await ids()).toHaveLength(2);
+    // Pruning cuts at a day before now: the revoked link goes, the live one stays.
+    await pruneReviewLinks(t.db, at(22));
+    expect(await ids()).toEqual([live.id]);
+    // Expired seven days after it was made.
+    await pruneReviewLinks(t.db, at(28));
+    expect(await ids()).toEqual([]);
   });
 });
