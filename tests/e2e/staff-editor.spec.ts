@@ -82,6 +82,10 @@ test("change the title and a paragraph of /benefits, preview, publish, see it li
   await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Edited here");
 
   await page.goto("/staff/content/benefits/history");
+  // The history starts where the page does: its file in content/.
+  await expect(
+    page.getByRole("list", { name: "History, oldest first" }).getByRole("listitem").first(),
+  ).toContainText("Version in content/ (from the files)");
   await page.getByRole("button", { name: "Go back to the version in content/" }).click();
   await expect(
     page.getByText("Back to the version in content/: the browser edits are no longer shown."),

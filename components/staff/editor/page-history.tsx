@@ -119,9 +119,11 @@ export function PageHistory({ page, title, rows, opened, notice, timeZone }: Pro
         </section>
       )}
 
-      <h2 className="mt-8 text-xl font-semibold">History, oldest first</h2>
+      <h2 id="history-heading" className="mt-8 text-xl font-semibold">
+        History, oldest first
+      </h2>
       <p className="mt-2 text-ink-muted">Each version with what it changed. {MARKS_LEGEND}</p>
-      <ol className={`mt-2 space-y-3 ${marksClass}`}>
+      <ol aria-labelledby="history-heading" className={`mt-2 space-y-3 ${marksClass}`}>
         {rows.map((row) => (
           <li key={row.key} className="rounded border border-line p-3">
             {row.kind === "file" || !row.revision ? (
