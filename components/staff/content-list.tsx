@@ -7,6 +7,7 @@ import { StaffToolbar } from "./staff-toolbar";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { pageClass } from "@/components/ui/form-styles";
 import type { Entry, PageRecord } from "@/lib/content/types";
+import type { ScheduleStatus } from "@/lib/staff/schedule-status";
 
 const STALE_DAYS = 365;
 
@@ -15,6 +16,8 @@ export interface ContentRow {
   entry?: Entry;
   /** Why the page's newest text cannot be shown: visitors get the last version that could. */
   failure?: string;
+  /** A publish scheduled for later, or why the last one was not made. */
+  schedule?: ScheduleStatus;
 }
 
 /** Every page, from content/ and from the browser, with what staff need to decide what to edit. */
@@ -67,7 +70,7 @@ export function ContentList({
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ page, entry, failure }) => {
+            {rows.map(({ page, entry, failure, schedule }) => {
               const reviewed = entry?.frontmatter.lastReviewed;
               const stale =
                 reviewed !== undefined &&
@@ -101,6 +104,18 @@ export function ContentList({
                       <p className="mt-1 text-sm text-danger" data-testid="page-failing">
                         <strong>Failing:</strong> visitors see the last version that could be shown.
                         Fix and publish again: {failure}
+                      </p>
+                    )}
+                    {schedule && (
+                      <p
+                        className={`mt-1 text-sm ${schedule.kind === "failed" ? "text-danger" : ""}`}
+                        data-testid="page-schedule"
+                      >
+                        {schedule.kind === "failed" ? (
+                          <strong>{schedule.text}: the page changed meanwhile.</strong>
+                        ) : (
+                          schedule.text
+                        )}
                       </p>
                     )}
                   </td>

@@ -12,6 +12,8 @@ import { staffPageHref } from "@/lib/staff/content-params";
 import { draftKeyOf } from "@/lib/staff/draft-key";
 import { checkEditorValues, previewOf } from "@/lib/staff/editor-checks";
 import { readEditorForm } from "@/lib/staff/editor-form";
+import { readScheduleForm, type ScheduleValues } from "@/lib/staff/schedule-form";
+import { scheduleFromEditor } from "@/lib/staff/schedule-publish";
 import { saveFailed } from "@/lib/staff/save-failure";
 import { byline, published } from "@/lib/staff/publish-steps";
 import { formatTimeOfDay } from "@/lib/staff/format";
@@ -28,15 +30,17 @@ const SIGNED_OUT =
  * The page editor's one action. "preview" checks the text and renders it as
  * visitors would see it, for this staff member only; "publish" does the same
  * checks and, when they pass and nobody published in between, adds a
- * revision and revalidates every static page. Every answer carries the typed
- * values back, so nothing typed is lost.
+ * revision and revalidates every static page; "schedule" does the same checks
+ * and stores the text to be published later (lib/staff/schedule-publish.ts).
+ * Every answer carries the typed values back, so nothing typed is lost.
  */
 const editorSchema = z.object({
   // readEditorForm has already cut every value to size; the checks that need the site run below.
   values: z.custom<EditorValues>(),
-  intent: z.enum(["preview", "publish"]).catch("preview"),
+  intent: z.enum(["preview", "publish", "schedule"]).catch("preview"),
   // How each overlap with a colleague's publish was decided (lib/staff/page-merge.ts).
   choices: z.custom<Record<string, MergeChoice>>(),
+  schedule: z.custom<ScheduleValues>(),
 });
 
 export const editPageAction = staffStateAction({
@@ -45,6 +49,7 @@ export const editPageAction = staffStateAction({
     values: readEditorForm(formData),
     intent: formData.get("intent"),
     choices: readMergeChoices(formData),
+    schedule: readScheduleForm(formData),
   }),
   schema: editorSchema,
   routine: ({ intent }) => intent === "preview",
@@ -72,7 +77,7 @@ export const editPageAction = staffStateAction({
     formError: saveFailed(error, "Not published"),
   }),
   run: async ({
-    input: { values, intent, choices },
+    input: { values, intent, choices, schedule },
     previous,
     db,
     now,
@@ -99,11 +104,27 @@ export const editPageAction = staffStateAction({
       const address = !values.isNew && check.fieldErrors.slug ? ` ${check.fieldErrors.slug}.` : "";
       return {
         ...base,
-        formError: `Not published: fix the problems marked below.${address} Your text is kept.`,
+        // A refused schedule keeps the date and time typed.
+        schedule: intent === "schedule" ? schedule : undefined,
+        formError: `${intent === "schedule" ? "Not scheduled" : "Not published"}: fix the problems marked below.${address} Your text is kept.`,
       };
     }
     // The file version the text was based on means nothing for a page without a file.
     const page = site.pages.find((p) => p.slug === values.slug && p.source !== undefined);
+    if (intent === "schedule") {
+      return scheduleFromEditor({
+        values,
+        schedule,
+        frontmatter: check.frontmatter,
+        baseHash: (page?.file && values.baseHash) || null,
+        timeZone: site.clinic.timezone,
+        base,
+        db,
+        now,
+        actor,
+        record,
+      });
+    }
 
     let result;
     try {

@@ -19,6 +19,9 @@ export const CONTENT_NOTICES = [
   "deleted",
   "delete-error",
   "save-failed",
+  "scheduled",
+  "schedule-cancelled",
+  "schedule-too-late",
 ] as const;
 
 /** When a history action or a delete could not be saved: said on the page it goes back to. */

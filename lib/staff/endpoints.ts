@@ -122,6 +122,11 @@ export const STAFF_ACTIONS = {
   keepBrowserVersionAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
   deletePageAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
   deleteStoredPageAction: { file: "lib/actions/page-revisions.ts", access: ["pages.edit"] },
+  // Scheduling is editPageAction's "schedule" intent: the same permission as publishing.
+  cancelScheduledPublishAction: {
+    file: "lib/actions/schedule-publish.ts",
+    access: ["pages.edit"],
+  },
   editClinicAction: { file: "lib/actions/edit-clinic.ts", access: ["clinic.edit"] },
   // Also for a sign-in that must set up two-step first (stage "enrol"): setUpSubject() checks.
   startTotpSetupAction: { file: "lib/actions/two-step.ts", access: "anyone" },

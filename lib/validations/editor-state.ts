@@ -131,6 +131,13 @@ export type DraftSaveAnswer =
   | { status: "signed-out" }
   | { status: "failed" };
 
+export interface ScheduleFormState {
+  date: string;
+  time: string;
+  field?: "date" | "time";
+  error?: string;
+}
+
 export interface EditorState {
   values: EditorValues;
   fieldErrors: Partial<Record<EditorField | "slug", string>>;
@@ -138,6 +145,8 @@ export interface EditorState {
   /** A message for the whole form: refused publish, signed out. */
   formError?: string;
   preview?: ReactNode;
+  /** The "Publish later" date and time as typed, handed back with a refused schedule. */
+  schedule?: ScheduleFormState;
   /** Counts answers, so the client can tell a new answer from the last one. */
   answer: number;
 }

@@ -36,7 +36,7 @@ export const PERMISSIONS = {
   "requests.follow-up": "Change a request's status and add notes",
   "requests.export": "Download requests as a CSV file",
   "requests.delete": "Delete a request",
-  "pages.edit": "Edit, publish, restore and delete pages",
+  "pages.edit": "Edit, publish (now or scheduled), restore and delete pages",
   "images.upload": "Upload images for pages",
   "clinic.edit": "Change clinic details (hours, phone, address)",
   "insights.read": "See page counts: views, referring sites and pages requests were sent after",

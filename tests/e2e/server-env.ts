@@ -17,6 +17,8 @@ export const e2eServerEnv = {
   // As behind one reverse proxy, so each describe can be its own client through
   // X-Forwarded-For. With the default (0) that header is ignored: operations.spec.ts.
   TRUSTED_PROXIES: "1",
+  // Scheduled publishes are looked for every 2 s, not 20: a-scheduled-publish.spec.ts waits less.
+  SCHEDULE_CHECK_SECONDS: "2",
   DATABASE_URL: "",
   SMTP_URL: "",
 } satisfies Record<string, string>;

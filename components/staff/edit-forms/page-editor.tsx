@@ -35,6 +35,7 @@ import {
   TextareaField,
 } from "@/components/ui/fields";
 import { PublishFields } from "./publish-fields";
+import { ScheduleFields, type ScheduleOptions } from "./schedule-fields";
 
 const PREVIEW_PAUSE_MS = 800;
 const bodyId = fieldId("body");
@@ -50,8 +51,11 @@ export function PageEditor({
   serverPreview,
   imageError,
   mergeView,
+  schedule,
 }: {
   initial: EditorState;
+  /** "Publish later" (pages that exist): the clinic's time zone and the default time. */
+  schedule?: ScheduleOptions;
   /** A refused "Add an image" posted without JavaScript. */
   imageError?: { field: "image" | "alt" | "caption"; message: string };
   /** The preview the Preview button asked for, rendered by the server with the page. */
@@ -207,6 +211,9 @@ export function PageEditor({
               Preview
             </button>
           </PublishFields>
+          {schedule && (
+            <ScheduleFields options={schedule} typed={state.schedule} pending={pending} />
+          )}
           <DraftStatus shown={draftShown} onReplace={draft.replaceNewer} />
         </div>
       </form>

@@ -8,11 +8,13 @@ import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { MergeView } from "@/components/staff/editor/merge-view";
 import { PresenceWatch } from "@/components/staff/presence/presence-watch";
 import { SharePanel } from "@/components/staff/share/share-panel";
+import { ScheduledPublishNotice } from "@/components/staff/scheduled-publish-notice";
 import { Notice } from "@/components/ui/notice";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
 import { pageClass } from "@/components/ui/form-styles";
 import { loadSite } from "@/lib/content/site/site";
 import { getDb } from "@/lib/db/client";
+import { latestSchedules } from "@/lib/db/scheduled-publishes";
 import { requirePage } from "@/lib/staff/guard";
 import {
   contentQuerySchema,
@@ -25,6 +27,8 @@ import { openEditor } from "@/lib/staff/open-editor";
 import { choicesFromQuery, combinedNotice, openMerge } from "@/lib/staff/page-merge";
 import { openPresence } from "@/lib/staff/presence";
 import { sharePanelState } from "@/lib/staff/review-links";
+import { scheduleDefaults } from "@/lib/staff/schedule-form";
+import { scheduleStatus } from "@/lib/staff/schedule-status";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +47,10 @@ const NOTICES = {
   deleted: "",
   "delete-error": "Not deleted: tick the box to confirm.",
   "save-failed": SAVE_FAILED_TEXT,
+  scheduled: "Scheduled. It is published by itself at the time shown below.",
+  "schedule-cancelled": "The scheduled publish is cancelled: nothing will be published.",
+  "schedule-too-late":
+    "Not cancelled: the scheduled publish has already been made, or is being made now. Its result is shown below and in the history.",
 };
 
 export default async function EditPage({ params, searchParams }: Props) {
@@ -81,6 +89,11 @@ export default async function EditPage({ params, searchParams }: Props) {
     openPresence({ actor, slug: page.slug, timeZone }),
     sharePanelState(page.slug, timeZone),
   ]);
+  const [newestSchedule] = await latestSchedules(db, page.slug);
+  const schedule = scheduleStatus(newestSchedule, {
+    timeZone,
+    latestRevisionAt: page.revision?.created_at,
+  });
 
   return (
     <div className={pageClass}>
@@ -96,7 +109,13 @@ export default async function EditPage({ params, searchParams }: Props) {
       </p>
       <PresenceWatch {...presence} />
       {notice && notice !== "deleted" && (
-        <Notice tone={notice === "delete-error" || notice === "save-failed" ? "error" : "success"}>
+        <Notice
+          tone={
+            notice === "delete-error" || notice === "save-failed" || notice === "schedule-too-late"
+              ? "error"
+              : "success"
+          }
+        >
           {noticeText}
         </Notice>
       )}
@@ -109,6 +128,7 @@ export default async function EditPage({ params, searchParams }: Props) {
           .
         </Notice>
       )}
+      {schedule && <ScheduledPublishNotice status={schedule} />}
       <div className="mt-6">
         {editor.offer ? (
           <DraftOffer offer={editor.offer} page={editor.initial.values} timeZone={timeZone} />
@@ -119,6 +139,7 @@ export default async function EditPage({ params, searchParams }: Props) {
             serverPreview={editor.preview}
             imageError={editorImageError(query["image-error"])}
             mergeView={merge && <MergeView merge={merge} timeZone={timeZone} />}
+            schedule={{ defaults: scheduleDefaults(new Date(), timeZone), timeZone }}
           />
         )}
       </div>

@@ -1,0 +1,34 @@
+"use server";
+
+import "server-only";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { cancelSchedule } from "@/lib/db/scheduled-publishes";
+import { errorLine, logEvent } from "@/lib/log";
+import { formFields, staffFormAction } from "@/lib/staff/action-client";
+import { pageParamSchema, staffPageHref } from "@/lib/staff/content-params";
+
+/*
+ * Cancelling a scheduled publish, from the page's editor: a plain form, so it
+ * works without JavaScript. The schedule is named by its id and its page,
+ * both checked against the row; one that a server is publishing at this
+ * moment, or has published, can no longer be cancelled, and the page says so.
+ */
+export const cancelScheduledPublishAction = staffFormAction({
+  endpoint: "cancelScheduledPublishAction",
+  read: formFields(["slug", "schedule"]),
+  schema: z.object({ slug: pageParamSchema, schedule: z.coerce.number().int().positive() }),
+  invalid: () => redirect("/staff/content"),
+  failed: (error, raw) => {
+    logEvent("db.failed", { action: "scheduled publish not cancelled", error: errorLine(error) });
+    const slug = pageParamSchema.safeParse(raw.slug);
+    redirect(slug.success ? `${staffPageHref(slug.data)}?notice=save-failed` : "/staff/content");
+  },
+  run: async ({ input: { slug, schedule }, db, now, actor, record }) => {
+    const result = await cancelSchedule(db, { id: schedule, slug, by: actor.name, now });
+    if (result === "not-found") redirect(staffPageHref(slug));
+    if (result === "too-late") redirect(`${staffPageHref(slug)}?notice=schedule-too-late`);
+    record({ event: "schedule-cancelled", object: { type: "page", id: `/${slug}` } });
+    redirect(`${staffPageHref(slug)}?notice=schedule-cancelled`);
+  },
+});

@@ -1,0 +1,215 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { createDb, migrateToLatest } from "@/lib/db/client";
+import { latestPageRevision } from "@/lib/db/content-revisions";
+import {
+  addScheduledPublish,
+  getScheduledPublish,
+  latestSchedules,
+} from "@/lib/db/scheduled-publishes";
+import { wallClock } from "@/lib/time-zone";
+import { publishPage, startServer, stopAllServers, stopServer } from "./own-server";
+import { E2E_PORT } from "./server-env";
+import { clientIp, signIn, testDb } from "./staff-fixtures";
+
+/*
+ * Publish later, as a receptionist would: a changed text scheduled on the
+ * clinic's clock shows on the page and in the page list, and goes live on the
+ * public page by itself (the server looks every SCHEDULE_CHECK_SECONDS, 2 in
+ * these journeys); a schedule is refused in words when the time has passed,
+ * and can be cancelled, both without JavaScript. One that fell due while the
+ * server was stopped happens when it starts again. Each test makes its own page.
+ */
+const RESTART_PORT = E2E_PORT + 1600;
+const root = mkdtempSync(path.join(tmpdir(), "clinic-schedule-"));
+test.afterAll(async () => {
+  await stopAllServers();
+  rmSync(root, { recursive: true, force: true });
+});
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(61) } });
+
+async function newPage(title: string): Promise<string> {
+  const slug = `scheduled-${unique()}`;
+  await publishPage(await testDb(), slug, title);
+  return slug;
+}
+
+/** The clinic's zone, as the Time field's label names it. */
+async function clinicZone(page: Page): Promise<string> {
+  const label = await page.getByText(/^Time \(.+\)$/).textContent();
+  return /^Time \((.+)\)$/.exec(label ?? "")?.[1] ?? "";
+}
+
+async function replaceText(page: Page, text: string) {
+  await page.getByLabel("Page text").fill(text);
+}
+
+test("a scheduled publish goes live by itself at its time, and the list shows it until then", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const title = `Opening hours ${unique()}`;
+  const slug = await newPage(title);
+  const later = `Open until eight on Thursdays from now on ${unique()}.`;
+  const account = await signIn(page, { role: "editor" });
+  await page.goto(`/staff/content/${slug}`);
+  const zone = await clinicZone(page);
+  expect(zone).toMatch(/^[A-Za-z_]+\/[A-Za-z_]+$|^UTC$/);
+
+  await replaceText(page, later);
+  // The next whole minute at least 20 s away, on the clinic's clock.
+  const due = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+  const { date, time } = wallClock(due, zone);
+  await page.getByLabel("Date").fill(date);
+  await page.getByLabel(`Time (${zone})`).fill(time);
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+
+  await expect(page.getByText("Scheduled. It is published by itself")).toBeVisible();
+  const notice = page.getByTestId("scheduled-publish");
+  await expect(notice.getByRole("heading")).toHaveText(
+    new RegExp(
+      `^Scheduled for \\w{3} \\d{1,2} \\w{3}( \\d{4})?, ${time} \\(${zone}\\) by ${account.name}\\.$`,
+    ),
+  );
+  // Not yet: visitors still see the text as it was.
+  expect(await (await page.request.get(`/${slug}`)).text()).not.toContain(later);
+
+  await page.goto("/staff/content");
+  const row = page.getByRole("row").filter({ hasText: title });
+  await expect(row.getByTestId("page-schedule")).toHaveText(
+    new RegExp(`^Scheduled for .*${time} \\(${zone}\\) by ${account.name}$`),
+  );
+
+  // Live within the check interval of its time (a few seconds more on a slow machine).
+  await expect(async () => {
+    const html = await (await page.request.get(`/${slug}`)).text();
+    expect(html).toContain(later);
+  }).toPass({ timeout: 100_000, intervals: [1000] });
+  expect(Date.now()).toBeGreaterThanOrEqual(due.getTime());
+
+  // Published once, under the person who scheduled it; the list and the page no longer show it.
+  const db = await testDb();
+  const [schedule] = await latestSchedules(db, slug);
+  expect(schedule).toMatchObject({ state: "published", author: account.name });
+  const revisions = await db
+    .selectFrom("page_revisions")
+    .select(["author", "account_id"])
+    .where("slug", "=", slug)
+    .orderBy("id")
+    .execute();
+  expect(revisions).toEqual([
+    { author: "E2E", account_id: null },
+    { author: account.name, account_id: account.id },
+  ]);
+  await page.reload();
+  await expect(row.getByTestId("page-schedule")).toHaveCount(0);
+  await page.goto(`/staff/content/${slug}`);
+  await expect(page.getByTestId("scheduled-publish")).toHaveCount(0);
+  await expect(page.getByLabel("Page text")).toHaveValue(later);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a past time is refused in words with the typing kept; a schedule is made and cancelled", async ({
+    page,
+  }) => {
+    const title = `Holiday notice ${unique()}`;
+    const slug = await newPage(title);
+    const text = `Closed on the 24th ${unique()}.`;
+    await signIn(page, { role: "editor" });
+    await page.goto(`/staff/content/${slug}`);
+    const zone = await clinicZone(page);
+    // Tomorrow at 09:00 on the clinic's clock, as offered.
+    const tomorrow = wallClock(new Date(Date.now() + 24 * 3600_000), zone).date;
+    await expect(page.getByLabel("Date")).toHaveValue(tomorrow);
+    await expect(page.getByLabel(`Time (${zone})`)).toHaveValue("09:00");
+
+    await replaceText(page, text);
+    const past = wallClock(new Date(Date.now() - 3600_000), zone);
+    await page.getByLabel("Date").fill(past.date);
+    await page.getByLabel(`Time (${zone})`).fill(past.time);
+    await page.getByRole("button", { name: "Schedule", exact: true }).click();
+    await expect(page.getByRole("alert").first()).toContainText("Not scheduled. Time: ");
+    await expect(page.getByRole("alert").first()).toContainText("has already passed; it is now");
+    await expect(page.getByLabel("Page text")).toHaveValue(text);
+    await expect(page.getByLabel("Date")).toHaveValue(past.date);
+    await expect(page.getByLabel(`Time (${zone})`)).toHaveValue(past.time);
+    expect(await latestSchedules(await testDb(), slug)).toEqual([]);
+
+    await page.getByLabel("Date").fill(tomorrow);
+    await page.getByLabel(`Time (${zone})`).fill("09:00");
+    await page.getByRole("button", { name: "Schedule", exact: true }).click();
+    await expect(page.getByText("Scheduled. It is published by itself")).toBeVisible();
+    await expect(page.getByTestId("scheduled-publish").getByRole("heading")).toContainText(
+      `, 09:00 (${zone}) by `,
+    );
+    const [made] = await latestSchedules(await testDb(), slug);
+    expect(made).toMatchObject({ state: "pending", body: text });
+
+    await page.goto("/staff/content");
+    await expect(
+      page.getByRole("row").filter({ hasText: title }).getByTestId("page-schedule"),
+    ).toContainText(`09:00 (${zone})`);
+
+    await page.goto(`/staff/content/${slug}`);
+    await page.getByRole("button", { name: "Cancel schedule" }).click();
+    await expect(page.getByText("The scheduled publish is cancelled")).toBeVisible();
+    await expect(page.getByTestId("scheduled-publish")).toHaveCount(0);
+    expect(made && (await getScheduledPublish(await testDb(), made.id))?.state).toBe("cancelled");
+    await page.goto("/staff/content");
+    await expect(
+      page.getByRole("row").filter({ hasText: title }).getByTestId("page-schedule"),
+    ).toHaveCount(0);
+  });
+});
+
+test("a publish that fell due while the server was stopped happens when it starts", async () => {
+  test.setTimeout(180_000);
+  const dataDir = path.join(root, "restart");
+  // Looks every 60 s: within the wait below, only the look at start-up can publish it.
+  const env = { DATA_DIR: dataDir, SCHEDULE_CHECK_SECONDS: "60" };
+  const slug = `restart-${unique()}`;
+  const first = await startServer(RESTART_PORT, env);
+  const db = createDb({ dataDir });
+  try {
+    await migrateToLatest(db);
+    await publishPage(db, slug, "Before the restart");
+    await expect
+      .poll(async () => (await fetch(`${first.base}/${slug}`)).status, { timeout: 30_000 })
+      .toBe(200);
+    await stopServer(first);
+
+    const parent = await latestPageRevision(db, slug);
+    const text = `Scheduled while nobody was running ${unique()}.`;
+    const { schedule } = await addScheduledPublish(db, {
+      slug,
+      frontmatter: {
+        title: "After the restart",
+        description: "Published by a schedule.",
+        lastReviewed: "2026-11-01",
+        kind: "page",
+      },
+      body: text,
+      note: null,
+      baseHash: null,
+      parentId: parent?.id ?? 0,
+      dueAt: new Date(Date.now() - 60_000),
+      accountId: "e2e-account",
+      author: "E2E Scheduler",
+      now: new Date(Date.now() - 3_600_000),
+    });
+    const second = await startServer(RESTART_PORT, env);
+    await expect
+      .poll(async () => (await fetch(`${second.base}/${slug}`)).text(), { timeout: 40_000 })
+      .toContain(text);
+    expect(await getScheduledPublish(db, schedule.id)).toMatchObject({ state: "published" });
+    expect((await latestPageRevision(db, slug))?.author).toBe("E2E Scheduler");
+  } finally {
+    await db.destroy();
+  }
+});

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Kysely } from "kysely";
+import { frontmatterToFields } from "@/lib/content/checks/page-draft";
+import { loadClinic } from "@/lib/content/files/clinic-file";
+import { editPageAction } from "@/lib/actions/edit-page";
+import { cancelScheduledPublishAction } from "@/lib/actions/schedule-publish";
+import { latestPageRevision } from "@/lib/db/content-revisions";
+import type { Database } from "@/lib/db/types";
+import type { StaffActor } from "@/lib/staff/actor";
+import type { EditorState } from "@/lib/validations/editor-state";
+import { wallClock } from "@/lib/time-zone";
+import { DATABASES, type TestDb } from "../db/test-databases";
+import { form, redirectOf } from "./action-harness";
+
+/*
+ * The editor's Schedule button and the page's Cancel, through the actions as
+ * the forms post them: the same checks as Publish, the date and time read on
+ * the clinic's clock, refusals in words with the typing kept, and the audit
+ * entries under the signed-in person.
+ */
+const current = vi.hoisted(() => ({
+  db: undefined as unknown,
+  actor: undefined as unknown,
+  audited: [] as unknown[][],
+}));
+vi.mock("next/navigation", async () => (await import("./action-harness")).navigation);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("@/lib/staff/actor", () => ({ getStaffActor: async () => current.actor }));
+vi.mock("@/lib/staff/audit", () => ({
+  audit: async (...args: unknown[]) => {
+    current.audited.push(args);
+    return true;
+  },
+}));
+vi.mock("@/lib/db/client", async (original) => ({
+  ...(await original<object>()),
+  getDb: async () => current.db,
+}));
+vi.mock("@/lib/content/site/site", async (original) => {
+  const real = await original<typeof import("@/lib/content/site/site")>();
+  return {
+    ...real,
+    getSite: () => real.loadSite(current.db as Kysely<Database>, { includeDrafts: true }),
+  };
+});
+
+const lee: StaffActor = {
+  accountId: "account-lee",
+  name: "Lee Practitioner",
+  email: "lee@example.com",
+  role: "practitioner",
+  sessionId: "session-lee",
+};
+const kim: StaffActor = { ...lee, accountId: "account-kim", name: "Kim Editor", role: "editor" };
+const fields = frontmatterToFields({
+  title: "Later page",
+  description: "About it.",
+  lastReviewed: "2026-11-01",
+});
+const zone = loadClinic().timezone;
+const fresh: EditorState = { values: {} as never, fieldErrors: {}, bodyProblems: [], answer: 0 };
+
+describe.each(DATABASES)("scheduling from the editor, on $name", ({ open }) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await open();
+    current.db = t.db;
+    current.actor = lee;
+    await redirectOf(
+      editPageAction(
+        fresh,
+        form({
+          intent: "publish",
+          slug: "later-page",
+          isNew: "1",
+          parentId: 0,
+          ...fields,
+          body: "Now.",
+        }),
+      ),
+    );
+  });
+  afterAll(() => t.dispose());
+
+  const schedules = () =>
+    t.db.selectFrom("scheduled_publishes").selectAll().orderBy("id").execute();
+  const post = async (values: Record<string, string | number>) => {
+    const parentId = (await latestPageRevision(t.db, "later-page"))?.id ?? 0;
+    return editPageAction(
+      fresh,
+      form({ intent: "schedule", slug: "later-page", isNew: "0", parentId, ...fields, ...values }),
+    );
+  };
+
+  it("refuses a time that has passed, a text that would not publish and an old version, keeping the typing", async () => {
+    const past = wallClock(new Date(Date.now() - 3_600_000), zone);
+    const late = await post({ body: "Later.", scheduleDate: past.date, scheduleTime: past.time });
+    expect(late.formError).toMatch(/^Not scheduled\. Time: .* has already passed; it is now /);
+    expect(late.schedule).toMatchObject({ date: past.date, time: past.time, field: "time" });
+    expect(late.values.body).toBe("Later.");
+
+    const garbled = await post({
+      body: "Later.",
+      scheduleDate: "next week",
+      scheduleTime: "09:00",
+    });
+    expect(garbled.schedule).toMatchObject({ field: "date", date: "next week" });
+    expect(garbled.formError).toContain("Date: write the day as year-month-day");
+
+    const tomorrow = wallClock(new Date(Date.now() + 86_400_000), zone).date;
+    const broken = await post({
+      body: "Later <NoSuchComponent />.",
+      scheduleDate: tomorrow,
+      scheduleTime: "09:00",
+    });
+    expect(broken.formError).toBe(
+      "Not scheduled: fix the problems marked below. Your text is kept.",
+    );
+    expect(broken.bodyProblems.length).toBeGreaterThan(0);
+    expect(broken.schedule).toMatchObject({ date: tomorrow, time: "09:00" });
+
+    const stale = await editPageAction(
+      fresh,
+      form({
+        intent: "schedule",
+        slug: "later-page",
+        isNew: "0",
+        parentId: 0,
+        ...fields,
+        body: "Later.",
+        scheduleDate: tomorrow,
+        scheduleTime: "09:00",
+      }),
+    );
+    expect(stale.formError).toMatch(
+      /^Not scheduled: Lee Practitioner published this page after you opened it/,
+    );
+    expect(await schedules()).toEqual([]);
+  });
+
+  it("schedules on the clinic's clock under the signed-in person, and is cancelled once", async () => {
+    current.audited = [];
+    const day = wallClock(new Date(Date.now() + 2 * 86_400_000), zone).date;
+    const to = await redirectOf(
+      post({ body: "Later.", note: "New hours", scheduleDate: day, scheduleTime: "9:30" }),
+    );
+    expect(to).toBe("/staff/content/later-page?notice=scheduled");
+    const [row] = await schedules();
+    expect(row).toMatchObject({
+      slug: "later-page",
+      body: "Later.",
+      note: "New hours",
+      state: "pending",
+      author: "Lee Practitioner",
+      account_id: "account-lee",
+      parent_id: (await latestPageRevision(t.db, "later-page"))?.id,
+    });
+    expect(wallClock(new Date(row?.due_at ?? ""), zone)).toEqual({ date: day, time: "09:30" });
+    expect(JSON.parse(row?.frontmatter ?? "{}")).toMatchObject({ title: "Later page" });
+    expect(current.audited).toEqual([
+      ["page-scheduled", { type: "page", id: "/later-page" }, { due: row?.due_at }],
+    ]);
+
+    current.actor = kim;
+    // Named with another page's address: nothing is cancelled.
+    expect(
+      await redirectOf(
+        cancelScheduledPublishAction(form({ slug: "benefits", schedule: row?.id ?? 0 })),
+      ),
+    ).toBe("/staff/content/benefits");
+    expect((await schedules())[0]?.state).toBe("pending");
+
+    const cancel = () =>
+      cancelScheduledPublishAction(form({ slug: "later-page", schedule: row?.id ?? 0 }));
+    expect(await redirectOf(cancel())).toBe("/staff/content/later-page?notice=schedule-cancelled");
+    expect((await schedules())[0]).toMatchObject({
+      state: "cancelled",
+      result: "Cancelled by Kim Editor",
+    });
+    expect(await redirectOf(cancel())).toBe("/staff/content/later-page?notice=schedule-too-late");
+    expect(current.audited.at(-1)).toEqual([
+      "schedule-cancelled",
+      { type: "page", id: "/later-page" },
+      undefined,
+    ]);
+    current.actor = lee;
+  });
+});
