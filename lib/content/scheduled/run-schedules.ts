@@ -30,7 +30,7 @@ export interface ScheduleRunCounts extends Record<string, number> {
 }
 
 export const CHANGED_MEANWHILE =
-  "Not published: the page was changed after this was scheduled, and a scheduled publish never replaces a newer version. The scheduled text is kept below: open it in the editor, then publish or schedule again.";
+  "Not published: the page was changed after this was scheduled, and a scheduled publish never replaces a newer version. The scheduled text is kept below: copy what is still needed into the editor, then publish or schedule again.";
 
 /** Whether the page's newest revision is this row's publish (made by a server that then stopped). */
 function isThisPublish(latest: PageRevision | undefined, row: ScheduledPublish): boolean {
