@@ -56,17 +56,27 @@ export async function startBackgroundJobs(): Promise<void> {
 /*
  * The page counts of the last minute are in memory only: when the server is
  * told to stop, they are written first. Next.js's own handler closes the
- * server (waiting for the requests in flight) before it exits, which leaves
- * the flush, a few row updates, the time it needs. Where nothing else handles
- * the signal, a listener here would keep the process from stopping at all,
- * so none is added.
+ * server and then calls process.exit, which would not wait for a write in
+ * flight; so from the signal on, an exit waits for the flush, at most
+ * FLUSH_AT_STOP_MS, and then happens with the code it was given. Where
+ * nothing else handles the signal, a listener here would keep the process
+ * from stopping at all, so none is added.
  */
+const FLUSH_AT_STOP_MS = 3_000;
+
 function flushCountsOnStop(): void {
+  let flushing: Promise<unknown> | undefined;
+  const flushOnce = () => {
+    if (flushing) return;
+    flushing = timedJob("page counts at stop", async () => flushInsights(await getDb()));
+    const exit = process.exit.bind(process);
+    process.exit = ((code?: number | string | null) => {
+      const limit = new Promise((resolve) => setTimeout(resolve, FLUSH_AT_STOP_MS).unref());
+      void Promise.race([flushing, limit]).finally(() => exit(code));
+    }) as typeof process.exit;
+  };
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    if (process.listenerCount(signal) === 0) continue;
-    process.once(signal, () => {
-      void timedJob("page counts at stop", async () => flushInsights(await getDb()));
-    });
+    if (process.listenerCount(signal) > 0) process.once(signal, flushOnce);
   }
 }
 
