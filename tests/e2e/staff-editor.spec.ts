@@ -394,6 +394,8 @@ test("an outsider gets nothing from any editor page or action", async ({ page, r
 });
 
 test("every editor page has no axe violations at phone and desktop widths", async ({ page }) => {
+  // Twelve full axe runs over the largest staff pages: a budget for them, not the one of a journey.
+  test.setTimeout(180_000);
   await signIn(page);
   for (const path of EDITOR_PAGES) {
     for (const viewport of [
