@@ -34,7 +34,12 @@ export async function openEditor(options: {
   const { actor, page, slug, resume, site } = options;
   const initial = editorStateFor(page, slug);
   const draft = await getPageDraft(await getDb(), draftKeyOf(actor, initial.values));
-  if (!draft) return { initial };
+  // The preview is there from the start, beside the editor, as visitors will see the page.
+  if (!draft)
+    return {
+      initial,
+      preview: previewOf(initial.values, await checkEditorValues(initial.values, site), site),
+    };
   // A draft saved before the name question went still holds the name typed then: not a field now.
   const { author: _typedName, ...saved } = draft.data as Partial<EditorValues> & {
     author?: string;

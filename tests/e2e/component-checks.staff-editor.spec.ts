@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
-import { openAsStaff, publish } from "./editor-fixtures";
+import { preferSourceView, openAsStaff, publish } from "./editor-fixtures";
 import { clientIp, testDb } from "./staff-fixtures";
 
 /*
@@ -10,6 +10,9 @@ import { clientIp, testDb } from "./staff-fixtures";
  * text. Named *.staff-editor.spec.ts: it runs after the specs that read pages.
  */
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(42) } });
+
+// These journeys type MDX: they work in source view (the visual editor has its own spec).
+test.beforeEach(({ page }) => preferSourceView(page));
 
 const slug = "tips";
 const KEPT = "Acupuncture is something we do together.";

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { signIn, type TestAccount } from "./staff-fixtures";
 
 /* Steps the page-editor journeys share; each spec keeps only what is its own. */
@@ -36,4 +36,21 @@ export async function expectLive(page: Page, path: string, text: string | RegExp
     const html = await (await page.request.get(path)).text();
     expect(html).toMatch(text);
   }).toPass({ timeout: 20_000, intervals: [250] });
+}
+
+/**
+ * With JavaScript the page text opens in the visual editor; journeys that type MDX into "Page
+ * text" switch to source view, which this browser then keeps (the switch is remembered), and get
+ * the textarea.
+ */
+export async function sourceText(page: Page): Promise<Locator> {
+  const toggle = page.getByRole("button", { name: "Source", exact: true });
+  if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  return page.getByLabel("Page text");
+}
+
+/** Opens every later editor of this page's browser context in source view, as `sourceText` leaves it. */
+export async function preferSourceView(target: Pick<Page, "addInitScript">): Promise<void> {
+  await target.addInitScript(() => window.localStorage.setItem("page-editor-view", "source"));
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { clientIp, signIn } from "./staff-fixtures";
+import { preferSourceView } from "./editor-fixtures";
 
 /*
  * An image is added from inside the page editor: no trip to the Images page,
@@ -8,6 +9,9 @@ import { clientIp, signIn } from "./staff-fixtures";
  * the alt text and caption asked for beside the file.
  */
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(42) } });
+
+// These journeys type MDX: they work in source view (the visual editor has its own spec).
+test.beforeEach(({ page }) => preferSourceView(page));
 test.describe.configure({ mode: "serial" });
 
 const unique = () => Math.random().toString(36).slice(2, 8);

@@ -9,6 +9,10 @@ import { startServer, stopAllServers, type OwnServer } from "./own-server";
 import { E2E_PORT } from "./server-env";
 import { createAccount, signIn } from "./staff-fixtures";
 import { enrolAuthenticator } from "./two-step-fixtures";
+import { preferSourceView } from "./editor-fixtures";
+
+// These journeys type MDX: they work in source view (the visual editor has its own spec).
+test.beforeEach(({ page }) => preferSourceView(page));
 
 /*
  * Idle sign-out, on a server of its own with STAFF_IDLE_MINUTES of 15

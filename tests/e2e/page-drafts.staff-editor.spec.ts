@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { clientIp, createAccount, signIn } from "./staff-fixtures";
+import { preferSourceView } from "./editor-fixtures";
 
 /*
  * Typing is never lost: the editor keeps a draft per person and page on the
@@ -9,6 +10,9 @@ import { clientIp, createAccount, signIn } from "./staff-fixtures";
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(41) } });
+
+// These journeys type MDX: they work in source view (the visual editor has its own spec).
+test.beforeEach(({ page }) => preferSourceView(page));
 test.describe.configure({ mode: "serial" });
 
 const body = (page: Page) => page.getByLabel("Page text");

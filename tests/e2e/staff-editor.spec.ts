@@ -1,7 +1,7 @@
 import { deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { expectLive, openAsStaff, publish } from "./editor-fixtures";
+import { preferSourceView, expectLive, openAsStaff, publish } from "./editor-fixtures";
 import { clientIp, createAccount, signIn } from "./staff-fixtures";
 
 /*
@@ -13,6 +13,9 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(40) } });
+
+// These journeys type MDX: they work in source view (the visual editor has its own spec).
+test.beforeEach(({ page }) => preferSourceView(page));
 
 test.describe.configure({ mode: "serial" });
 
@@ -187,6 +190,7 @@ test("two editors on one page: the second publish is held and both versions are 
     [two, `Second Editor ${unique()}`],
   ] as const) {
     await p.setExtraHTTPHeaders({ "x-forwarded-for": clientIp(41) });
+    await preferSourceView(p);
     await openAsStaff(p, "/staff/content/privacy", { account: await createAccount({ name }) });
   }
   await one

@@ -24,6 +24,7 @@ import {
   testDb,
   type TestAccount,
 } from "./staff-fixtures";
+import { preferSourceView } from "./editor-fixtures";
 
 /*
  * Each role, against the production build: what the UI offers and what the
@@ -36,6 +37,9 @@ import {
  * and keeps the clinic details, the editor publishes a page.
  */
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(70) } });
+
+// These journeys type MDX: they work in source view (the visual editor has its own spec).
+test.beforeEach(({ page }) => preferSourceView(page));
 
 /** A catalogue address with its parameters filled in. */
 const address = (pattern: string, reference: string) =>

@@ -6,6 +6,7 @@ import { pageClass } from "@/components/ui/form-styles";
 import { requirePage } from "@/lib/staff/guard";
 import { editorImageError } from "@/lib/staff/editor-image";
 import { openEditor } from "@/lib/staff/open-editor";
+import { visualEditorContext } from "@/lib/staff/visual-editor-context";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { getSite } from "@/lib/content/site/site";
 
@@ -35,7 +36,8 @@ export default async function NewPage({
     initial.values.body = STARTER;
   }
   return (
-    <div className={pageClass}>
+    // Wider than other staff pages: the editor and its preview stand side by side.
+    <div className={`${pageClass} lg:max-w-7xl`}>
       <StaffToolbar />
       <h1 className="text-3xl font-semibold">New page</h1>
       <div className="mt-6">
@@ -46,6 +48,7 @@ export default async function NewPage({
             key={initial.values.draftVersion}
             initial={initial}
             serverPreview={preview}
+            visual={visualEditorContext(site)}
             imageError={editorImageError(imageError)}
           />
         )}

@@ -1,5 +1,7 @@
 "use client";
 
+import { SHOW_SOURCE_EVENT } from "../visual-editor/editor-context";
+
 /** The line a problem names ("line 3" or "Line 3:"), the editor's handle for showing it. */
 function lineOf(problem: string): number | undefined {
   const match = /\bline (\d+)/i.exec(problem);
@@ -12,6 +14,8 @@ function showLine(bodyId: string, line: number): void {
   if (!(area instanceof HTMLTextAreaElement)) return;
   const lines = area.value.split("\n");
   const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
+  // Behind the visual editor the text is hidden: lines are numbered in source view.
+  area.dispatchEvent(new Event(SHOW_SOURCE_EVENT));
   area.focus();
   area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
   const lineHeight = Number.parseFloat(getComputedStyle(area).lineHeight) || 24;

@@ -36,6 +36,8 @@ import {
 } from "@/components/ui/fields";
 import { PublishFields } from "./publish-fields";
 import { ScheduleFields, type ScheduleOptions } from "./schedule-fields";
+import { EMPTY_CONTEXT, type VisualEditorContext } from "../visual-editor/editor-context";
+import { VisualBody } from "../visual-editor/visual-body";
 
 const PREVIEW_PAUSE_MS = 800;
 const bodyId = fieldId("body");
@@ -52,10 +54,13 @@ export function PageEditor({
   imageError,
   mergeView,
   schedule,
+  visual = EMPTY_CONTEXT,
 }: {
   initial: EditorState;
   /** "Publish later" (pages that exist): the clinic's time zone and the default time. */
   schedule?: ScheduleOptions;
+  /** The site's pages, sources and clinic facts, for the visual editor. */
+  visual?: VisualEditorContext;
   /** A refused "Add an image" posted without JavaScript. */
   imageError?: { field: "image" | "alt" | "caption"; message: string };
   /** The preview the Preview button asked for, rendered by the server with the page. */
@@ -113,7 +118,9 @@ export function PageEditor({
   const errors = shown.fieldErrors;
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+    // The preview stands beside the form at desktop widths, from the moment the editor opens; on a
+    // phone it follows the form and the tools.
+    <div className="grid gap-8 lg:grid-cols-2">
       <form
         ref={formRef}
         action={formAction}
@@ -187,16 +194,18 @@ export function PageEditor({
           </Hint>
           {/* The problems are the body's error list, with buttons that show their lines. */}
           <BodyProblems problems={shown.bodyProblems} bodyId={bodyId} canJump={scripted} />
-          <textarea
-            id={bodyId}
-            name="body"
-            rows={28}
-            spellCheck
-            defaultValue={values.body}
-            maxLength={BODY_HARD_MAX}
-            {...describedBy(bodyId, { hint: true, errors: shown.bodyProblems })}
-            className={`${fieldClass} mt-2 font-mono text-sm leading-6`}
-          />
+          <VisualBody bodyId={bodyId} context={visual}>
+            <textarea
+              id={bodyId}
+              name="body"
+              rows={28}
+              spellCheck
+              defaultValue={values.body}
+              maxLength={BODY_HARD_MAX}
+              {...describedBy(bodyId, { hint: true, errors: shown.bodyProblems })}
+              className={`${fieldClass} mt-2 font-mono text-sm leading-6`}
+            />
+          </VisualBody>
           <PasteAsMarkdown bodyId={bodyId} />
         </div>
 
@@ -221,7 +230,10 @@ export function PageEditor({
         <FigureUpload bodyId={bodyId} page={values} error={imageError} scripted={scripted} />
         <ComponentList bodyId={bodyId} canInsert={scripted} />
       </div>
-      <section aria-labelledby="preview-heading" className="lg:col-span-2">
+      <section
+        aria-labelledby="preview-heading"
+        className="lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto"
+      >
         <h2 id="preview-heading" className="text-xl font-semibold">
           Preview
         </h2>

@@ -29,6 +29,7 @@ import { openPresence } from "@/lib/staff/presence";
 import { sharePanelState } from "@/lib/staff/review-links";
 import { scheduleDefaults } from "@/lib/staff/schedule-form";
 import { scheduleStatus } from "@/lib/staff/schedule-status";
+import { visualEditorContext } from "@/lib/staff/visual-editor-context";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -96,7 +97,8 @@ export default async function EditPage({ params, searchParams }: Props) {
   });
 
   return (
-    <div className={pageClass}>
+    // Wider than other staff pages: the editor and its preview stand side by side.
+    <div className={`${pageClass} lg:max-w-7xl`}>
       <StaffToolbar />
       <h1 className="text-3xl font-semibold">Edit: {entry?.frontmatter.title ?? page.href}</h1>
       <p className="mt-2 flex flex-wrap gap-x-6">
@@ -137,6 +139,7 @@ export default async function EditPage({ params, searchParams }: Props) {
             key={editor.initial.values.draftVersion}
             initial={editor.initial}
             serverPreview={editor.preview}
+            visual={visualEditorContext(site)}
             imageError={editorImageError(query["image-error"])}
             mergeView={merge && <MergeView merge={merge} timeZone={timeZone} />}
             schedule={{ defaults: scheduleDefaults(new Date(), timeZone), timeZone }}

@@ -1,0 +1,275 @@
+"use client";
+
+import { ButtonWithTooltip, insertJsx$, usePublisher } from "@mdxeditor/editor";
+import type { BlockContent, PhrasingContent } from "mdast";
+import { useContext, useId, useRef, useState, type FormEvent } from "react";
+import { createPortal } from "react-dom";
+import { primaryButtonClass } from "@/components/ui/button-styles";
+import { secondaryButtonClass } from "@/components/ui/form-styles";
+import {
+  COMPONENT_CATALOGUE,
+  COMPONENT_NAMES,
+  type ComponentName,
+} from "@/lib/validations/component-catalogue";
+import { propFields, propProblems } from "@/lib/validations/component-fields";
+import { fieldLabel, INLINE_COMPONENTS } from "./blocks";
+import { EditorSiteContext } from "./editor-context";
+
+/*
+ * "Insert a block": a small form made from the component's prop schema in the
+ * catalogue (Callout: kind and title; Question: the question; Cite: a source
+ * from content/sources.yaml; Figure: an uploaded image, its alt text and
+ * caption), checked as the page checks will check it before the block is
+ * placed at the cursor. Text inside a block is written there afterwards.
+ */
+
+/** Blocks that hold text start with the sentence asked for here, edited visually afterwards. */
+const TEXT_FIELD: Partial<Record<ComponentName, string>> = {
+  Callout: "The text of the note",
+  Question: "The answer",
+  Faq: "The answer",
+  Steps: "The first step",
+};
+
+type Answer = { ok: true; figure: string } | { ok: false; field: string; message: string };
+
+const paragraph = (text: string): BlockContent => ({
+  type: "paragraph",
+  children: [{ type: "text", value: text } as PhrasingContent],
+});
+
+export function InsertBlock({ bodyId }: { bodyId: string }) {
+  const insert = usePublisher(insertJsx$);
+  const { sources } = useContext(EditorSiteContext);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState<ComponentName>("Callout");
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  function open() {
+    setProblems([]);
+    dialog.current?.showModal();
+  }
+
+  /** Sends the image to the same upload the "Add an image" form uses; gives its Figure's values. */
+  async function upload(data: FormData): Promise<Record<string, string> | string[]> {
+    const page = document.getElementById(bodyId)?.closest("form");
+    const sent = new FormData();
+    const slug = page?.elements.namedItem("slug");
+    const isNew = page?.elements.namedItem("isNew");
+    sent.set("slug", slug instanceof HTMLInputElement ? slug.value || "index" : "index");
+    sent.set("isNew", isNew instanceof HTMLInputElement ? isNew.value : "0");
+    for (const key of ["image", "alt", "caption"]) sent.set(key, data.get(key) ?? "");
+    try {
+      const response = await fetch("/staff/editor-image", {
+        method: "POST",
+        body: sent,
+        headers: { Accept: "application/json" },
+      });
+      const answer = (await response.json()) as Answer;
+      if (!answer.ok) return [answer.message];
+      return Object.fromEntries(
+        [...answer.figure.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+      );
+    } catch {
+      return ["Not uploaded: the server did not answer. Your text is kept; try again."];
+    }
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    event.stopPropagation();
+    const data = new FormData(event.currentTarget);
+    let props: Record<string, string> = {};
+    if (name === "Figure") {
+      const file = data.get("image");
+      const missing = [
+        !(file instanceof File) || file.size === 0 ? "Choose the image file to upload." : "",
+        String(data.get("alt") ?? "").trim() ? "" : "Write the alt text: what the image shows.",
+        String(data.get("caption") ?? "").trim() ? "" : "Write a caption: a short line under it.",
+      ].filter(Boolean);
+      if (missing.length > 0) return setProblems(missing);
+      setBusy(true);
+      const answer = await upload(data);
+      setBusy(false);
+      if (Array.isArray(answer)) return setProblems(answer);
+      props = answer;
+    } else {
+      for (const field of propFields(name)) {
+        const value = String(data.get(field.name) ?? "").trim();
+        if (value) props[field.name] = value;
+      }
+      const wrong = propProblems(name, props);
+      const textLabel = TEXT_FIELD[name];
+      const text = String(data.get("text") ?? "").trim();
+      if (textLabel && !text) wrong.push(`${textLabel} is needed: write it here.`);
+      if (wrong.length > 0) return setProblems(wrong);
+    }
+    const text = String(data.get("text") ?? "").trim();
+    const children: BlockContent[] =
+      name === "Faq"
+        ? [
+            {
+              type: "mdxJsxFlowElement",
+              name: "Question",
+              attributes: [{ type: "mdxJsxAttribute", name: "q", value: String(data.get("q")) }],
+              children: [paragraph(text)],
+            } as BlockContent,
+          ]
+        : name === "Steps"
+          ? [
+              {
+                type: "list",
+                ordered: true,
+                spread: false,
+                children: [{ type: "listItem", spread: false, children: [paragraph(text)] }],
+              },
+            ]
+          : text
+            ? [paragraph(text)]
+            : [];
+    if (INLINE_COMPONENTS.has(name)) insert({ kind: "text", name, props, children: [] });
+    else insert({ kind: "flow", name, props, children });
+    dialog.current?.close();
+  }
+
+  const fields = name === "Faq" ? [{ name: "q", required: true }] : propFields(name);
+  const textLabel = TEXT_FIELD[name];
+  const input = "mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2";
+
+  return (
+    <>
+      <ButtonWithTooltip title="Insert a block" onClick={open}>
+        <span className="px-1 text-sm font-semibold">+ Block</span>
+      </ButtonWithTooltip>
+      {createPortal(
+        <dialog
+          ref={dialog}
+          aria-labelledby={`${id}-heading`}
+          className="m-auto w-[min(32rem,95vw)] rounded-lg border border-line bg-surface p-5 text-ink backdrop:bg-black/40"
+        >
+          <form onSubmit={onSubmit} noValidate className="space-y-4">
+            <h2 id={`${id}-heading`} className="text-xl font-semibold">
+              Insert a block
+            </h2>
+            <p>
+              <label htmlFor={`${id}-name`} className="block font-semibold">
+                Block
+              </label>
+              <select
+                id={`${id}-name`}
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value as ComponentName);
+                  setProblems([]);
+                }}
+                className={input}
+              >
+                {COMPONENT_NAMES.filter((n) => !COMPONENT_CATALOGUE[n].inside).map((n) => (
+                  <option key={n} value={n}>
+                    {n}: {COMPONENT_CATALOGUE[n].use}
+                  </option>
+                ))}
+              </select>
+            </p>
+            {problems.length > 0 && (
+              <ul role="alert" className="list-disc pl-6 font-semibold text-danger">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+            {name === "Figure" ? (
+              <>
+                <Labelled id={`${id}-image`} label="Image file (PNG, JPEG or WebP)">
+                  <input
+                    id={`${id}-image`}
+                    name="image"
+                    type="file"
+                    accept="image/png,image/jpeg,image/webp"
+                    className={input}
+                  />
+                </Labelled>
+                <Labelled id={`${id}-alt`} label="Alt text: what the image shows">
+                  <input id={`${id}-alt`} name="alt" maxLength={300} className={input} />
+                </Labelled>
+                <Labelled id={`${id}-caption`} label="Caption: a short line under it">
+                  <input id={`${id}-caption`} name="caption" maxLength={300} className={input} />
+                </Labelled>
+              </>
+            ) : (
+              fields.map((field) => (
+                <Labelled
+                  key={`${name}-${field.name}`}
+                  id={`${id}-${field.name}`}
+                  label={`${fieldLabel(name, field.name)}${field.required || ("choices" in field && field.choices) ? "" : " (optional)"}`}
+                >
+                  {"choices" in field && field.choices ? (
+                    <select
+                      id={`${id}-${field.name}`}
+                      name={field.name}
+                      defaultValue={field.fallback}
+                      className={input}
+                    >
+                      {field.choices.map((c) => (
+                        <option key={c}>{c}</option>
+                      ))}
+                    </select>
+                  ) : name === "Cite" && field.name === "source" ? (
+                    <select id={`${id}-${field.name}`} name="source" className={input}>
+                      {sources.map((s) => (
+                        <option key={s.key} value={s.key}>
+                          {s.title}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input id={`${id}-${field.name}`} name={field.name} className={input} />
+                  )}
+                </Labelled>
+              ))
+            )}
+            {textLabel && (
+              <Labelled id={`${id}-text`} label={textLabel}>
+                <textarea id={`${id}-text`} name="text" rows={3} className={input} />
+              </Labelled>
+            )}
+            <p className="flex flex-wrap gap-3">
+              <button type="submit" className={primaryButtonClass} disabled={busy}>
+                {busy ? "Uploading…" : "Place the block"}
+              </button>
+              <button
+                type="button"
+                className={secondaryButtonClass}
+                onClick={() => dialog.current?.close()}
+              >
+                Cancel
+              </button>
+            </p>
+          </form>
+        </dialog>,
+        document.body,
+      )}
+    </>
+  );
+}
+
+function Labelled({
+  id,
+  label,
+  children,
+}: {
+  id: string;
+  label: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <p>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {children}
+    </p>
+  );
+}
