@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectLive, openAsStaff, publish } from "./editor-fixtures";
+import { expectLive, openAsStaff, preferSourceView, publish } from "./editor-fixtures";
 import { clientIp, createAccount } from "./staff-fixtures";
 
 /*
@@ -15,6 +15,8 @@ async function colleague(browser: Browser, name: string, javaScriptEnabled = tru
     javaScriptEnabled,
     extraHTTPHeaders: { "x-forwarded-for": clientIp(170) },
   });
+  // These colleagues type MDX: source view (the visual editor has its own spec).
+  await preferSourceView(context);
   const page = await context.newPage();
   const account = await createAccount({ name: `${name} ${unique()}` });
   return { page, account, close: () => context.close() };

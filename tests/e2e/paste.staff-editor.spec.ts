@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator } from "@playwright/test";
-import { openAsStaff } from "./editor-fixtures";
+import { openAsStaff, preferSourceView } from "./editor-fixtures";
 import { clientIp } from "./staff-fixtures";
 
 /*
@@ -13,6 +13,8 @@ import { clientIp } from "./staff-fixtures";
  * browser would. Nothing is published: the page stays as other specs expect.
  */
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(61) } });
+// The paste goes into the page text's source view here; the visual editor has its own spec.
+test.beforeEach(({ page }) => preferSourceView(page));
 
 const WORD = readFileSync(
   path.resolve(__dirname, "../fixtures/paste/word-2013-test-document.html"),
