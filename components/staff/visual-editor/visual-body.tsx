@@ -76,8 +76,6 @@ export function VisualBody({
     return () => area.removeEventListener(SHOW_SOURCE_EVENT, show);
   }, [scripted, source, textarea]);
 
-  if (!scripted) return <>{children}</>;
-
   function toggle() {
     if (source) {
       setOpened((n) => n + 1);
@@ -92,29 +90,34 @@ export function VisualBody({
   }
 
   return (
-    <div className="mt-2">
-      <p className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          aria-pressed={source}
-          onClick={toggle}
-          className={`${secondaryButtonClass} text-sm`}
-        >
-          Source
-        </button>
-        <span className="text-sm text-ink-muted">
-          {source
-            ? "The page text as MDX. Press Source again to edit it as the page looks."
-            : "Edited as visitors will see it. Source shows the text itself."}
-        </span>
-      </p>
-      {unreadable && (
+    // One shape with and without JavaScript, so the textarea is the same element after hydration
+    // (listeners put on it at hydration, such as the paste conversion, stay on it); without
+    // JavaScript only the textarea shows.
+    <div>
+      {scripted && (
+        <p className="mt-2 flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            aria-pressed={source}
+            onClick={toggle}
+            className={`${secondaryButtonClass} text-sm`}
+          >
+            Source
+          </button>
+          <span className="text-sm text-ink-muted">
+            {source
+              ? "The page text as MDX. Press Source again to edit it as the page looks."
+              : "Edited as visitors will see it. Source shows the text itself."}
+          </span>
+        </p>
+      )}
+      {scripted && unreadable && (
         <p role="alert" className="mt-2 font-semibold text-danger">
           This text cannot be shown visually ({unreadable}), so it is shown as source: nothing in it
           was changed. Correct it here, then press Source to go back.
         </p>
       )}
-      {!source && (
+      {scripted && !source && (
         // The editor's own inputs and dialogs must not post the page form or count as its typing.
         <div
           ref={frame}
@@ -136,7 +139,7 @@ export function VisualBody({
           />
         </div>
       )}
-      <SourceLines bodyId={bodyId} shown={source}>
+      <SourceLines bodyId={bodyId} shown={scripted && source}>
         {children}
       </SourceLines>
     </div>
