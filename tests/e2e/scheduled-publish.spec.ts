@@ -12,6 +12,7 @@ import {
 import { wallClock } from "@/lib/time-zone";
 import { publishPage, startServer, stopAllServers, stopServer } from "./own-server";
 import { E2E_PORT } from "./server-env";
+import { preferSourceView } from "./editor-fixtures";
 import { clientIp, signIn, testDb } from "./staff-fixtures";
 
 /*
@@ -31,6 +32,8 @@ test.afterAll(async () => {
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp(61) } });
+// These journeys type MDX: they work in source view (the visual editor has its own spec).
+test.beforeEach(({ page }) => preferSourceView(page));
 
 async function newPage(title: string): Promise<string> {
   const slug = `scheduled-${unique()}`;
