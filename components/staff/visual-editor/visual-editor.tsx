@@ -18,6 +18,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { keepUnchangedBlocks } from "@/lib/content/visual/keep-blocks";
 import { EditorSiteContext, type VisualEditorContext } from "./editor-context";
 import { InsertBlock } from "./insert-block";
+import { showPasteNotes } from "../edit-forms/paste-as-markdown";
+import { pastePlugin } from "./paste-plugin";
 import { editorPlugins, TO_MARKDOWN } from "./plugins";
 
 /*
@@ -51,8 +53,8 @@ export function VisualEditor({
   const unreadable = useRef(false);
 
   const plugins = useMemo(
-    () =>
-      editorPlugins({
+    () => [
+      ...editorPlugins({
         pages: context.pages.map((p) => p.href),
         toolbar: () => (
           <>
@@ -71,6 +73,10 @@ export function VisualEditor({
           </>
         ),
       }),
+      // Pasted Word, Google Docs, web or email text comes in as Markdown; what was left out shows
+      // under the text.
+      pastePlugin({ onPasted: (notes) => showPasteNotes(bodyId, notes) }),
+    ],
     // The plugins are made once per editor; the pages do not change while it is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
