@@ -31,22 +31,23 @@ async function typeSentence(page: Page, sentence: string) {
 test("a draft survives going to another staff page at once and coming back, and can be discarded", async ({
   page,
 }) => {
+  // A page no other staff journey publishes: "original" must stay the published text throughout.
   const sentence = `Typed before leaving ${unique()}.`;
   await signIn(page, { role: "editor" });
-  await page.goto("/staff/content/benefits");
+  await page.goto("/staff/content/is-it-right-for-you");
   const original = await body(page).inputValue();
   await typeSentence(page, sentence);
   // No pause: straight to Images, as the receptionist in the issue did.
   await page.getByRole("link", { name: "Images", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Images" })).toBeVisible();
 
-  await page.goto("/staff/content/benefits");
+  await page.goto("/staff/content/is-it-right-for-you");
   await expect(offer(page)).toBeVisible();
   await expect(body(page)).toHaveCount(0);
   await page.getByRole("button", { name: "Continue the draft" }).click();
   await expect(body(page)).toHaveValue(new RegExp(`${sentence}$`));
 
-  await page.goto("/staff/content/benefits");
+  await page.goto("/staff/content/is-it-right-for-you");
   await page.getByRole("button", { name: "Discard the draft" }).click();
   await expect(body(page)).toHaveValue(original);
   await page.reload();
@@ -87,7 +88,7 @@ test("a session that ends while typing keeps the text, and saves it once signed 
   context,
 }) => {
   const account = await signIn(page, { role: "editor" });
-  await page.goto("/staff/content/benefits");
+  await page.goto("/staff/content/is-it-right-for-you");
   await context.clearCookies();
   await typeSentence(page, "Typed after the session ended.");
   await expect(page.getByText(/Draft not saved: you are signed out/)).toBeVisible();
@@ -97,7 +98,7 @@ test("a session that ends while typing keeps the text, and saves it once signed 
   await signIn(other, { account });
   // The editor tries again by itself and is now heard.
   await expect(page.getByText(/^Draft saved \d\d:\d\d$/)).toBeVisible({ timeout: 20_000 });
-  await other.goto("/staff/content/benefits");
+  await other.goto("/staff/content/is-it-right-for-you");
   await other.getByRole("button", { name: "Continue the draft" }).click();
   await expect(body(other)).toHaveValue(/Typed after the session ended\.$/);
 });
@@ -106,9 +107,9 @@ test("a save the server does not answer is shown, the text kept and the save ret
   page,
 }) => {
   await signIn(page, { role: "editor" });
-  await page.goto("/staff/content/benefits");
+  await page.goto("/staff/content/is-it-right-for-you");
   let blocked = true;
-  await page.route("**/staff/content/benefits", (route) =>
+  await page.route("**/staff/content/is-it-right-for-you", (route) =>
     blocked && route.request().method() === "POST" ? route.abort() : route.fallback(),
   );
   await typeSentence(page, "Typed while the server was away.");
@@ -120,8 +121,8 @@ test("a save the server does not answer is shown, the text kept and the save ret
 
 test("closing the tab with typing not yet saved asks first", async ({ page }) => {
   await signIn(page, { role: "editor" });
-  await page.goto("/staff/content/benefits");
-  await page.route("**/staff/content/benefits", (route) =>
+  await page.goto("/staff/content/is-it-right-for-you");
+  await page.route("**/staff/content/is-it-right-for-you", (route) =>
     route.request().method() === "POST" ? route.abort() : route.fallback(),
   );
   await typeSentence(page, "Not saved anywhere yet.");
