@@ -120,7 +120,7 @@ export function PageEditor({
   return (
     // The preview stands beside the form at desktop widths, from the moment the editor opens; on a
     // phone it follows the form and the tools.
-    <div className="grid gap-8 lg:grid-cols-2">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-2">
       <form
         ref={formRef}
         action={formAction}
