@@ -112,7 +112,9 @@ export function ContentList({
                         data-testid="page-schedule"
                       >
                         {schedule.kind === "failed" ? (
-                          <strong>{schedule.text}: the page changed meanwhile.</strong>
+                          <>
+                            <strong>{schedule.text}.</strong> {schedule.reason}
+                          </>
                         ) : (
                           schedule.text
                         )}

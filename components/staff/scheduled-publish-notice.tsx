@@ -4,8 +4,9 @@ import type { ScheduleStatus } from "@/lib/staff/schedule-status";
 
 /**
  * On a page's editor: its pending scheduled publish, with Cancel (a plain
- * form, so it works without JavaScript), or why the last one was not made.
- * Either way the scheduled text can be read, so nothing waiting is hidden.
+ * form, so it works without JavaScript), why the last one was not made, or
+ * whose changes it was combined with. Either way the scheduled text can be
+ * read, so nothing waiting is hidden.
  */
 export function ScheduledPublishNotice({ status }: { status: ScheduleStatus }) {
   const { row } = status;
@@ -33,7 +34,9 @@ export function ScheduledPublishNotice({ status }: { status: ScheduleStatus }) {
       )}
       <details className="mt-3">
         <summary className="cursor-pointer underline">
-          {failed ? "The text that was scheduled" : "The text that will be published"}
+          {status.kind === "pending"
+            ? "The text that will be published"
+            : "The text that was scheduled"}
         </summary>
         <pre className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded border border-line bg-surface p-3 font-mono text-sm">
           {`# ${typeof title === "string" ? title : ""}\n\n${row.body}`}

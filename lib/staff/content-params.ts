@@ -20,6 +20,7 @@ export const CONTENT_NOTICES = [
   "delete-error",
   "save-failed",
   "scheduled",
+  "scheduled-combined",
   "schedule-cancelled",
   "schedule-too-late",
 ] as const;

@@ -2,25 +2,35 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { redirect } from "next/navigation";
 import type { Frontmatter } from "@/lib/content/checks/frontmatter-schema";
-import { latestPageRevision } from "@/lib/db/content-revisions";
+import { draftPasses } from "@/lib/content/checks/page-draft";
+import type { MergeChoice } from "@/lib/content/merge/merge-page";
+import type { Site } from "@/lib/content/types";
+import { getPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
 import { deletePageDraft } from "@/lib/db/page-drafts";
 import { addScheduledPublish } from "@/lib/db/scheduled-publishes";
-import type { Database } from "@/lib/db/types";
+import type { Database, ScheduledPublish } from "@/lib/db/types";
 import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
 import type { StaffActor } from "./actor";
 import type { AuditEntry } from "./action-client";
 import { staffPageHref } from "./content-params";
 import { draftKeyOf } from "./draft-key";
+import { checkEditorValues } from "./editor-checks";
+import { formatTimeOfDay } from "./format";
+import { keepAsDraft } from "./keep-draft";
+import { mergeHref, mergeWithLatest } from "./page-merge";
 import { byline } from "./publish-steps";
 import { parseSchedule, type ScheduleValues } from "./schedule-form";
 
 /*
  * The editor's Schedule button, after the same checks as Publish have passed
  * (lib/actions/edit-page.ts): the text is stored to be published at the time
- * typed, in the clinic's time zone, on top of the revision the editor opened
- * (so it will never replace a change published in between), and the person
- * goes back to the page, which says when it will happen. Refused: the form
- * comes back with the text and the date and time as typed, and the reason.
+ * typed, in the clinic's time zone, on top of the revision the editor opened,
+ * and the person goes back to the page, which says when it will happen. When
+ * someone published the page since it was opened, the text is first merged
+ * with theirs exactly as Publish merges (page-merge.ts): combined, it is
+ * scheduled on top of their revision; overlapping, the editor opens on the
+ * overlaps and nothing is scheduled. Refused: the form comes back with the
+ * text and the date and time as typed, and the reason.
  */
 export async function scheduleFromEditor(input: {
   values: EditorValues;
@@ -28,6 +38,11 @@ export async function scheduleFromEditor(input: {
   frontmatter: Frontmatter;
   /** The content/ file version, for a page that has a file (as Publish stores it). */
   baseHash: string | null;
+  /** The page's file in content/, if it has one: where a merge starts when no revision was opened. */
+  fileSource: string | undefined;
+  /** How each overlap with a colleague's publish was decided, as for Publish. */
+  choices: Readonly<Record<string, MergeChoice>>;
+  site: Site;
   timeZone: string;
   base: EditorState;
   db: Kysely<Database>;
@@ -50,21 +65,47 @@ export async function scheduleFromEditor(input: {
   if (!when.ok) {
     return refused(`Not scheduled. ${when.message} Your text is kept.`, when.field, when.message);
   }
-  // A schedule on top of an old version could only fail when it is due: said now instead.
+  // Someone published since the editor opened: merged now, as Publish merges, not failed when due.
+  let text = { frontmatter: input.frontmatter, body: values.body, parentId: values.parentId };
+  let note = values.note.trim() || null;
   const latest = await latestPageRevision(db, values.slug);
-  if ((latest?.id ?? 0) !== values.parentId) {
-    return refused(
-      `Not scheduled: ${latest?.author ?? "someone"} published this page after you opened it. Your text is kept: copy what you need, open the page again to see their version, then schedule.`,
-    );
+  if (latest && latest.id !== values.parentId) {
+    const outcome = await mergeWithLatest(db, {
+      values,
+      fileSource: input.fileSource,
+      latest,
+      choices: input.choices,
+    });
+    if (outcome.kind === "deleted")
+      return {
+        ...refused(
+          `Not scheduled: ${latest.author} deleted this page after you opened it. Your text is kept below: publish to bring the page back with it.`,
+        ),
+        values: { ...values, parentId: latest.id },
+      };
+    if (outcome.kind === "conflicts") {
+      // As Publish does: the typed text waits as this person's draft, the editor opens on the overlaps.
+      await keepAsDraft(db, actor, values, now);
+      redirect(mergeHref(values.slug, input.choices));
+    }
+    const who = `${latest.author}'s changes of ${formatTimeOfDay(latest.created_at, input.site.clinic.timezone)}`;
+    const merged = { ...values, ...outcome.text };
+    const check = await checkEditorValues(merged, input.site);
+    if (!draftPasses(check))
+      return refused(
+        `Not scheduled: your changes combined with ${who} do not pass the checks (${[...Object.values(check.fieldErrors), ...check.bodyProblems].join("; ")}). Your text is kept; change it and schedule again.`,
+      );
+    text = { frontmatter: check.frontmatter, body: merged.body, parentId: latest.id };
+    note = [note, `Combined with ${who}.`].filter(Boolean).join(" ");
   }
   const { author, accountId } = byline(actor);
   const { schedule: row } = await addScheduledPublish(db, {
     slug: values.slug,
-    frontmatter: input.frontmatter,
-    body: values.body,
-    note: values.note.trim() || null,
+    frontmatter: text.frontmatter,
+    body: text.body,
+    note,
     baseHash: input.baseHash,
-    parentId: values.parentId,
+    parentId: text.parentId,
     dueAt: when.dueAt,
     accountId,
     author,
@@ -77,5 +118,20 @@ export async function scheduleFromEditor(input: {
     object: { type: "page", id: `/${values.slug}` },
     detail: { due: row.due_at },
   });
-  redirect(`${staffPageHref(values.slug)}?notice=scheduled`);
+  const combined = text.parentId !== values.parentId;
+  redirect(`${staffPageHref(values.slug)}?notice=${combined ? "scheduled-combined" : "scheduled"}`);
+}
+
+/** Said after a schedule combined with a colleague's publish: whose, and of when. */
+export async function scheduledCombinedNotice(
+  db: Kysely<Database>,
+  pending: Pick<ScheduledPublish, "parent_id" | "state"> | undefined,
+  timeZone: string,
+): Promise<string | undefined> {
+  const theirs =
+    pending?.state === "pending" ? await getPageRevision(db, pending.parent_id) : undefined;
+  return (
+    theirs &&
+    `Scheduled, combined with ${theirs.author}'s changes of ${formatTimeOfDay(theirs.created_at, timeZone)}. It is published by itself at the time shown below.`
+  );
 }

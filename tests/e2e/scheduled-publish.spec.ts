@@ -23,7 +23,7 @@ import { clientIp, signIn, testDb } from "./staff-fixtures";
  * and can be cancelled, both without JavaScript. One that fell due while the
  * server was stopped happens when it starts again. Each test makes its own page.
  */
-const RESTART_PORT = E2E_PORT + 1600;
+const RESTART_PORT = E2E_PORT + 1900;
 const root = mkdtempSync(path.join(tmpdir(), "clinic-schedule-"));
 test.afterAll(async () => {
   await stopAllServers();

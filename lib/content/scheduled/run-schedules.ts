@@ -1,24 +1,26 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { recordAudit } from "@/lib/db/audit-log";
-import { addPageRevision } from "@/lib/db/content-revisions";
 import {
   claimSchedule,
   finishSchedule,
   listDueSchedules,
   releaseSchedule,
 } from "@/lib/db/scheduled-publishes";
-import type { Database, PageRevision, ScheduledPublish } from "@/lib/db/types";
+import type { Site } from "@/lib/content/types";
+import type { Database, ScheduledPublish } from "@/lib/db/types";
 import { errorLine, logEvent } from "@/lib/log";
+import { publishDueRow } from "./due-publish";
 
 /*
  * One look for due scheduled publishes, as every server makes every few
  * seconds (schedule-timer.ts). Each due row is first claimed: of several
  * servers, only the one whose UPDATE matched publishes it. The publish is a
- * page revision on top of the revision the text was scheduled on, exactly as
- * the editor's Publish adds it and under the person who scheduled it; when
- * someone published the page meanwhile, it is not added (a schedule never
- * replaces a newer version) and the row is marked failed, saying so.
+ * page revision under the person who scheduled it, made by due-publish.ts: on
+ * top of the revision the text was scheduled on, or, when someone published
+ * the page meanwhile, merged with theirs as the editor's Publish merges;
+ * overlapping changes publish nothing and the row is marked failed, saying
+ * whose change overlaps and where the text is kept.
  */
 export interface ScheduleRunCounts extends Record<string, number> {
   published: number;
@@ -29,23 +31,14 @@ export interface ScheduleRunCounts extends Record<string, number> {
   errors: number;
 }
 
-export const CHANGED_MEANWHILE =
-  "Not published: the page was changed after this was scheduled, and a scheduled publish never replaces a newer version. The scheduled text is kept below: copy what is still needed into the editor, then publish or schedule again.";
-
-/** Whether the page's newest revision is this row's publish (made by a server that then stopped). */
-function isThisPublish(latest: PageRevision | undefined, row: ScheduledPublish): boolean {
-  return (
-    latest !== undefined &&
-    latest.action === "publish" &&
-    latest.parent_id === row.parent_id &&
-    latest.body === row.body &&
-    latest.account_id === row.account_id
-  );
-}
-
 export async function runDueSchedules(
   db: Kysely<Database>,
-  options: { server: string; now?: () => Date },
+  options: {
+    server: string;
+    now?: () => Date;
+    /** The content as it is now: the content/ files a merge starts from, the checks' site. */
+    site: () => Promise<Site>;
+  },
 ): Promise<ScheduleRunCounts> {
   const now = options.now ?? (() => new Date());
   const counts: ScheduleRunCounts = { published: 0, failed: 0, taken: 0, errors: 0 };
@@ -56,35 +49,19 @@ export async function runDueSchedules(
       continue;
     }
     try {
-      const result = await addPageRevision(db, {
-        slug: row.slug,
-        author: row.author,
-        accountId: row.account_id,
-        note: row.note,
-        action: "publish",
-        frontmatter: JSON.parse(row.frontmatter) as Record<string, unknown>,
-        body: row.body,
-        baseHash: row.base_hash,
-        parentId: row.parent_id,
+      const outcome = await publishDueRow(db, row, { at, site: options.site });
+      await finishSchedule(db, row.id, options.server, {
+        state: outcome.kind,
+        result: outcome.result,
         now: at,
       });
-      if (result.ok || isThisPublish(result.latest, row)) {
-        await finishSchedule(db, row.id, options.server, {
-          state: "published",
-          result: "Published",
-          now: at,
-        });
+      if (outcome.kind === "published") {
         counts.published += 1;
         logEvent("schedule.published", { subject: `/${row.slug}` });
         await auditPublish(db, row, at);
       } else {
-        await finishSchedule(db, row.id, options.server, {
-          state: "failed",
-          result: CHANGED_MEANWHILE,
-          now: at,
-        });
         counts.failed += 1;
-        logEvent("schedule.page-changed", { subject: `/${row.slug}` });
+        logEvent(outcome.event, { subject: `/${row.slug}` });
       }
     } catch (error) {
       counts.errors += 1;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Kysely } from "kysely";
 import { markContentChanged } from "@/lib/content/site/content-watch";
-import { forgetContent } from "@/lib/content/site/site";
+import { forgetContent, getSite } from "@/lib/content/site/site";
 import type { Database } from "@/lib/db/types";
 import { getEnv } from "@/lib/env";
 import { timedJob } from "@/lib/log";
@@ -37,7 +37,7 @@ export function startScheduledPublishes(db: Kysely<Database>): void {
     running = true;
     try {
       await timedJob("scheduled publishes", async () => {
-        const counts = await runDueSchedules(db, { server: SERVER_ID });
+        const counts = await runDueSchedules(db, { server: SERVER_ID, site: getSite });
         if (counts.published > 0) {
           forgetContent();
           markContentChanged();

@@ -4,9 +4,11 @@ import { frontmatterToFields } from "@/lib/content/checks/page-draft";
 import { loadClinic } from "@/lib/content/files/clinic-file";
 import { editPageAction } from "@/lib/actions/edit-page";
 import { cancelScheduledPublishAction } from "@/lib/actions/schedule-publish";
-import { latestPageRevision } from "@/lib/db/content-revisions";
+import { addPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
+import { getPageDraft } from "@/lib/db/page-drafts";
 import type { Database } from "@/lib/db/types";
 import type { StaffActor } from "@/lib/staff/actor";
+import { scheduledCombinedNotice } from "@/lib/staff/schedule-publish";
 import type { EditorState } from "@/lib/validations/editor-state";
 import { wallClock } from "@/lib/time-zone";
 import { DATABASES, type TestDb } from "../db/test-databases";
@@ -119,22 +121,26 @@ describe.each(DATABASES)("scheduling from the editor, on $name", ({ open }) => {
     expect(broken.bodyProblems.length).toBeGreaterThan(0);
     expect(broken.schedule).toMatchObject({ date: tomorrow, time: "09:00" });
 
-    const stale = await editPageAction(
-      fresh,
-      form({
-        intent: "schedule",
-        slug: "later-page",
-        isNew: "0",
-        parentId: 0,
-        ...fields,
-        body: "Later.",
-        scheduleDate: tomorrow,
-        scheduleTime: "09:00",
-      }),
+    // Opened before Lee's own first publish, and the two texts overlap: the editor's merge view
+    // opens on the typed text, kept as Lee's draft, and nothing is scheduled.
+    const stale = await redirectOf(
+      editPageAction(
+        fresh,
+        form({
+          intent: "schedule",
+          slug: "later-page",
+          isNew: "0",
+          parentId: 0,
+          ...fields,
+          body: "Later.",
+          scheduleDate: tomorrow,
+          scheduleTime: "09:00",
+        }),
+      ),
     );
-    expect(stale.formError).toMatch(
-      /^Not scheduled: Lee Practitioner published this page after you opened it/,
-    );
+    expect(stale).toBe("/staff/content/later-page?draft=continue&merge=1#merge-heading");
+    const kept = await getPageDraft(t.db, { owner: "account:account-lee", page: "/later-page" });
+    expect(kept?.data).toMatchObject({ body: "Later.", parentId: 0 });
     expect(await schedules()).toEqual([]);
   });
 
@@ -184,5 +190,55 @@ describe.each(DATABASES)("scheduling from the editor, on $name", ({ open }) => {
       undefined,
     ]);
     current.actor = lee;
+  });
+
+  it("schedules a text combined with a colleague's publish since it was opened, and says so", async () => {
+    const publish = async (body: string, actor: StaffActor, minute: number) => {
+      const parent = await latestPageRevision(t.db, "later-page");
+      const added = await addPageRevision(t.db, {
+        slug: "later-page",
+        author: actor.name,
+        accountId: actor.accountId,
+        note: null,
+        action: "publish",
+        frontmatter: { title: "Later page", description: "About it.", lastReviewed: "2026-11-01" },
+        body,
+        baseHash: null,
+        parentId: parent?.id ?? 0,
+        now: new Date(Date.now() - minute * 60_000),
+      });
+      if (!added.ok) throw new Error("publish refused");
+      return added.revision;
+    };
+    const opened = await publish("One.\n\nTwo.\n", lee, 20);
+    const kims = await publish("One.\n\nTwo, by Kim.\n", kim, 10);
+    const day = wallClock(new Date(Date.now() + 3 * 86_400_000), zone).date;
+    const to = await redirectOf(
+      editPageAction(
+        fresh,
+        form({
+          intent: "schedule",
+          slug: "later-page",
+          isNew: "0",
+          parentId: opened.id,
+          ...fields,
+          body: "One, by Lee.\n\nTwo.\n",
+          scheduleDate: day,
+          scheduleTime: "10:00",
+        }),
+      ),
+    );
+    expect(to).toBe("/staff/content/later-page?notice=scheduled-combined");
+    const row = (await schedules()).at(-1);
+    expect(row).toMatchObject({
+      state: "pending",
+      body: "One, by Lee.\n\nTwo, by Kim.\n",
+      parent_id: kims.id,
+      author: "Lee Practitioner",
+    });
+    expect(row?.note).toMatch(/^Combined with Kim Editor's changes of \d\d:\d\d\.$/);
+    expect(await scheduledCombinedNotice(t.db, row, zone)).toMatch(
+      /^Scheduled, combined with Kim Editor's changes of \d\d:\d\d\. It is published by itself/,
+    );
   });
 });

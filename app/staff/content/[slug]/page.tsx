@@ -28,6 +28,7 @@ import { choicesFromQuery, combinedNotice, openMerge } from "@/lib/staff/page-me
 import { openPresence } from "@/lib/staff/presence";
 import { sharePanelState } from "@/lib/staff/review-links";
 import { scheduleDefaults } from "@/lib/staff/schedule-form";
+import { scheduledCombinedNotice } from "@/lib/staff/schedule-publish";
 import { scheduleStatus } from "@/lib/staff/schedule-status";
 import { visualEditorContext } from "@/lib/staff/visual-editor-context";
 import { staffMetadata } from "@/lib/staff/metadata";
@@ -49,6 +50,8 @@ const NOTICES = {
   "delete-error": "Not deleted: tick the box to confirm.",
   "save-failed": SAVE_FAILED_TEXT,
   scheduled: "Scheduled. It is published by itself at the time shown below.",
+  "scheduled-combined":
+    "Scheduled, combined with a colleague's changes. It is published by itself at the time shown below.",
   "schedule-cancelled": "The scheduled publish is cancelled: nothing will be published.",
   "schedule-too-late":
     "Not cancelled: the scheduled publish has already been made, or is being made now. Its result is shown below and in the history.",
@@ -82,15 +85,18 @@ export default async function EditPage({ params, searchParams }: Props) {
           choices: choicesFromQuery(query.keep),
         })
       : undefined;
+  const [newestSchedule] = await latestSchedules(db, page.slug);
   const noticeText =
     notice === "combined"
       ? ((await combinedNotice(db, page, timeZone)) ?? NOTICES.combined)
-      : notice && NOTICES[notice];
+      : notice === "scheduled-combined"
+        ? ((await scheduledCombinedNotice(db, newestSchedule, timeZone)) ??
+          NOTICES["scheduled-combined"])
+        : notice && NOTICES[notice];
   const [presence, shared] = await Promise.all([
     openPresence({ actor, slug: page.slug, timeZone }),
     sharePanelState(page.slug, timeZone),
   ]);
-  const [newestSchedule] = await latestSchedules(db, page.slug);
   const schedule = scheduleStatus(newestSchedule, {
     timeZone,
     latestRevisionAt: page.revision?.created_at,
