@@ -16,6 +16,7 @@ import {
   type ComponentName,
 } from "@/lib/validations/component-catalogue";
 import { propFields } from "@/lib/validations/component-fields";
+import { fieldLabel, INLINE_COMPONENTS } from "@/lib/content/visual/block-form";
 import { EditorSiteContext } from "./editor-context";
 
 /*
@@ -27,17 +28,6 @@ import { EditorSiteContext } from "./editor-context";
  */
 
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
-
-/** Components that sit inside a sentence; the rest are blocks of their own. */
-export const INLINE_COMPONENTS: ReadonlySet<string> = new Set([
-  "ClinicName",
-  "PractitionerName",
-  "ClinicPhone",
-  "ClinicEmail",
-  "EmergencyNumber",
-  "Electroacupuncture",
-  "Cite",
-]);
 
 const FACTS: ReadonlySet<string> = new Set(
   COMPONENT_NAMES.filter(
@@ -231,22 +221,6 @@ function LockedBlock({ mdastNode }: JsxEditorProps) {
       {body}
     </div>
   );
-}
-
-/** The words for a value's field: what a receptionist is asked, not the prop's name. */
-export function fieldLabel(component: ComponentName, prop: string): string {
-  const labels: Record<string, string> = {
-    type: "Kind",
-    title: "Title",
-    q: "The question",
-    source: "Source",
-    alt: "Alt text",
-    caption: "Caption",
-    src: "Image address",
-    width: "Width in pixels",
-    height: "Height in pixels",
-  };
-  return labels[prop] ?? `${component} ${prop}`;
 }
 
 function editorFor(name: ComponentName): JsxComponentDescriptor["Editor"] {

@@ -1,42 +1,31 @@
 "use client";
 
 import { ButtonWithTooltip, insertJsx$, usePublisher } from "@mdxeditor/editor";
-import type { BlockContent, PhrasingContent } from "mdast";
 import { useContext, useId, useRef, useState, type FormEvent } from "react";
 import { createPortal } from "react-dom";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
 import {
-  COMPONENT_CATALOGUE,
-  COMPONENT_NAMES,
-  type ComponentName,
-} from "@/lib/validations/component-catalogue";
-import { propFields, propProblems } from "@/lib/validations/component-fields";
-import { fieldLabel, INLINE_COMPONENTS } from "./blocks";
+  BLOCK_CHOICES,
+  blockFields,
+  blockFromForm,
+  blockTextLabel,
+  fieldLabel,
+  figureProblems,
+  figureValues,
+} from "@/lib/content/visual/block-form";
+import { COMPONENT_CATALOGUE, type ComponentName } from "@/lib/validations/component-catalogue";
 import { EditorSiteContext } from "./editor-context";
 
 /*
- * "Insert a block": a small form made from the component's prop schema in the
- * catalogue (Callout: kind and title; Question: the question; Cite: a source
- * from content/sources.yaml; Figure: an uploaded image, its alt text and
- * caption), checked as the page checks will check it before the block is
- * placed at the cursor. Text inside a block is written there afterwards.
+ * "Insert a block": the dialog for the form in lib/content/visual/block-form.ts
+ * (the fields from the component's prop schema, checked as the page checks
+ * will check them), placing the block at the cursor. Figure's image is
+ * uploaded first, as "Add an image" does. Text inside a block is written
+ * there afterwards.
  */
 
-/** Blocks that hold text start with the sentence asked for here, edited visually afterwards. */
-const TEXT_FIELD: Partial<Record<ComponentName, string>> = {
-  Callout: "The text of the note",
-  Question: "The answer",
-  Faq: "The answer",
-  Steps: "The first step",
-};
-
 type Answer = { ok: true; figure: string } | { ok: false; field: string; message: string };
-
-const paragraph = (text: string): BlockContent => ({
-  type: "paragraph",
-  children: [{ type: "text", value: text } as PhrasingContent],
-});
 
 export function InsertBlock({ bodyId }: { bodyId: string }) {
   const insert = usePublisher(insertJsx$);
@@ -69,9 +58,7 @@ export function InsertBlock({ bodyId }: { bodyId: string }) {
       });
       const answer = (await response.json()) as Answer;
       if (!answer.ok) return [answer.message];
-      return Object.fromEntries(
-        [...answer.figure.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
-      );
+      return figureValues(answer.figure);
     } catch {
       return ["Not uploaded: the server did not answer. Your text is kept; try again."];
     }
@@ -81,61 +68,31 @@ export function InsertBlock({ bodyId }: { bodyId: string }) {
     event.preventDefault();
     event.stopPropagation();
     const data = new FormData(event.currentTarget);
-    let props: Record<string, string> = {};
+    const values = Object.fromEntries(
+      [...data.entries()].map(([key, value]) => [key, typeof value === "string" ? value : ""]),
+    );
     if (name === "Figure") {
       const file = data.get("image");
-      const missing = [
-        !(file instanceof File) || file.size === 0 ? "Choose the image file to upload." : "",
-        String(data.get("alt") ?? "").trim() ? "" : "Write the alt text: what the image shows.",
-        String(data.get("caption") ?? "").trim() ? "" : "Write a caption: a short line under it.",
-      ].filter(Boolean);
+      const missing = figureProblems({
+        hasFile: file instanceof File && file.size > 0,
+        alt: values.alt ?? "",
+        caption: values.caption ?? "",
+      });
       if (missing.length > 0) return setProblems(missing);
       setBusy(true);
-      const answer = await upload(data);
+      const uploaded = await upload(data);
       setBusy(false);
-      if (Array.isArray(answer)) return setProblems(answer);
-      props = answer;
-    } else {
-      for (const field of propFields(name)) {
-        const value = String(data.get(field.name) ?? "").trim();
-        if (value) props[field.name] = value;
-      }
-      const wrong = propProblems(name, props);
-      const textLabel = TEXT_FIELD[name];
-      const text = String(data.get("text") ?? "").trim();
-      if (textLabel && !text) wrong.push(`${textLabel} is needed: write it here.`);
-      if (wrong.length > 0) return setProblems(wrong);
+      if (Array.isArray(uploaded)) return setProblems(uploaded);
+      Object.assign(values, uploaded);
     }
-    const text = String(data.get("text") ?? "").trim();
-    const children: BlockContent[] =
-      name === "Faq"
-        ? [
-            {
-              type: "mdxJsxFlowElement",
-              name: "Question",
-              attributes: [{ type: "mdxJsxAttribute", name: "q", value: String(data.get("q")) }],
-              children: [paragraph(text)],
-            } as BlockContent,
-          ]
-        : name === "Steps"
-          ? [
-              {
-                type: "list",
-                ordered: true,
-                spread: false,
-                children: [{ type: "listItem", spread: false, children: [paragraph(text)] }],
-              },
-            ]
-          : text
-            ? [paragraph(text)]
-            : [];
-    if (INLINE_COMPONENTS.has(name)) insert({ kind: "text", name, props, children: [] });
-    else insert({ kind: "flow", name, props, children });
+    const answer = blockFromForm(name, values);
+    if (!answer.ok) return setProblems(answer.problems);
+    insert(answer.block);
     dialog.current?.close();
   }
 
-  const fields = name === "Faq" ? [{ name: "q", required: true }] : propFields(name);
-  const textLabel = TEXT_FIELD[name];
+  const fields = blockFields(name);
+  const textLabel = blockTextLabel(name);
   const input = "mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2";
 
   return (
@@ -166,7 +123,7 @@ export function InsertBlock({ bodyId }: { bodyId: string }) {
                 }}
                 className={input}
               >
-                {COMPONENT_NAMES.filter((n) => !COMPONENT_CATALOGUE[n].inside).map((n) => (
+                {BLOCK_CHOICES.map((n) => (
                   <option key={n} value={n}>
                     {n}: {COMPONENT_CATALOGUE[n].use}
                   </option>

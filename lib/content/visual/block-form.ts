@@ -1,0 +1,159 @@
+import type { BlockContent, PhrasingContent } from "mdast";
+import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
+import {
+  COMPONENT_CATALOGUE,
+  COMPONENT_NAMES,
+  type ComponentName,
+} from "@/lib/validations/component-catalogue";
+import { propFields, propProblems, type PropField } from "@/lib/validations/component-fields";
+
+/*
+ * The visual editor's "Insert a block" form, as logic: which components it
+ * offers, the fields each asks (read from the prop schema in the catalogue),
+ * what is wrong with the values typed, and the block placed from them. The
+ * dialog (components/staff/visual-editor/insert-block.tsx) only draws it, so
+ * a unit test can show that every component's form gives text the page
+ * checks accept. The browser loads this file.
+ */
+
+/** Components that sit inside a sentence; the rest are blocks of their own. */
+export const INLINE_COMPONENTS: ReadonlySet<string> = new Set([
+  "ClinicName",
+  "PractitionerName",
+  "ClinicPhone",
+  "ClinicEmail",
+  "EmergencyNumber",
+  "Electroacupuncture",
+  "Cite",
+]);
+
+/** What the form offers: every component but those that only live inside another (Question). */
+export const BLOCK_CHOICES: readonly ComponentName[] = COMPONENT_NAMES.filter(
+  (name) => !COMPONENT_CATALOGUE[name].inside,
+);
+
+/** Blocks that hold text start with the sentence asked for here, edited visually afterwards. */
+const TEXT_FIELD: Partial<Record<ComponentName, string>> = {
+  Callout: "The text of the note",
+  Question: "The answer",
+  Faq: "The answer",
+  Steps: "The first step",
+};
+
+export function blockTextLabel(name: ComponentName): string | undefined {
+  return TEXT_FIELD[name];
+}
+
+/** A prop's name in words, in the block form and on the block in the editor. */
+export function fieldLabel(component: ComponentName, prop: string): string {
+  const labels: Record<string, string> = {
+    type: "Kind",
+    title: "Title",
+    q: "The question",
+    source: "Source",
+    alt: "Alt text",
+    caption: "Caption",
+    src: "Image address",
+    width: "Width in pixels",
+    height: "Height in pixels",
+  };
+  return labels[prop] ?? `${component} ${prop}`;
+}
+
+/** The component whose props a form's fields are: a new Faq is asked its first Question. */
+const askedOf = (name: ComponentName): ComponentName => (name === "Faq" ? "Question" : name);
+
+/** The fields asked before a block is placed (Figure's come from its upload: see figureProblems). */
+export function blockFields(name: ComponentName): PropField[] {
+  return propFields(askedOf(name));
+}
+
+/** A block to place, in the shape MDXEditor's insertJsx takes: inside a sentence, or a block. */
+export type BlockInsert =
+  | { kind: "text"; name: ComponentName; props: Record<string, string>; children: [] }
+  | { kind: "flow"; name: ComponentName; props: Record<string, string>; children: BlockContent[] };
+
+export type BlockAnswer = { ok: true; block: BlockInsert } | { ok: false; problems: string[] };
+
+const paragraph = (text: string): BlockContent => ({
+  type: "paragraph",
+  children: [{ type: "text", value: text } as PhrasingContent],
+});
+
+/** What a block holds when placed: the sentence typed, in the shape the component holds it. */
+function childrenOf(name: ComponentName, props: Record<string, string>, text: string) {
+  if (name === "Faq") {
+    const question: MdxJsxFlowElement = {
+      type: "mdxJsxFlowElement",
+      name: "Question",
+      attributes: Object.entries(props).map(([key, value]) => ({
+        type: "mdxJsxAttribute",
+        name: key,
+        value,
+      })),
+      children: [paragraph(text)],
+    };
+    return [question as BlockContent];
+  }
+  if (name === "Steps") {
+    return [
+      {
+        type: "list",
+        ordered: true,
+        spread: false,
+        children: [{ type: "listItem", spread: false, children: [paragraph(text)] }],
+      } satisfies BlockContent,
+    ];
+  }
+  return text ? [paragraph(text)] : [];
+}
+
+/**
+ * The block for the values typed (each field by its prop name, the sentence
+ * as `text`), or the problems, one sentence each naming the field, worded as
+ * the page checks word them. Empty fields are left out of the block.
+ */
+export function blockFromForm(
+  name: ComponentName,
+  values: Readonly<Record<string, string | undefined>>,
+): BlockAnswer {
+  const props: Record<string, string> = {};
+  const fields = name === "Figure" ? propFields("Figure") : blockFields(name);
+  for (const field of fields) {
+    const value = (values[field.name] ?? "").trim();
+    if (value) props[field.name] = value;
+  }
+  const problems = propProblems(askedOf(name), props);
+  const label = TEXT_FIELD[name];
+  const text = (values.text ?? "").trim();
+  if (label && !text) problems.push(`${label} is needed: write it here.`);
+  if (problems.length > 0) return { ok: false, problems };
+  if (INLINE_COMPONENTS.has(name))
+    return { ok: true, block: { kind: "text", name, props, children: [] } };
+  // A new Faq's values are its first Question's.
+  const own = name === "Faq" ? {} : props;
+  return {
+    ok: true,
+    block: { kind: "flow", name, props: own, children: childrenOf(name, props, text) },
+  };
+}
+
+/** What the Figure form lacks before its image is uploaded: the file, alt text and a caption. */
+export function figureProblems(values: {
+  hasFile: boolean;
+  alt: string;
+  caption: string;
+}): string[] {
+  return [
+    values.hasFile ? "" : "Choose the image file to upload.",
+    values.alt.trim() ? "" : "Write the alt text: what the image shows.",
+    values.caption.trim() ? "" : "Write a caption: a short line under it.",
+  ].filter(Boolean);
+}
+
+/** The values of the Figure text the upload answers with (`<Figure src="…" alt="…" … />`). */
+export function figureValues(figure: string): Record<string, string> {
+  return Object.fromEntries(
+    [...figure.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+  );
+}
