@@ -203,6 +203,40 @@ test("the sciatica article is written and published with no <, #, * or - typed",
   await expect(article).toContainText("See a doctor first");
 });
 
+test("an image and a component from the tools beside the editor go in at its cursor", async ({
+  page,
+}) => {
+  await openAsStaff(page, "/staff/new-page");
+  await visual(page).click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("First paragraph.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Call us on  today.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Last paragraph.");
+
+  // The cursor after the first paragraph, then the image's form filled in beside the editor.
+  await caretAfter(page, "First paragraph.");
+  const region = page.getByRole("region", { name: "Add an image" });
+  await region.getByLabel("Image file").setInputFiles(await picture());
+  await region.getByLabel("Alt text").fill("A hand on a lower back");
+  await region.getByLabel("Caption", { exact: true }).fill("Where the ache often sits.");
+  await region.getByRole("button", { name: "Upload and add to the page" }).click();
+  await expect(region.getByText("Image added to the page text where the cursor was.")).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(visual(page).getByRole("img", { name: "A hand on a lower back" })).toBeVisible();
+
+  // A fact from the component list, inside the sentence where the cursor is.
+  await caretAfter(page, "Call us on ");
+  await page.getByRole("button", { name: "Insert ClinicPhone" }).click();
+
+  await expect(posted(page)).toHaveValue(
+    /^First paragraph\.\n\n<Figure src="\/media\/[^"]+" alt="A hand on a lower back" caption="Where the ache often sits\." width="60" height="40" \/>\n\nCall us on <ClinicPhone \/> today\.\n\nLast paragraph\.\n?$/,
+  );
+});
+
 test("undo takes back the last typing, in the editor and in the posted text", async ({ page }) => {
   await openAsStaff(page, "/staff/content/tips");
   const before = await posted(page).inputValue();

@@ -2,19 +2,13 @@
 
 import { COMPONENT_CATALOGUE, COMPONENT_NAMES } from "@/lib/validations/component-catalogue";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
+import { insertIntoBody } from "./insert-into-body";
 
 /**
  * The components a page may use. Without JavaScript it is a list to copy
  * from; with it, each has a button that inserts its snippet at the cursor.
  */
 export function ComponentList({ bodyId, canInsert }: { bodyId: string; canInsert: boolean }) {
-  function insert(snippet: string) {
-    const area = document.getElementById(bodyId);
-    if (!(area instanceof HTMLTextAreaElement)) return;
-    area.focus();
-    area.setRangeText(snippet, area.selectionStart, area.selectionEnd, "end");
-    area.dispatchEvent(new Event("input", { bubbles: true }));
-  }
   return (
     <section aria-labelledby="components-heading" className="rounded-lg border border-line p-4">
       <h2 id="components-heading" className="text-lg font-semibold">
@@ -34,7 +28,9 @@ export function ComponentList({ bodyId, canInsert }: { bodyId: string; canInsert
               <button
                 type="button"
                 className={`${secondaryButtonClass} mt-1 text-sm`}
-                onClick={() => insert(COMPONENT_CATALOGUE[name].snippet)}
+                onClick={() =>
+                  insertIntoBody(bodyId, COMPONENT_CATALOGUE[name].snippet, { ownLine: false })
+                }
               >
                 Insert {name}
               </button>

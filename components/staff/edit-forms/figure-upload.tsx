@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Notice } from "@/components/ui/notice";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { Field } from "@/components/ui/fields";
+import { insertIntoBody } from "./insert-into-body";
 
 /*
  * "Add an image" beside the page text: the file, its alt text (required) and a
@@ -58,7 +59,7 @@ export function FigureUpload({
       return;
     }
     setProblem(undefined);
-    insertAtCursor(bodyId, answer.figure);
+    insertIntoBody(bodyId, answer.figure, { ownLine: true });
     form.reset();
     setDone("Image added to the page text where the cursor was.");
   }
@@ -116,19 +117,4 @@ export function FigureUpload({
       </form>
     </section>
   );
-}
-
-/** Puts the text at the cursor of the page text, as typed (the preview and the draft follow). */
-function insertAtCursor(bodyId: string, text: string) {
-  const area = document.getElementById(bodyId);
-  if (!(area instanceof HTMLTextAreaElement)) return;
-  // On a line of its own, a blank line either side, however the cursor stood.
-  const before = area.value.slice(0, area.selectionStart);
-  const after = area.value.slice(area.selectionEnd);
-  const lead =
-    before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
-  const trail = after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
-  area.focus();
-  area.setRangeText(`${lead}${text}${trail}`, area.selectionStart, area.selectionEnd, "end");
-  area.dispatchEvent(new Event("input", { bubbles: true }));
 }

@@ -21,3 +21,10 @@ export const EditorSiteContext = createContext<VisualEditorContext>(EMPTY_CONTEX
 
 /** Asks the page text to show itself as source, e.g. to point at a line with a problem. */
 export const SHOW_SOURCE_EVENT = "show-source";
+
+/**
+ * Asks the visual editor, when it is open, to place MDX text (a Figure, a
+ * component) at its cursor; it answers by cancelling the event. Uncancelled,
+ * the text goes into the textarea at its cursor (lib: insert-into-body.ts).
+ */
+export const INSERT_TEXT_EVENT = "insert-text";

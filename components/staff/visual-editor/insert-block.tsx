@@ -12,7 +12,7 @@ import {
   blockTextLabel,
   fieldLabel,
   figureProblems,
-  figureValues,
+  attributeValues,
 } from "@/lib/content/visual/block-form";
 import { COMPONENT_CATALOGUE, type ComponentName } from "@/lib/validations/component-catalogue";
 import { EditorSiteContext } from "./editor-context";
@@ -58,7 +58,7 @@ export function InsertBlock({ bodyId }: { bodyId: string }) {
       });
       const answer = (await response.json()) as Answer;
       if (!answer.ok) return [answer.message];
-      return figureValues(answer.figure);
+      return attributeValues(answer.figure);
     } catch {
       return ["Not uploaded: the server did not answer. Your text is kept; try again."];
     }

@@ -14,21 +14,21 @@ import {
   UndoRedo,
   type MDXEditorMethods,
 } from "@mdxeditor/editor";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { keepUnchangedBlocks } from "@/lib/content/visual/keep-blocks";
 import { EditorSiteContext, type VisualEditorContext } from "./editor-context";
 import { InsertBlock } from "./insert-block";
 import { showPasteNotes } from "../edit-forms/paste-as-markdown";
 import { pastePlugin } from "./paste-plugin";
+import { toolsPlugin } from "./tools-plugin";
 import { editorPlugins, TO_MARKDOWN } from "./plugins";
 
 /*
  * The visual editor proper (MDXEditor on Lexical), loaded only on editor
  * pages. It opens on the textarea's text and writes back into the textarea
  * on every change, each unchanged block spelled as before
- * (keepUnchangedBlocks), so saving an untouched page changes nothing. Text
- * put into the textarea by the tools beside it (components, images) is read
- * back in.
+ * (keepUnchangedBlocks), so saving an untouched page changes nothing. The
+ * tools beside it (components, images) place their text at its cursor.
  */
 export function VisualEditor({
   bodyId,
@@ -48,7 +48,6 @@ export function VisualEditor({
   const [initial] = useState(() => area()?.value ?? "");
   // The text the editor last read: unchanged blocks keep its spelling.
   const original = useRef(initial);
-  const writing = useRef(false);
   // Once the editor could not read the text, it never writes: the textarea keeps every character.
   const unreadable = useRef(false);
 
@@ -76,25 +75,13 @@ export function VisualEditor({
       // Pasted Word, Google Docs, web or email text comes in as Markdown; what was left out shows
       // under the text.
       pastePlugin({ onPasted: (notes) => showPasteNotes(bodyId, notes) }),
+      // Images and components from the tools beside the editor go in at its cursor.
+      toolsPlugin({ bodyId }),
     ],
     // The plugins are made once per editor; the pages do not change while it is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-
-  useEffect(() => {
-    const textarea = area();
-    if (!textarea) return;
-    // A component or image added from the lists beside the editor goes into the textarea.
-    const reread = () => {
-      if (writing.current || unreadable.current) return;
-      original.current = textarea.value;
-      editor.current?.setMarkdown(textarea.value);
-    };
-    textarea.addEventListener("input", reread);
-    return () => textarea.removeEventListener("input", reread);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [bodyId]);
 
   function onChange(markdown: string, initialNormalize: boolean) {
     const textarea = area();
@@ -102,10 +89,8 @@ export function VisualEditor({
     const text = keepUnchangedBlocks(original.current, markdown);
     if (text === textarea.value) return;
     textarea.value = text;
-    writing.current = true;
     // The form's own listeners (autosave, the live preview) follow, as if it had been typed.
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
-    writing.current = false;
   }
 
   return (

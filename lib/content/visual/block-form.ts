@@ -3,6 +3,7 @@ import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import {
   COMPONENT_CATALOGUE,
   COMPONENT_NAMES,
+  isComponentName,
   type ComponentName,
 } from "@/lib/validations/component-catalogue";
 import { propFields, propProblems, type PropField } from "@/lib/validations/component-fields";
@@ -151,9 +152,26 @@ export function figureProblems(values: {
   ].filter(Boolean);
 }
 
-/** The values of the Figure text the upload answers with (`<Figure src="…" alt="…" … />`). */
-export function figureValues(figure: string): Record<string, string> {
+/** The values in a component's text, e.g. the Figure the upload answers with (`src="…" alt="…"`). */
+export function attributeValues(text: string): Record<string, string> {
   return Object.fromEntries(
-    [...figure.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+    [...text.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? "", m[2] ?? ""]),
   );
+}
+
+const SELF_CLOSING = /^<([A-Z][A-Za-z]*)((?:\s+\w+="[^"]*")*)\s*\/>$/;
+
+/**
+ * A component's ready-made text that closes itself (`<ClinicPhone />`,
+ * `<Figure src="…" … />`) as the block to place, so one that sits inside a
+ * sentence goes in the sentence; undefined for any other text.
+ */
+export function snippetBlock(text: string): BlockInsert | undefined {
+  const match = SELF_CLOSING.exec(text.trim());
+  const name = match?.[1] ?? "";
+  if (!match || !isComponentName(name)) return undefined;
+  const props = attributeValues(match[2] ?? "");
+  return INLINE_COMPONENTS.has(name)
+    ? { kind: "text", name, props, children: [] }
+    : { kind: "flow", name, props, children: [] };
 }

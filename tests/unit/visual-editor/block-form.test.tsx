@@ -12,7 +12,7 @@ import {
   blockFromForm,
   blockTextLabel,
   figureProblems,
-  figureValues,
+  attributeValues,
   type BlockInsert,
 } from "@/lib/content/visual/block-form";
 import { COMPONENT_CATALOGUE, type ComponentName } from "@/lib/validations/component-catalogue";
@@ -52,7 +52,7 @@ function filledIn(name: ComponentName): Record<string, string> {
     if (sample === undefined) throw new Error(`No sample value for ${name}'s "${field.name}"`);
     values[field.name] = sample;
   }
-  if (name === "Figure") Object.assign(values, figureValues(figureText()));
+  if (name === "Figure") Object.assign(values, attributeValues(figureText()));
   if (blockTextLabel(name)) values.text = SAMPLES.text ?? "";
   return values;
 }
