@@ -13,6 +13,7 @@ import {
   blockTextLabel,
   figureProblems,
   attributeValues,
+  snippetBlock,
   type BlockInsert,
 } from "@/lib/content/visual/block-form";
 import { COMPONENT_CATALOGUE, type ComponentName } from "@/lib/validations/component-catalogue";
@@ -159,5 +160,22 @@ describe("the Insert a block form", () => {
       "Write a caption: a short line under it.",
     ]);
     expect(figureProblems({ hasFile: true, alt: "A stretch", caption: "Daily." })).toEqual([]);
+  });
+
+  it("places a one-tag component from the list beside the editor as its block, in the sentence for a fact", () => {
+    expect(snippetBlock("<ClinicPhone />")).toEqual({
+      kind: "text",
+      name: "ClinicPhone",
+      props: {},
+      children: [],
+    });
+    expect(snippetBlock(COMPONENT_CATALOGUE.Figure.snippet)).toMatchObject({
+      kind: "flow",
+      name: "Figure",
+      props: { alt: "Describe what the image shows" },
+    });
+    expect(snippetBlock(COMPONENT_CATALOGUE.Callout.snippet)).toBeUndefined();
+    expect(snippetBlock('<Script src="x" />')).toBeUndefined();
+    expect(snippetBlock("Words <ClinicPhone />")).toBeUndefined();
   });
 });
