@@ -51,7 +51,11 @@ export const LOG_EVENTS = {
   },
   "schedule.page-changed": {
     level: "warn",
-    text: "A scheduled publish was not made: the page changed after it was scheduled (staff see why on the page)",
+    text: "A scheduled publish was not made: the page changed after it was scheduled and the changes overlap (staff see why on the page)",
+  },
+  "schedule.address-taken": {
+    level: "warn",
+    text: "A scheduled new page was not published: a page was made at its address meanwhile (staff see why in the page list)",
   },
   "content.invalid": { level: "error", text: "Content has problems" },
   "content.fallback": {

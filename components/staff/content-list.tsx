@@ -8,6 +8,7 @@ import { primaryButtonClass } from "@/components/ui/button-styles";
 import { pageClass } from "@/components/ui/form-styles";
 import type { Entry, PageRecord } from "@/lib/content/types";
 import type { ScheduleStatus } from "@/lib/staff/schedule-status";
+import { ScheduledNewPageRow } from "./scheduled-new-page-row";
 
 const STALE_DAYS = 365;
 
@@ -21,13 +22,38 @@ export interface ContentRow {
 }
 
 /** Every page, from content/ and from the browser, with what staff need to decide what to edit. */
+/** What the page list says after a form that answers with a redirect (?notice=…). */
+const LIST_NOTICES: Record<string, { tone: "success" | "error"; text: string }> = {
+  deleted: { tone: "success", text: "The page was deleted." },
+  "save-failed": { tone: "error", text: SAVE_FAILED_TEXT },
+  "delete-error": {
+    tone: "error",
+    text: "Not deleted: tick the box to confirm, then delete again.",
+  },
+  "scheduled-new": {
+    tone: "success",
+    text: "Scheduled. The new page is published by itself at the time shown below; until then visitors cannot see it.",
+  },
+  "schedule-cancelled": {
+    tone: "success",
+    text: "The scheduled publish is cancelled: nothing will be published.",
+  },
+  "schedule-too-late": {
+    tone: "error",
+    text: "Not cancelled: the scheduled publish has already been made, or is being made now.",
+  },
+};
+
 export function ContentList({
   rows,
+  waiting = [],
   unusable,
   now,
   notice,
 }: {
   rows: ContentRow[];
+  /** New pages scheduled to be published later: in no other row, as they are not pages yet. */
+  waiting?: Extract<ScheduleStatus, { kind: "pending" }>[];
   /** Pages stored under an address no page may have: shown to nobody, and offered for deletion. */
   unusable: PageRecord[];
   now: Date;
@@ -42,10 +68,8 @@ export function ContentList({
           New page
         </Link>
       </div>
-      {notice === "deleted" && <Notice tone="success">The page was deleted.</Notice>}
-      {notice === "save-failed" && <Notice tone="error">{SAVE_FAILED_TEXT}</Notice>}
-      {notice === "delete-error" && (
-        <Notice tone="error">Not deleted: tick the box to confirm, then delete again.</Notice>
+      {notice && LIST_NOTICES[notice] && (
+        <Notice tone={LIST_NOTICES[notice].tone}>{LIST_NOTICES[notice].text}</Notice>
       )}
       <div className="mt-6 overflow-x-auto">
         <table className="w-full text-left">
@@ -70,6 +94,9 @@ export function ContentList({
             </tr>
           </thead>
           <tbody>
+            {waiting.map((status) => (
+              <ScheduledNewPageRow key={`waiting-${status.row.id}`} status={status} />
+            ))}
             {rows.map(({ page, entry, failure, schedule }) => {
               const reviewed = entry?.frontmatter.lastReviewed;
               const stale =

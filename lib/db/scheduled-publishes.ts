@@ -26,6 +26,8 @@ export interface NewScheduledPublish {
   accountId: string;
   author: string;
   now: Date;
+  /** A new page's first publish: published only while its address is still free. */
+  newPage?: boolean;
 }
 
 /** Adds a schedule; a pending one for the same page that nobody has taken yet is cancelled. */
@@ -64,6 +66,7 @@ export async function addScheduledPublish(
           claimed_at: null,
           finished_at: null,
           result: null,
+          new_page: input.newPage ? 1 : 0,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

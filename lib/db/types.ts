@@ -172,6 +172,8 @@ export interface ScheduledPublishTable {
   finished_at: string | null;
   /** What happened, in words staff read (a failure's reason, who cancelled). */
   result: string | null;
+  /** 1 when it is a new page's first publish (020-scheduled-new-pages), else 0. */
+  new_page: Generated<number>;
 }
 
 /** One row, overwritten by every health check: proof the database takes a write. */

@@ -7,7 +7,7 @@ import type { MergeChoice } from "@/lib/content/merge/merge-page";
 import type { Site } from "@/lib/content/types";
 import { getPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
 import { deletePageDraft } from "@/lib/db/page-drafts";
-import { addScheduledPublish } from "@/lib/db/scheduled-publishes";
+import { addScheduledPublish, latestSchedules } from "@/lib/db/scheduled-publishes";
 import type { Database, ScheduledPublish } from "@/lib/db/types";
 import type { EditorState, EditorValues } from "@/lib/validations/editor-state";
 import type { StaffActor } from "./actor";
@@ -19,7 +19,7 @@ import { formatTimeOfDay } from "./format";
 import { keepAsDraft } from "./keep-draft";
 import { mergeHref, mergeWithLatest } from "./page-merge";
 import { byline } from "./publish-steps";
-import { parseSchedule, type ScheduleValues } from "./schedule-form";
+import { parseSchedule, scheduleTimeText, type ScheduleValues } from "./schedule-form";
 
 /*
  * The editor's Schedule button, after the same checks as Publish have passed
@@ -29,8 +29,10 @@ import { parseSchedule, type ScheduleValues } from "./schedule-form";
  * someone published the page since it was opened, the text is first merged
  * with theirs exactly as Publish merges (page-merge.ts): combined, it is
  * scheduled on top of their revision; overlapping, the editor opens on the
- * overlaps and nothing is scheduled. Refused: the form comes back with the
- * text and the date and time as typed, and the reason.
+ * overlaps and nothing is scheduled. A new page is scheduled too: its
+ * address is checked again when it is due (lib/content/scheduled/due-publish.ts),
+ * and until then it is listed for staff only. Refused: the form comes back
+ * with the text and the date and time as typed, and the reason.
  */
 export async function scheduleFromEditor(input: {
   values: EditorValues;
@@ -56,20 +58,26 @@ export async function scheduleFromEditor(input: {
     schedule: { ...schedule, field, error },
     formError,
   });
-  if (values.isNew) {
-    return refused(
-      "Not scheduled: a new page is published first; later changes to it can then be scheduled. Your text is kept.",
-    );
-  }
   const when = parseSchedule(schedule, input.timeZone, now);
   if (!when.ok) {
     return refused(`Not scheduled. ${when.message} Your text is kept.`, when.field, when.message);
   }
+  const latest = await latestPageRevision(db, values.slug);
+  if (values.isNew) {
+    // The checks found the address free; a colleague's new page waiting for it is said now.
+    const [waiting] = await latestSchedules(db, values.slug);
+    if (waiting?.state === "pending" && waiting.account_id !== actor.accountId)
+      return refused(
+        `Not scheduled: a new page at /${values.slug} is already scheduled by ${waiting.author} for ${scheduleTimeText(waiting.due_at, input.timeZone, now)}. Choose another address. Your text is kept.`,
+      );
+  }
   // Someone published since the editor opened: merged now, as Publish merges, not failed when due.
   let text = { frontmatter: input.frontmatter, body: values.body, parentId: values.parentId };
   let note = values.note.trim() || null;
-  const latest = await latestPageRevision(db, values.slug);
-  if (latest && latest.id !== values.parentId) {
+  if (values.isNew) {
+    // A new page goes on top of nothing, or of a deletion of an older page at its address.
+    text = { ...text, parentId: latest?.id ?? 0 };
+  } else if (latest && latest.id !== values.parentId) {
     const outcome = await mergeWithLatest(db, {
       values,
       fileSource: input.fileSource,
@@ -104,12 +112,13 @@ export async function scheduleFromEditor(input: {
     frontmatter: text.frontmatter,
     body: text.body,
     note,
-    baseHash: input.baseHash,
+    baseHash: values.isNew ? null : input.baseHash,
     parentId: text.parentId,
     dueAt: when.dueAt,
     accountId,
     author,
     now,
+    newPage: values.isNew,
   });
   // The text now waits in the schedule; the draft it was typed in is done, as after a publish.
   await deletePageDraft(db, draftKeyOf(actor, values), values.draftVersion);
@@ -118,6 +127,8 @@ export async function scheduleFromEditor(input: {
     object: { type: "page", id: `/${values.slug}` },
     detail: { due: row.due_at },
   });
+  // A new page has no editor page of its own yet: the page list shows it, waiting.
+  if (values.isNew) redirect("/staff/content?notice=scheduled-new");
   const combined = text.parentId !== values.parentId;
   redirect(`${staffPageHref(values.slug)}?notice=${combined ? "scheduled-combined" : "scheduled"}`);
 }

@@ -138,6 +138,58 @@ test("a scheduled publish goes live by itself at its time, and the list shows it
   await expect(page.getByLabel("Page text")).toHaveValue(`${later}\n`);
 });
 
+test("a new page scheduled for later is staff-only until its time, then goes live by itself", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const slug = `monday-article-${unique()}`;
+  const title = `Sciatica explained ${unique()}`;
+  const text = `Sciatica is a pain that runs down the leg ${unique()}.`;
+  const account = await signIn(page, { role: "editor" });
+  await page.goto("/staff/new-page");
+  const zone = await clinicZone(page);
+  await expect(page.getByText("Until then visitors cannot see the new page")).toBeVisible();
+  await page.getByLabel("Address").fill(slug);
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Description").fill("What sciatica is and what helps.");
+  await replaceText(page, text);
+  const due = new Date(Math.ceil((Date.now() + 25_000) / 60_000) * 60_000);
+  const { date, time } = wallClock(due, zone);
+  await page.getByLabel("Date").fill(date);
+  await page.getByLabel(`Time (${zone})`).fill(time);
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/staff\/content\?notice=scheduled-new$/);
+  await expect(page.getByText("Scheduled. The new page is published by itself")).toBeVisible();
+  const row = page.getByTestId("scheduled-new-page").filter({ hasText: title });
+  await expect(row).toContainText("New page, not published yet");
+  await expect(row.getByTestId("page-schedule")).toHaveText(
+    new RegExp(`^Scheduled for .*${time} \\(${zone}\\) by ${account.name}$`),
+  );
+  await expect(row.getByRole("button", { name: `Cancel schedule of ${title}` })).toBeVisible();
+  // Visitors, the sitemap and the page count see nothing yet.
+  expect((await page.request.get(`/${slug}`)).status()).toBe(404);
+  expect(await (await page.request.get("/sitemap.xml")).text()).not.toContain(`/${slug}`);
+
+  await expect(async () => {
+    const response = await page.request.get(`/${slug}`);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain(text);
+  }).toPass({ timeout: 100_000, intervals: [1000] });
+  expect(Date.now()).toBeGreaterThanOrEqual(due.getTime());
+  expect(await (await page.request.get("/sitemap.xml")).text()).toContain(`/${slug}`);
+  const db = await testDb();
+  expect((await latestSchedules(db, slug))[0]).toMatchObject({ state: "published", new_page: 1 });
+  expect((await latestPageRevision(db, slug))?.account_id).toBe(account.id);
+  // Now a page like any other: its own row, with its editor.
+  await page.reload();
+  await expect(page.getByTestId("scheduled-new-page").filter({ hasText: title })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: title })).toHaveAttribute(
+    "href",
+    `/staff/content/${slug}`,
+  );
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -191,6 +243,34 @@ test.describe("without JavaScript", () => {
     await expect(
       page.getByRole("row").filter({ hasText: title }).getByTestId("page-schedule"),
     ).toHaveCount(0);
+  });
+
+  test("a new page is scheduled and its schedule cancelled from the page list", async ({
+    page,
+  }) => {
+    const slug = `new-later-${unique()}`;
+    const title = `Winter article ${unique()}`;
+    await signIn(page, { role: "editor" });
+    await page.goto("/staff/new-page");
+    const zone = await clinicZone(page);
+    await page.getByLabel("Address").fill(slug);
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Description").fill("Looking after your back in winter.");
+    await replaceText(page, "Cold mornings need a slow start.");
+    const tomorrow = wallClock(new Date(Date.now() + 24 * 3600_000), zone).date;
+    await page.getByLabel("Date").fill(tomorrow);
+    await page.getByLabel(`Time (${zone})`).fill("09:00");
+    await page.getByRole("button", { name: "Schedule", exact: true }).click();
+
+    await expect(page.getByText("Scheduled. The new page is published by itself")).toBeVisible();
+    const row = page.getByTestId("scheduled-new-page").filter({ hasText: title });
+    await expect(row.getByTestId("page-schedule")).toContainText(`09:00 (${zone})`);
+    expect((await page.request.get(`/${slug}`)).status()).toBe(404);
+
+    await row.getByRole("button", { name: `Cancel schedule of ${title}` }).click();
+    await expect(page.getByText("The scheduled publish is cancelled")).toBeVisible();
+    await expect(page.getByTestId("scheduled-new-page").filter({ hasText: title })).toHaveCount(0);
+    expect((await latestSchedules(await testDb(), slug))[0]?.state).toBe("cancelled");
   });
 });
 

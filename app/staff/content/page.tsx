@@ -39,7 +39,22 @@ export default async function StaffContentPage({
         };
       }),
   );
+  // New pages scheduled for later: not pages yet, so in no row above.
+  const waiting = [...schedules.values()].flatMap((row) => {
+    if (!row.new_page || site.pages.some((p) => p.slug === row.slug && p.source !== undefined))
+      return [];
+    const status = scheduleStatus(row, { timeZone: site.clinic.timezone });
+    return status?.kind === "pending" ? [status] : [];
+  });
   const unusable = shown.filter((page) => page.addressProblem);
   const { notice } = await searchParams;
-  return <ContentList rows={rows} unusable={unusable} now={new Date()} notice={notice} />;
+  return (
+    <ContentList
+      rows={rows}
+      waiting={waiting}
+      unusable={unusable}
+      now={new Date()}
+      notice={notice}
+    />
+  );
 }

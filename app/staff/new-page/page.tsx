@@ -6,6 +6,7 @@ import { pageClass } from "@/components/ui/form-styles";
 import { requirePage } from "@/lib/staff/guard";
 import { editorImageError } from "@/lib/staff/editor-image";
 import { openEditor } from "@/lib/staff/open-editor";
+import { scheduleDefaults } from "@/lib/staff/schedule-form";
 import { visualEditorContext } from "@/lib/staff/visual-editor-context";
 import { staffMetadata } from "@/lib/staff/metadata";
 import { getSite } from "@/lib/content/site/site";
@@ -50,6 +51,11 @@ export default async function NewPage({
             serverPreview={preview}
             visual={visualEditorContext(site)}
             imageError={editorImageError(imageError)}
+            schedule={{
+              defaults: scheduleDefaults(new Date(), site.clinic.timezone),
+              timeZone: site.clinic.timezone,
+              newPage: true,
+            }}
           />
         )}
       </div>

@@ -7,6 +7,8 @@ export interface ScheduleOptions {
   /** Tomorrow at 09:00 in the clinic's time zone, worked out by the server. */
   defaults: ScheduleValues;
   timeZone: string;
+  /** A page not published yet: nobody but staff sees it until then. */
+  newPage?: boolean;
 }
 
 /**
@@ -26,14 +28,16 @@ export function ScheduleFields({
   typed?: ScheduleFormState;
   pending: boolean;
 }) {
-  const { defaults, timeZone } = options;
+  const { defaults, timeZone, newPage } = options;
   const error = (field: "date" | "time") => (typed?.field === field ? typed.error : undefined);
   return (
     <fieldset className="mt-6 space-y-4 rounded-lg border border-line p-4">
       <legend className="px-1 text-xl font-semibold">Publish later</legend>
       <p className="text-ink-muted">
         Publishes this text by itself at the time below, on the clinic&rsquo;s clock ({timeZone}).
-        Until then visitors see the page as it is now.
+        {newPage
+          ? " Until then visitors cannot see the new page; staff see it waiting in the page list."
+          : " Until then visitors see the page as it is now."}
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field

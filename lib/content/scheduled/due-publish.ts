@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { frontmatterToFields, draftPasses } from "@/lib/content/checks/page-draft";
 import type { Frontmatter } from "@/lib/content/checks/frontmatter-schema";
 import type { Site } from "@/lib/content/types";
-import { addPageRevision, getPageRevision } from "@/lib/db/content-revisions";
+import { addPageRevision, getPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
 import { savePageDraft } from "@/lib/db/page-drafts";
 import type { Database, PageRevision, ScheduledPublish } from "@/lib/db/types";
 import { draftKeyOf } from "@/lib/staff/draft-key";
@@ -27,13 +27,14 @@ import type { EditorValues } from "@/lib/validations/editor-state";
  */
 export type DueOutcome =
   | { kind: "published"; result: string }
-  | { kind: "failed"; result: string; event: "schedule.page-changed" };
+  | { kind: "failed"; result: string; event: "schedule.page-changed" | "schedule.address-taken" };
 
 export async function publishDueRow(
   db: Kysely<Database>,
   row: ScheduledPublish,
   context: { at: Date; site: () => Promise<Site> },
 ): Promise<DueOutcome> {
+  if (row.new_page) return publishNewPage(db, row, context);
   const { at } = context;
   const frontmatter = JSON.parse(row.frontmatter) as Frontmatter;
   const first = await addPageRevision(db, {
@@ -71,7 +72,7 @@ export async function publishDueRow(
   const failed = async (reason: string): Promise<DueOutcome> => ({
     kind: "failed",
     event: "schedule.page-changed",
-    result: `Not published: ${reason} ${await keepScheduledText(db, row, values, at)}`,
+    result: `Not published: ${reason} ${await keepScheduledText(db, row, values, at)} ${ON_EXISTING}`,
   });
 
   const outcome = await mergeWithLatest(db, {
@@ -138,9 +139,72 @@ async function resultOf(
 }
 
 /**
- * The scheduled text as its person's draft of the page, so the editor offers
- * it; a draft they already have is newer typing and is left alone (the text
- * stays on the schedule, shown on the page). Says which, for the row's result.
+ * A new page's first publish: made only while its address is still free.
+ * Someone who made a page there meanwhile (in the browser, or a file in
+ * content/) keeps it; the scheduled text then becomes its person's new-page
+ * draft, to publish under another address.
+ */
+async function publishNewPage(
+  db: Kysely<Database>,
+  row: ScheduledPublish,
+  context: { at: Date; site: () => Promise<Site> },
+): Promise<DueOutcome> {
+  const { at } = context;
+  const latest = await latestPageRevision(db, row.slug);
+  if (latest && isThisPublish(latest, row))
+    return { kind: "published", result: SCHEDULE_PUBLISHED };
+  const site = await context.site();
+  // The database answers for browser pages (the loaded site may be a second old); the site for files.
+  const made = latest?.action === "publish" ? latest : undefined;
+  const file = site.pages.find((p) => p.slug === row.slug && p.source !== undefined);
+  if (made || file) {
+    const frontmatter = JSON.parse(row.frontmatter) as Frontmatter;
+    const values: EditorValues = {
+      slug: row.slug,
+      isNew: true,
+      fields: frontmatterToFields(frontmatter),
+      body: row.body,
+      note: row.note ?? "",
+      parentId: 0,
+      baseHash: "",
+      draftVersion: 0,
+    };
+    const who = made
+      ? `${made.author} made a page at /${row.slug} at ${formatTimeOfDay(made.created_at, site.clinic.timezone)}`
+      : `a page at /${row.slug} now comes from content/`;
+    return {
+      kind: "failed",
+      event: "schedule.address-taken",
+      result: `Not published: ${who}, after this new page was scheduled, so the address is taken and their page stays. ${await keepScheduledText(db, row, values, at)} ${ON_NEW}`,
+    };
+  }
+  const added = await addPageRevision(db, {
+    slug: row.slug,
+    author: row.author,
+    accountId: row.account_id,
+    note: row.note,
+    action: "publish",
+    frontmatter: JSON.parse(row.frontmatter) as Frontmatter,
+    body: row.body,
+    baseHash: null,
+    // On top of a deletion of an older page at this address, as the editor's first publish goes.
+    parentId: latest?.id ?? 0,
+    now: at,
+  });
+  // A page made at the address in the moment between: the next look finds it and says so.
+  if (!added.ok) throw new Error(`a page was made at /${row.slug} while publishing`);
+  return { kind: "published", result: SCHEDULE_PUBLISHED };
+}
+
+const ON_EXISTING =
+  "Open the page and continue the draft: Publish then shows, place by place, what to keep.";
+const ON_NEW =
+  "Open New page and continue the draft: choose another address, then publish or schedule it again.";
+
+/**
+ * The scheduled text as its person's draft of the page (or new-page draft),
+ * so the editor offers it; a draft they already have is newer typing and is
+ * left alone (the text stays on the schedule, shown with it). Says which.
  */
 async function keepScheduledText(
   db: Kysely<Database>,
@@ -148,7 +212,7 @@ async function keepScheduledText(
   values: EditorValues,
   at: Date,
 ): Promise<string> {
-  const kept = "The scheduled text is kept below";
+  const kept = "The scheduled text is kept with this schedule";
   if (!row.account_id) return `${kept}.`;
   const saved = await savePageDraft(db, draftKeyOf({ accountId: row.account_id }, values), {
     data: values,
@@ -156,6 +220,6 @@ async function keepScheduledText(
     now: at,
   });
   return saved.ok
-    ? `${kept} and as ${row.author}'s draft of this page: open the page, continue the draft and publish to choose, place by place, what to keep.`
-    : `${kept} (${row.author} already had a draft of this page, which was left as it was): copy what is still needed into the editor, then publish or schedule again.`;
+    ? `${kept} and as ${row.author}'s ${values.isNew ? "new page draft" : "draft of this page"}.`
+    : `${kept} (${row.author} already had a ${values.isNew ? "new page draft" : "draft of this page"}, which was left as it was: copy from the scheduled text what is still needed).`;
 }

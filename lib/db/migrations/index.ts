@@ -17,6 +17,7 @@ import * as acknowledgements from "./015-acknowledgements";
 import * as pageInsights from "./016-page-insights";
 import * as scheduledPublishes from "./017-scheduled-publishes";
 import * as presenceAndReviewLinks from "./018-presence-and-review-links";
+import * as scheduledNewPages from "./020-scheduled-new-pages";
 
 /*
  * Migrations are imported statically: a bundled Next.js server has no
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   "016-page-insights": pageInsights,
   "017-scheduled-publishes": scheduledPublishes,
   "018-presence-and-review-links": presenceAndReviewLinks,
+  "020-scheduled-new-pages": scheduledNewPages,
 };
 
 export const migrationProvider: MigrationProvider = {

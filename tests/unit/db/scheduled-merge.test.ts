@@ -134,7 +134,9 @@ describe.each(DATABASES)("a due schedule on a changed page, on $name", ({ open }
     expect(row?.result).toContain(
       `Not published: Ben's changes of ${formatTimeOfDay(ben.created_at, zone)} overlap the scheduled text`,
     );
-    expect(row?.result).toContain("kept below and as Ana's draft of this page");
+    expect(row?.result).toContain(
+      "kept with this schedule and as Ana's draft of this page. Open the page and continue the draft",
+    );
     expect(row?.body).toBe(MINE);
     // The draft is what the editor offers Ana: her text, on the revision she scheduled it on,
     // so her next Publish merges with Ben's through the editor's merge view.

@@ -241,4 +241,53 @@ describe.each(DATABASES)("scheduling from the editor, on $name", ({ open }) => {
       /^Scheduled, combined with Kim Editor's changes of \d\d:\d\d\. It is published by itself/,
     );
   });
+
+  it("schedules a new page, says so in the list, refuses a colleague's at the same address, and cancels from the list", async () => {
+    const day = wallClock(new Date(Date.now() + 4 * 86_400_000), zone).date;
+    const newPage = (body: string) =>
+      editPageAction(
+        fresh,
+        form({
+          intent: "schedule",
+          slug: "next-monday",
+          isNew: "1",
+          parentId: 0,
+          ...fields,
+          body,
+          scheduleDate: day,
+          scheduleTime: "09:00",
+        }),
+      );
+    expect(await redirectOf(newPage("Monday's article."))).toBe(
+      "/staff/content?notice=scheduled-new",
+    );
+    const row = (await schedules()).at(-1);
+    expect(row).toMatchObject({
+      slug: "next-monday",
+      new_page: 1,
+      parent_id: 0,
+      base_hash: null,
+      state: "pending",
+      body: "Monday's article.",
+      author: "Lee Practitioner",
+    });
+    // Not a page yet: visitors and the page list's page rows do not have it.
+    expect(await latestPageRevision(t.db, "next-monday")).toBeUndefined();
+
+    current.actor = kim;
+    const refused = await newPage("Kim's article.");
+    expect(refused.formError).toMatch(
+      /^Not scheduled: a new page at \/next-monday is already scheduled by Lee Practitioner for .* Choose another address\. Your text is kept\.$/,
+    );
+    expect(refused.values.body).toBe("Kim's article.");
+    expect((await schedules()).at(-1)?.id).toBe(row?.id);
+
+    expect(
+      await redirectOf(
+        cancelScheduledPublishAction(form({ slug: "next-monday", schedule: row?.id ?? 0 })),
+      ),
+    ).toBe("/staff/content?notice=schedule-cancelled");
+    expect((await schedules()).at(-1)).toMatchObject({ id: row?.id, state: "cancelled" });
+    current.actor = lee;
+  });
 });
