@@ -7,70 +7,44 @@
  * shows the page's text. Public pages load none of it: tests/e2e/site-wide
  * and bench:pages check their script weight. It measures; it asserts nothing.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createDb, migrateToLatest } from "@/lib/db/client";
 import { signIn } from "../tests/e2e/staff-fixtures";
+import { launchBenchBrowser, startBenchServer } from "./bench-setup";
 
 const port = Number(process.env.BENCH_PORT ?? 3401);
-const base = `http://localhost:${port}`;
 const dataDir = ".bench-editor-data";
-const distDir = process.env.NEXT_DIST_DIR || ".next";
 const RUNS = 5;
 
-if (!existsSync(`${distDir}/BUILD_ID`)) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-rmSync(dataDir, { recursive: true, force: true });
-const server = spawn("npx", ["next", "start", "--port", String(port)], {
-  env: { ...process.env, DATA_DIR: dataDir, SITE_URL: base, NODE_ENV: "production" },
-  stdio: "ignore",
-  detached: true,
-});
-
-async function waitForServer() {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not start");
-}
-
 /** The scripts a page loads, by address, once it has settled. */
-async function scriptsOf(page: Page, path: string, ready: () => Promise<unknown>) {
+async function scriptsOf(page: Page, url: string, ready: () => Promise<unknown>) {
   const urls = new Set<string>();
   const listen = (r: { url: () => string; request: () => { resourceType: () => string } }) => {
     if (r.request().resourceType() === "script") urls.add(r.url());
   };
   page.on("response", listen);
-  await page.goto(`${base}${path}`);
+  await page.goto(url);
   await ready();
   await page.waitForLoadState("networkidle");
   page.off("response", listen);
   return urls;
 }
 
-async function main() {
-  await waitForServer();
+async function measure(base: string) {
   const db = createDb({ dataDir });
   await migrateToLatest(db);
-  const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  const browser = await launchBenchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await signIn(page, { base, db });
   const editor = page.getByRole("textbox", { name: "Page body, as visitors will see it" });
 
-  const list = await scriptsOf(page, "/staff/content", () =>
+  const list = await scriptsOf(page, `${base}/staff/content`, () =>
     page.getByRole("heading", { level: 1, name: "Pages" }).waitFor(),
   );
-  const onEditor = await scriptsOf(page, "/staff/content/benefits", () =>
+  const onEditor = await scriptsOf(page, `${base}/staff/content/benefits`, () =>
     editor.getByText("How big the benefit is", { exact: true }).waitFor(),
   );
   const extra = [...onEditor].filter((url) => !list.has(url));
@@ -100,12 +74,18 @@ async function main() {
   ]);
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    if (server.pid) process.kill(-server.pid);
+async function main() {
+  // localhost, not 127.0.0.1: the session cookie is for the site's own host name.
+  const server = await startBenchServer({ port, dataDir, host: "localhost" });
+  try {
+    await measure(server.base);
+  } finally {
+    server.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

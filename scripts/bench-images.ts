@@ -9,14 +9,14 @@
  * ratios 1 and 3. Prints the image bytes downloaded and the Largest
  * Contentful Paint, the median of RUNS loads taken in alternating rounds. It measures; it asserts nothing.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { uploadImage } from "@/lib/content/images/upload-image";
 import { createDb, migrateToLatest } from "@/lib/db/client";
 import { addPageRevision } from "@/lib/db/content-revisions";
 import { GPS, photoPixels } from "../tests/unit/content/images/image-fixtures";
+import { launchBenchBrowser, startBenchServer } from "./bench-setup";
 
 const port = 3410;
 const base = `http://127.0.0.1:${port}`;
@@ -67,18 +67,6 @@ async function seed(): Promise<{ photoBytes: number; src: string }> {
   return { photoBytes: photo.length, src: upload.src };
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not start");
-}
-
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -127,18 +115,10 @@ async function measure(browser: Browser, address: string, dpr: number) {
 
 async function main() {
   const { photoBytes, src } = await seed();
-  if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-  const server = spawn("npx", ["next", "start", "--port", String(port)], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
-    stdio: "ignore",
-    detached: true,
-  });
+  // The data folder seeded just now is the one it serves.
+  const server = await startBenchServer({ port, dataDir, env: { DATABASE_URL: "" }, seeded: true });
   try {
-    await waitForServer();
-    const browser = await chromium.launch({
-      executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    const browser = await launchBenchBrowser();
     // One load each first, so every page is rendered and cached before anything is timed.
     for (const address of ["/bench-photo", "/bench-no-photo"]) await measure(browser, address, 1);
     // Rounds alternate the pages, so the shared machine's drift hits both alike.
@@ -169,7 +149,7 @@ async function main() {
     console.log("Phone (390px), CPU 4x slower, slow 4G; bytes as sent by next start");
     console.table(rows);
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    server.stop();
   }
 }
 

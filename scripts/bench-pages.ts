@@ -5,40 +5,14 @@
  * CPU and a "slow 4G" connection, and prints bytes sent, JavaScript bytes,
  * First Contentful Paint and Largest Contentful Paint. It measures; it asserts nothing.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { chromium } from "@playwright/test";
 import { allPublicPaths, publishedPages } from "../tests/e2e/content-pages";
 import { extraScriptBytes } from "../tests/e2e/script-weight";
+import { launchBenchBrowser, startBenchServer } from "./bench-setup";
 
 const port = 3400;
-const base = `http://127.0.0.1:${port}`;
 
-if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-const server = spawn("npx", ["next", "start", "--port", String(port)], {
-  env: { ...process.env, DATA_DIR: ".bench-data" },
-  stdio: "ignore",
-  detached: true,
-});
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not start");
-}
-
-async function main() {
-  await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+async function measure(base: string) {
+  const browser = await launchBenchBrowser();
   const rows = [];
   for (const path of allPublicPaths) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -98,11 +72,16 @@ async function main() {
   console.table(extra);
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    if (server.pid) process.kill(-server.pid);
-  });
+async function main() {
+  const server = await startBenchServer({ port, dataDir: ".bench-data" });
+  try {
+    await measure(server.base);
+  } finally {
+    server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

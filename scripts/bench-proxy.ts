@@ -7,13 +7,12 @@
  * the ratio of the two. The load comes from this process on the same machine. It measures;
  * it asserts nothing.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import os from "node:os";
 import { publishedPages } from "../tests/e2e/content-pages";
 import { startCaddy } from "../tests/e2e/caddy-server";
+import { startBenchServer } from "./bench-setup";
 
 const APP_PORT = 3410;
 const PROXY_PORT = 3411;
@@ -23,7 +22,6 @@ const WARM_UP_SECONDS = 3;
 // What Chromium sends: next start answers gzip, Caddy zstd.
 const HEADERS = { "accept-encoding": "gzip, deflate, br, zstd" };
 const paths = publishedPages.map((page) => page.path);
-const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 type Target = { name: string; base: string; agent: http.Agent };
 type Result = { requests: number; failed: number; bytes: number; latencies: number[] };
@@ -78,37 +76,16 @@ function summary(name: string, result: Result) {
   };
 }
 
-async function waitForApp(base: string) {
-  for (let i = 0; i < 300; i++) {
-    const status = await fetch(`${base}/healthz`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The server at ${base} did not start`);
-}
-
 async function main() {
-  if (!existsSync(`${distDir}/BUILD_ID`)) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-  const app = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--port", String(APP_PORT)],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATA_DIR: ".bench-data",
-        TRUSTED_PROXIES: "1",
-      },
-      stdio: "ignore",
-    },
-  );
+  // Caddy adds the visitor's address as X-Forwarded-For, which the app trusts from one proxy.
+  const app = await startBenchServer({
+    port: APP_PORT,
+    dataDir: ".bench-data",
+    env: { TRUSTED_PROXIES: "1" },
+  });
   let caddy: Awaited<ReturnType<typeof startCaddy>> | undefined;
   try {
-    const direct = `http://127.0.0.1:${APP_PORT}`;
-    await waitForApp(direct);
+    const direct = app.base;
     caddy = await startCaddy({ port: PROXY_PORT, upstream: `127.0.0.1:${APP_PORT}` });
     const targets: Target[] = [
       {
@@ -147,7 +124,7 @@ async function main() {
     }
   } finally {
     await caddy?.stop();
-    app.kill("SIGTERM");
+    app.stop();
   }
 }
 
