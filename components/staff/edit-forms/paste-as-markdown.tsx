@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { describeDropped } from "@/lib/content/paste/dropped";
 import { clipboardToMdx } from "@/lib/content/paste/paste";
+import { typeIntoTextarea } from "./insert-into-body";
 
 /*
  * In the page text, a paste of formatted text (from Word, Google Docs, a web
@@ -26,7 +27,7 @@ export function PasteAsMarkdown({ bodyId }: { bodyId: string }) {
       setNotes(describeDropped(result.dropped));
       if (!result.formatted) return;
       event.preventDefault();
-      insertMarkdown(area, result.markdown);
+      typeIntoTextarea(area, result.markdown, { ownLine: result.markdown.includes("\n") });
     };
     const onNotes = (event: Event) => {
       const { detail } = event as CustomEvent<{ bodyId: string; notes: string[] }>;
@@ -58,27 +59,4 @@ const PASTE_NOTES_EVENT = "paste-notes";
 /** Shows what a paste elsewhere (the visual editor) left out, in the same place under the text. */
 export function showPasteNotes(bodyId: string, notes: string[]): void {
   document.dispatchEvent(new CustomEvent(PASTE_NOTES_EVENT, { detail: { bodyId, notes } }));
-}
-
-/**
- * Puts the Markdown at the cursor as typing would, so Ctrl+Z takes it back
- * and the preview and draft follow. Blocks (more than one line) get a blank
- * line either side; a phrase goes into the line where the cursor is.
- */
-function insertMarkdown(area: HTMLTextAreaElement, markdown: string) {
-  let text = markdown;
-  if (markdown.includes("\n")) {
-    const before = area.value.slice(0, area.selectionStart);
-    const after = area.value.slice(area.selectionEnd);
-    const lead =
-      before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
-    const trail = after.startsWith("\n\n") ? "" : after.startsWith("\n") ? "\n" : "\n\n";
-    text = `${lead}${markdown}${trail}`;
-  }
-  area.focus();
-  // insertText keeps the browser's undo; where it is missing, set the text and say it changed.
-  if (!document.execCommand("insertText", false, text)) {
-    area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
-    area.dispatchEvent(new Event("input", { bubbles: true }));
-  }
 }

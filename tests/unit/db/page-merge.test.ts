@@ -5,6 +5,7 @@ import type { PageRevision } from "@/lib/db/types";
 import { editorTextOf } from "@/lib/staff/editor-form";
 import { mergeWithLatest, readMergeChoices } from "@/lib/staff/page-merge";
 import { DATABASES, type TestDb } from "./test-databases";
+import { addTestAccount } from "./test-accounts";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 2, 14, minute));
 const FRONTMATTER = {
@@ -173,21 +174,7 @@ describe.each(DATABASES)("a page's history on $name", ({ open }) => {
   afterAll(() => t.dispose());
 
   it("lists revisions oldest first, each with its person's account name as it is now", async () => {
-    const now = at(0).toISOString();
-    await t.db
-      .insertInto("staff_accounts")
-      .values({
-        id: "acc-1",
-        email: "robin@example.com",
-        name: "Robin Renamed",
-        role: "editor",
-        state: "active",
-        password_hash: null,
-        created_at: now,
-        updated_at: now,
-        last_sign_in_at: null,
-      })
-      .execute();
+    await addTestAccount(t.db, { id: "acc-1", name: "Robin Renamed", at: at(0) });
     const add = (author: string, accountId: string | null, parentId: number, minute: number) =>
       addPageRevision(t.db, {
         slug: "faq",

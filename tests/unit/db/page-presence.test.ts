@@ -9,6 +9,7 @@ import {
 import { presenceTime } from "@/lib/staff/presence";
 import { editingSentence } from "@/lib/validations/presence";
 import { DATABASES, type TestDb } from "./test-databases";
+import { addTestAccount } from "./test-accounts";
 
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 11, 2, 14, minute, second));
 
@@ -21,20 +22,7 @@ describe.each(DATABASES)("page presence on $name", ({ open }) => {
       ["alex", ""],
       ["robin", "Robin Park"],
     ] as const) {
-      await t.db
-        .insertInto("staff_accounts")
-        .values({
-          id,
-          email: `${id}@example.com`,
-          name,
-          role: "editor",
-          state: "active",
-          password_hash: "$argon2id$stand-in",
-          created_at: at(0).toISOString(),
-          updated_at: at(0).toISOString(),
-          last_sign_in_at: null,
-        })
-        .execute();
+      await addTestAccount(t.db, { id, name, at: at(0) });
     }
   });
   afterAll(() => t.dispose());

@@ -9,6 +9,7 @@ import {
 import { issueToken, tokenHashFromLink } from "@/lib/staff/tokens";
 import { REVIEW_LINK_DAYS } from "@/lib/validations/review-links";
 import { DATABASES, type TestDb } from "./test-databases";
+import { addTestAccount } from "./test-accounts";
 
 const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 11, day, hour));
 const SOURCE = "---\ntitle: Benefits\n---\n\nA draft line.\n";
@@ -17,20 +18,7 @@ describe.each(DATABASES)("review links on $name", ({ open }) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await open();
-    await t.db
-      .insertInto("staff_accounts")
-      .values({
-        id: "sam",
-        email: "sam@example.com",
-        name: "Sam Lee",
-        role: "practitioner",
-        state: "active",
-        password_hash: "$argon2id$stand-in",
-        created_at: at(1).toISOString(),
-        updated_at: at(1).toISOString(),
-        last_sign_in_at: null,
-      })
-      .execute();
+    await addTestAccount(t.db, { id: "sam", name: "Sam Lee", role: "practitioner", at: at(1) });
   });
   afterAll(() => t.dispose());
 

@@ -18,6 +18,7 @@ import type { Role } from "@/lib/validations/permissions";
 import type { LinkState } from "@/lib/validations/staff-accounts";
 import { DATABASES, type TestDb } from "../db/test-databases";
 import { form, readOnlyCopy, redirectOf } from "./action-harness";
+import { addTestAccount } from "../db/test-accounts";
 
 /*
  * The owner's accounts page and everyone's sessions page, through the action
@@ -56,22 +57,15 @@ describe.each(DATABASES)("staff account actions on $name", ({ open }) => {
 
   /** An account straight in the database, as if set up from its link. */
   async function account(role: Role, state: "active" | "invited" | "disabled" = "active") {
-    const id = `account-${++counter}`;
-    await t.db
-      .insertInto("staff_accounts")
-      .values({
-        id,
-        email: `person${counter}@example.com`,
-        name: `Person ${counter}`,
-        role,
-        state,
-        password_hash: state === "invited" ? null : "$argon2id$stand-in",
-        created_at: start.toISOString(),
-        updated_at: start.toISOString(),
-        last_sign_in_at: null,
-      })
-      .execute();
-    return id;
+    counter += 1;
+    return addTestAccount(t.db, {
+      id: `account-${counter}`,
+      email: `person${counter}@example.com`,
+      name: `Person ${counter}`,
+      role,
+      state,
+      at: start,
+    });
   }
 
   async function session(accountId: string) {
