@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createDb, migrateToLatest } from "@/lib/db/client";
-import { latestPageRevision } from "@/lib/db/content-revisions";
+import { addPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
 import {
   addScheduledPublish,
   getScheduledPublish,
@@ -136,6 +136,87 @@ test("a scheduled publish goes live by itself at its time, and the list shows it
   await expect(page.getByTestId("scheduled-publish")).toHaveCount(0);
   // The editor opens on the scheduled text (which it shows with a final newline).
   await expect(page.getByLabel("Page text")).toHaveValue(`${later}\n`);
+});
+
+test("a schedule on a page a colleague published meanwhile is combined with their change", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const title = `Parking ${unique()}`;
+  const slug = await newPage(title);
+  const db = await testDb();
+  const u = unique();
+  const [first, second] = [`Park behind the clinic ${u}.`, `Bikes go by the door ${u}.`];
+  const opened = await addPageRevision(db, {
+    slug,
+    author: "E2E",
+    note: null,
+    action: "publish",
+    frontmatter: {
+      title,
+      description: `${title}, published in the browser.`,
+      lastReviewed: "2026-11-01",
+      kind: "page",
+    },
+    body: `${first}\n\n${second}\n`,
+    baseHash: null,
+    parentId: (await latestPageRevision(db, slug))?.id ?? 0,
+    now: new Date(),
+  });
+  if (!opened.ok) throw new Error("the page was not published");
+
+  const account = await signIn(page, { role: "editor" });
+  await page.goto(`/staff/content/${slug}`);
+  const zone = await clinicZone(page);
+  const mine = `Park behind the clinic, free after six ${u}.`;
+  await replaceText(page, `${mine}\n\n${second}\n`);
+  await draftSettled(page, account.id, slug, `${mine}\n\n${second}\n`);
+  const due = new Date(Math.ceil((Date.now() + 25_000) / 60_000) * 60_000);
+  const { date, time } = wallClock(due, zone);
+  await page.getByLabel("Date").fill(date);
+  await page.getByLabel(`Time (${zone})`).fill(time);
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expect(page.getByText("Scheduled. It is published by itself")).toBeVisible();
+
+  // Before it is due, a colleague publishes a change to the other paragraph.
+  const theirs = `Bikes go in the rack by the door ${u}.`;
+  const colleague = await addPageRevision(db, {
+    slug,
+    author: "Ben Colleague",
+    note: null,
+    action: "publish",
+    frontmatter: JSON.parse(opened.revision.frontmatter ?? "{}") as Record<string, unknown>,
+    body: `${first}\n\n${theirs}\n`,
+    baseHash: null,
+    parentId: opened.revision.id,
+    now: new Date(),
+  });
+  expect(colleague.ok).toBe(true);
+
+  // Both changes go live at its time: the scheduled one and the colleague's.
+  await expect(async () => {
+    const html = await (await page.request.get(`/${slug}`)).text();
+    expect(html).toContain(mine);
+    expect(html).toContain(theirs);
+  }).toPass({ timeout: 100_000, intervals: [1000] });
+  const said =
+    /^Published, combined with Ben Colleague's changes of \d\d:\d\d: the publish scheduled for /;
+  await page.goto("/staff/content");
+  await expect(
+    page.getByRole("row").filter({ hasText: title }).getByTestId("page-schedule"),
+  ).toHaveText(said);
+  await page.goto(`/staff/content/${slug}`);
+  await expect(page.getByTestId("scheduled-publish").getByRole("heading")).toHaveText(said);
+  const [newest] = await db
+    .selectFrom("page_revisions")
+    .select(["author", "parent_id"])
+    .where("slug", "=", slug)
+    .orderBy("id", "desc")
+    .execute();
+  expect(newest).toEqual({
+    author: account.name,
+    parent_id: colleague.ok ? colleague.revision.id : -1,
+  });
 });
 
 test("a new page scheduled for later is staff-only until its time, then goes live by itself", async ({
