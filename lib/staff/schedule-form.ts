@@ -32,6 +32,25 @@ export function readScheduleForm(formData: FormData): ScheduleValues {
   return { date: text("scheduleDate"), time: text("scheduleTime") };
 }
 
+/**
+ * The date and time a schedule sent to the merge view carries in the
+ * editor's address (`scheduleDate`, `scheduleTime`), so the control shows
+ * them again rather than the defaults; cut to size like the form's.
+ */
+export function scheduleFromQuery(
+  query: Record<string, string | string[] | undefined>,
+): ScheduleValues | undefined {
+  const { scheduleDate: date, scheduleTime: time } = query;
+  return typeof date === "string" && typeof time === "string"
+    ? { date: date.trim().slice(0, 40), time: time.trim().slice(0, 40) }
+    : undefined;
+}
+
+/** The same two values as address parameters, to add to a link. */
+export function scheduleQuery(values: ScheduleValues): string {
+  return new URLSearchParams({ scheduleDate: values.date, scheduleTime: values.time }).toString();
+}
+
 // 24-hour clock; "9:00" is taken as 09:00.
 const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 

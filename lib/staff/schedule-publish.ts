@@ -19,7 +19,12 @@ import { formatTimeOfDay } from "./format";
 import { keepAsDraft } from "./keep-draft";
 import { mergeHref, mergeWithLatest } from "./page-merge";
 import { byline } from "./publish-steps";
-import { parseSchedule, scheduleTimeText, type ScheduleValues } from "./schedule-form";
+import {
+  parseSchedule,
+  scheduleQuery,
+  scheduleTimeText,
+  type ScheduleValues,
+} from "./schedule-form";
 
 /*
  * The editor's Schedule button, after the same checks as Publish have passed
@@ -93,8 +98,10 @@ export async function scheduleFromEditor(input: {
       };
     if (outcome.kind === "conflicts") {
       // As Publish does: the typed text waits as this person's draft, the editor opens on the overlaps.
+      // The date and time typed come back too, in the address.
       await keepAsDraft(db, actor, values, now);
-      redirect(mergeHref(values.slug, input.choices));
+      const [path, place] = mergeHref(values.slug, input.choices).split("#");
+      redirect(`${path}&${scheduleQuery(schedule)}#${place}`);
     }
     const who = `${latest.author}'s changes of ${formatTimeOfDay(latest.created_at, input.site.clinic.timezone)}`;
     const merged = { ...values, ...outcome.text };

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createDb, migrateToLatest } from "@/lib/db/client";
 import { addPageRevision, latestPageRevision } from "@/lib/db/content-revisions";
@@ -248,6 +249,9 @@ test("a new page scheduled for later is staff-only until its time, then goes liv
     new RegExp(`^Scheduled for .*${time} \\(${zone}\\) by ${account.name}$`),
   );
   await expect(row.getByRole("button", { name: `Cancel schedule of ${title}` })).toBeVisible();
+  await row.getByText("The text that will be published").click();
+  await expect(row.getByText(text)).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   // Visitors, the sitemap and the page count see nothing yet.
   expect((await page.request.get(`/${slug}`)).status()).toBe(404);
   expect(await (await page.request.get("/sitemap.xml")).text()).not.toContain(`/${slug}`);
@@ -324,6 +328,66 @@ test.describe("without JavaScript", () => {
     await expect(
       page.getByRole("row").filter({ hasText: title }).getByTestId("page-schedule"),
     ).toHaveCount(0);
+  });
+
+  test("a schedule overlapping a colleague's publish since the editor opened goes through the merge view", async ({
+    page,
+  }) => {
+    const title = `Fees ${unique()}`;
+    const slug = await newPage(title);
+    const db = await testDb();
+    const account = await signIn(page, { role: "editor" });
+    await page.goto(`/staff/content/${slug}`);
+    const zone = await clinicZone(page);
+    // A colleague publishes the same paragraph after the editor opened.
+    const before = await latestPageRevision(db, slug);
+    const colleague = await addPageRevision(db, {
+      slug,
+      author: "Ben Colleague",
+      note: null,
+      action: "publish",
+      frontmatter: JSON.parse(before?.frontmatter ?? "{}") as Record<string, unknown>,
+      body: `A visit costs 60 pounds ${unique()}.`,
+      baseHash: null,
+      parentId: before?.id ?? 0,
+      now: new Date(),
+    });
+    if (!colleague.ok) throw new Error("the colleague's publish was refused");
+
+    const mine = `A visit costs 55 pounds ${unique()}.`;
+    await replaceText(page, mine);
+    const day = wallClock(new Date(Date.now() + 2 * 24 * 3600_000), zone).date;
+    await page.getByLabel("Date").fill(day);
+    await page.getByLabel(`Time (${zone})`).fill("10:15");
+    await page.getByRole("button", { name: "Schedule", exact: true }).click();
+
+    // Nothing scheduled yet: the overlap to decide, the text and the date and time kept.
+    await expect(
+      page.getByRole("heading", { name: "Changed by you and by Ben Colleague" }),
+    ).toBeVisible();
+    await expect(page.getByLabel("Page text")).toHaveValue(mine);
+    await expect(page.getByLabel("Date")).toHaveValue(day);
+    await expect(page.getByLabel(`Time (${zone})`)).toHaveValue("10:15");
+    expect(await latestSchedules(db, slug)).toEqual([]);
+
+    await page
+      .getByRole("group", { name: /^Change 1 of 1/ })
+      .getByLabel("Keep mine")
+      .check();
+    await page.getByRole("button", { name: "Schedule", exact: true }).click();
+    await expect(
+      page.getByText(/^Scheduled, combined with Ben Colleague's changes of \d\d:\d\d\./),
+    ).toBeVisible();
+    const [made] = await latestSchedules(db, slug);
+    expect(made).toMatchObject({
+      state: "pending",
+      body: mine,
+      parent_id: colleague.revision.id,
+      author: account.name,
+    });
+    expect(wallClock(new Date(made?.due_at ?? ""), zone)).toEqual({ date: day, time: "10:15" });
+    // Visitors still see the colleague's version until then.
+    expect(await (await page.request.get(`/${slug}`)).text()).not.toContain(mine);
   });
 
   test("a new page is scheduled and its schedule cancelled from the page list", async ({

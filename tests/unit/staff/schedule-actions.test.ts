@@ -138,7 +138,9 @@ describe.each(DATABASES)("scheduling from the editor, on $name", ({ open }) => {
         }),
       ),
     );
-    expect(stale).toBe("/staff/content/later-page?draft=continue&merge=1#merge-heading");
+    expect(stale).toBe(
+      `/staff/content/later-page?draft=continue&merge=1&scheduleDate=${tomorrow}&scheduleTime=09%3A00#merge-heading`,
+    );
     const kept = await getPageDraft(t.db, { owner: "account:account-lee", page: "/later-page" });
     expect(kept?.data).toMatchObject({ body: "Later.", parentId: 0 });
     expect(await schedules()).toEqual([]);

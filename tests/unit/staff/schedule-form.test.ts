@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseSchedule, scheduleDefaults, scheduleTimeText } from "@/lib/staff/schedule-form";
+import {
+  parseSchedule,
+  scheduleDefaults,
+  scheduleFromQuery,
+  scheduleQuery,
+  scheduleTimeText,
+} from "@/lib/staff/schedule-form";
 import { formatWallTime, instantOf, wallClock } from "@/lib/time-zone";
 
 const LONDON = "Europe/London";
@@ -113,5 +119,20 @@ describe("the Schedule control", () => {
     });
     // Just after now is fine.
     expect(parseSchedule({ date: "2026-12-03", time: "06:01" }, LONDON, now).ok).toBe(true);
+  });
+});
+
+describe("a schedule carried in the editor's address (sent to the merge view)", () => {
+  it("comes back as typed, cut to size, and only when both are there", () => {
+    const query = Object.fromEntries(
+      new URLSearchParams(scheduleQuery({ date: "2026-12-08", time: "09:30" })),
+    );
+    expect(scheduleFromQuery(query)).toEqual({ date: "2026-12-08", time: "09:30" });
+    expect(scheduleFromQuery({ scheduleDate: ` ${"9".repeat(100)} `, scheduleTime: "x" })).toEqual({
+      date: "9".repeat(40),
+      time: "x",
+    });
+    expect(scheduleFromQuery({ scheduleDate: "2026-12-08" })).toBeUndefined();
+    expect(scheduleFromQuery({ scheduleDate: ["a", "b"], scheduleTime: "09:00" })).toBeUndefined();
   });
 });

@@ -27,7 +27,7 @@ import { openEditor } from "@/lib/staff/open-editor";
 import { choicesFromQuery, combinedNotice, openMerge } from "@/lib/staff/page-merge";
 import { openPresence } from "@/lib/staff/presence";
 import { sharePanelState } from "@/lib/staff/review-links";
-import { scheduleDefaults } from "@/lib/staff/schedule-form";
+import { scheduleDefaults, scheduleFromQuery } from "@/lib/staff/schedule-form";
 import { scheduledCombinedNotice } from "@/lib/staff/schedule-publish";
 import { scheduleStatus } from "@/lib/staff/schedule-status";
 import { visualEditorContext } from "@/lib/staff/visual-editor-context";
@@ -148,7 +148,10 @@ export default async function EditPage({ params, searchParams }: Props) {
             visual={visualEditorContext(site)}
             imageError={editorImageError(query["image-error"])}
             mergeView={merge && <MergeView merge={merge} timeZone={timeZone} />}
-            schedule={{ defaults: scheduleDefaults(new Date(), timeZone), timeZone }}
+            schedule={{
+              defaults: scheduleFromQuery(query) ?? scheduleDefaults(new Date(), timeZone),
+              timeZone,
+            }}
           />
         )}
       </div>
