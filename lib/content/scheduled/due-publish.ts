@@ -53,7 +53,14 @@ export async function publishDueRow(
   const theirs = first.latest;
   if (theirs && isThisPublish(theirs, row))
     return { kind: "published", result: await resultOf(db, theirs, row, context) };
-  if (!theirs) throw new Error(`revision ${row.parent_id} of /${row.slug} is gone`);
+  // Its revisions are gone (a database restored from an older copy): nothing to merge with.
+  if (!theirs)
+    return {
+      kind: "failed",
+      event: "schedule.page-changed",
+      result:
+        "Not published: the version it was scheduled on is no longer stored. The scheduled text is kept with this schedule: copy what is still needed into the editor, then publish or schedule again.",
+    };
 
   const site = await context.site();
   const timeZone = site.clinic.timezone;

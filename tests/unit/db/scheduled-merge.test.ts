@@ -209,4 +209,28 @@ describe.each(DATABASES)("a due schedule on a changed page, on $name", ({ open }
       result: `Published, combined with Ben's changes of ${formatTimeOfDay(ben.created_at, zone)}`,
     });
   });
+
+  it("fails, saying so, when the version it was scheduled on is no longer stored", async () => {
+    const { schedule } = await addScheduledPublish(t.db, {
+      slug: `restored-${(counter += 1)}`,
+      frontmatter,
+      body: MINE,
+      note: null,
+      baseHash: null,
+      parentId: 987_654,
+      dueAt: at(15),
+      accountId: "acc-ana",
+      author: "Ana",
+      now: at(2),
+    });
+    expect(
+      await runDueSchedules(t.db, { server: "a", now: () => at(15), site: siteOf(t.db) }),
+    ).toMatchObject({ published: 0, failed: 1, errors: 0 });
+    expect(await getScheduledPublish(t.db, schedule.id)).toMatchObject({
+      state: "failed",
+      body: MINE,
+      result: expect.stringContaining("the version it was scheduled on is no longer stored"),
+    });
+    expect(await listPageRevisions(t.db, schedule.slug)).toEqual([]);
+  });
 });
