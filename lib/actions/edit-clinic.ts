@@ -8,6 +8,16 @@ import { staffStateAction } from "@/lib/staff/action-client";
 import { saveFailed } from "@/lib/staff/save-failure";
 import { byline, published } from "@/lib/staff/publish-steps";
 import {
+  fieldList,
+  mergeClinicWithLatest,
+  shownMerge,
+  theirChanges,
+} from "@/lib/staff/clinic-merge";
+import { readMergeChoices } from "@/lib/staff/page-merge";
+import type { MergeChoice } from "@/lib/content/merge/merge-page";
+import { HOURS_LABEL } from "@/lib/content/merge/merge-clinic";
+import {
+  CLINIC_TEXT_FIELDS,
   MAX_HOURS_ROWS,
   readClinicForm,
   valuesToClinicInput,
@@ -18,12 +28,16 @@ import {
  * Clinic details: rows are added and removed by posting the form (so it works
  * without JavaScript), and a publish is checked by the same schema as
  * clinic.yaml before it becomes a revision that every page, the footer,
- * structured data and the clinic emails read.
+ * structured data and the clinic emails read. When someone else published
+ * after the form was opened, the typed details are merged with theirs
+ * (lib/staff/clinic-merge.ts) rather than replacing them.
  */
 const clinicFormSchema = z.object({
   // readClinicForm has already cut and typed every value; clinicSchema checks them below.
   values: z.custom<ClinicEditorState["values"]>(),
   intent: z.string(),
+  // How each field changed by both was decided (Keep mine / Take theirs).
+  choices: z.custom<Record<string, MergeChoice>>(),
 });
 
 export const editClinicAction = staffStateAction({
@@ -31,6 +45,7 @@ export const editClinicAction = staffStateAction({
   read: (formData) => ({
     values: readClinicForm(formData),
     intent: String(formData.get("intent") ?? ""),
+    choices: readMergeChoices(formData),
   }),
   schema: clinicFormSchema,
   invalid: (_error, { values }, previous: ClinicEditorState): ClinicEditorState => ({
@@ -46,7 +61,7 @@ export const editClinicAction = staffStateAction({
     answer: previous.answer + 1,
   }),
   run: async ({
-    input: { values, intent },
+    input: { values, intent, choices },
     previous,
     db,
     now,
@@ -106,15 +121,86 @@ export const editClinicAction = staffStateAction({
         answer,
       };
     }
+    let combined = false;
+    if (!result.ok && result.latest) {
+      // Someone else published since the form was opened: merge rather than replace their work.
+      // The form keeps the revision it was opened on, so a second post merges from the same base.
+      const outcome = await mergeClinicWithLatest(db, {
+        mine: parsed.data,
+        parentId: values.parentId,
+        latest: result.latest,
+        choices,
+      });
+      const theirs = outcome.theirs;
+      if (outcome.kind === "conflicts") {
+        const merge = shownMerge(outcome, choices);
+        const undecided = merge.conflicts.filter((c) => !merge.choices[c.id]).map((c) => c.label);
+        return {
+          values,
+          errors,
+          merge,
+          formError:
+            Object.keys(choices).length > 0
+              ? `Not published yet: choose Keep mine or Take theirs for ${fieldList(undecided)} below, then press Publish clinic details. Everything you typed is kept.`
+              : `Not published yet: ${theirs.author} published clinic details at ${merge.when}, after you opened them, and you both changed ${fieldList(merge.conflicts.map((c) => c.label))}. Their other changes and yours combine on their own. Choose below which value of each to keep, then press Publish clinic details. Everything you typed stays in the form below whatever you choose.`,
+          answer,
+        };
+      }
+      const who = theirChanges(theirs, outcome.timeZone);
+      const merged = clinicSchema.safeParse(valuesToClinicInput(outcome.details));
+      // Each side passed on its own; together they may not (a booking label without its page).
+      if (!merged.success || outcome.details.hours.length > MAX_HOURS_ROWS)
+        return {
+          values,
+          errors,
+          formError: `Not published: your changes combined with ${who} do not pass the checks (${
+            merged.success
+              ? `${HOURS_LABEL}: at most ${MAX_HOURS_ROWS} rows`
+              : merged.error.issues
+                  .map((issue) => `${labelOf(issue.path)} ${issue.message}`)
+                  .join("; ")
+          }). Everything you typed is kept; change it and publish again.`,
+          answer,
+        };
+      try {
+        result = await addClinicRevision(db, {
+          ...byline(actor),
+          note: [values.note.trim(), `Combined with ${who}.`].filter(Boolean).join(" "),
+          clinic: merged.data,
+          baseHash: values.baseHash || null,
+          parentId: theirs.id,
+          now,
+        });
+      } catch (error) {
+        return {
+          values,
+          errors,
+          formError: saveFailed(error, "Not published", "Everything you typed is kept below."),
+          answer,
+        };
+      }
+      combined = true;
+    }
     if (!result.ok) {
       return {
-        values: { ...values, parentId: result.latest?.id ?? 0 },
+        // Opened on a revision that is not there (a tampered form, an emptied database): the
+        // next publish starts from nothing, as there is nothing of anyone's to replace.
+        values: result.latest ? values : { ...values, parentId: 0 },
         errors,
-        formError: `Not published: ${result.latest?.author ?? "someone"} published clinic details after you opened them. Your values are kept below; publish again to replace theirs.`,
+        formError: result.latest
+          ? "Not published: someone else published clinic details again just now. Everything you typed is kept; press Publish clinic details again to combine it with theirs."
+          : "Not published: the clinic details you opened are no longer stored. Everything you typed is kept; press Publish clinic details again to publish it.",
         answer,
       };
     }
     record({ event: "clinic-changed", object: { type: "clinic", id: "clinic" } });
-    return published("/staff/clinic?notice=published");
+    return published(`/staff/clinic?notice=${combined ? "combined" : "published"}`);
   },
 });
+
+/** A schema problem's field as the form labels it. */
+function labelOf(path: readonly PropertyKey[]): string {
+  const name = path.map(String).join(".");
+  if (path[0] === "openingHours") return HOURS_LABEL;
+  return CLINIC_TEXT_FIELDS.find((field) => field.name === name)?.label ?? name;
+}

@@ -144,6 +144,13 @@ export async function latestClinicRevision(
     .executeTakeFirst();
 }
 
+export async function getClinicRevision(
+  db: Kysely<Database>,
+  id: number,
+): Promise<ClinicRevision | undefined> {
+  return db.selectFrom("clinic_revisions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 export async function addClinicRevision(
   db: Kysely<Database>,
   input: {

@@ -1,3 +1,4 @@
+import type { WordChange } from "@/lib/content/merge/highlight";
 import { DEFAULT_BOOKING_LABEL, WEEKDAYS, type Clinic } from "./clinic-schema";
 
 /*
@@ -69,7 +70,32 @@ export interface ClinicEditorState {
   values: ClinicFormValues;
   errors: Record<string, string>;
   formError?: string;
+  /** Fields a colleague changed too since the form was opened, to decide one by one. */
+  merge?: ClinicMergeShown;
   answer: number;
+}
+
+/** One side of a field both changed: its value, and its words marked against what both opened. */
+export interface ShownValue {
+  text: string;
+  changes: WordChange[];
+}
+
+/** The overlaps with a colleague's publish as the form shows them (lib/staff/clinic-merge.ts). */
+export interface ClinicMergeShown {
+  author: string;
+  /** When they published, in the clinic's time zone. */
+  when: string;
+  conflicts: {
+    id: string;
+    label: string;
+    /** For opening hours: the rows as they were ("" for rows both added), so the choice says which. */
+    was?: string;
+    mine: ShownValue;
+    theirs: ShownValue;
+  }[];
+  /** Choices already made, ticked again. */
+  choices: Record<string, "mine" | "theirs">;
 }
 
 export const MAX_HOURS_ROWS = 14;

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { requirePage } from "@/lib/staff/guard";
 import { clinicToValues } from "@/lib/validations/clinic-form";
 import { formatDateTime } from "@/lib/staff/format";
+import { combinedClinicNotice } from "@/lib/staff/clinic-merge";
 import { staffMetadata } from "@/lib/staff/metadata";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +20,13 @@ export default async function ClinicPage({
   searchParams: Promise<{ notice?: string }>;
 }) {
   await requirePage("/staff/clinic");
-  const site = await loadSite(await getDb());
+  const db = await getDb();
+  const site = await loadSite(db);
   const { notice } = await searchParams;
+  const combined =
+    notice === "combined"
+      ? await combinedClinicNotice(db, site.clinicRevision, site.clinic.timezone)
+      : undefined;
   const initial = {
     values: {
       ...clinicToValues(site.clinic),
@@ -48,9 +54,10 @@ export default async function ClinicPage({
           by <bdi>{site.clinicRevision.author}</bdi>.
         </p>
       )}
-      {notice === "published" && (
+      {(notice === "published" || (notice === "combined" && !combined)) && (
         <Notice tone="success">Published. Every page shows the new details now.</Notice>
       )}
+      {combined && <Notice tone="success">{combined}</Notice>}
       {site.clinicConflict && (
         <Notice tone="error">
           content/clinic.yaml changed after these details were last published here. The site shows

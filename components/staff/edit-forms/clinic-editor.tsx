@@ -11,12 +11,14 @@ import {
 import { CheckboxField, Choice, Field, FieldGroup, TextareaField } from "@/components/ui/fields";
 import { Notice } from "@/components/ui/notice";
 import { fieldClass, secondaryButtonClass } from "@/components/ui/form-styles";
+import { ClinicMergeFields } from "./clinic-merge-fields";
 import { PublishFields } from "./publish-fields";
 
 /**
  * Every clinic detail as a labelled field, the opening hours as rows. Adding
  * and removing a row posts the form, so it works without JavaScript and
- * keeps everything typed.
+ * keeps everything typed. A publish that overlaps a colleague's shows the
+ * fields both changed above the form, each with its choice.
  */
 export function ClinicEditor({ initial }: { initial: ClinicEditorState }) {
   const [state, formAction, pending] = useActionState(editClinicAction, initial);
@@ -24,6 +26,7 @@ export function ClinicEditor({ initial }: { initial: ClinicEditorState }) {
   return (
     <form action={formAction} key={state.answer} className="space-y-8" noValidate>
       {state.formError && <Notice tone="error">{state.formError}</Notice>}
+      {state.merge && <ClinicMergeFields merge={state.merge} />}
       <input type="hidden" name="parentId" value={values.parentId} />
       <input type="hidden" name="baseHash" value={values.baseHash} />
       <input type="hidden" name="hoursCount" value={values.hours.length} />

@@ -3,6 +3,7 @@ import { formatDateTime } from "@/lib/staff/format";
 import type { OpenMerge } from "@/lib/staff/page-merge";
 import { EDITOR_FIELD_SPECS } from "@/lib/validations/editor-state";
 import { Notice } from "@/components/ui/notice";
+import { MergeChoice } from "@/components/staff/changes/merge-choice";
 import { MARKS_LEGEND, marksClass, RenderedChange, WordChanges } from "./rendered-change";
 
 /*
@@ -60,20 +61,7 @@ export function MergeView({
               <Shown conflict={conflict} side="theirs" />
             </div>
           </div>
-          <div className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
-            {(["mine", "theirs"] as const).map((side) => (
-              <label key={side} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name={`merge-${conflict.id}`}
-                  value={side}
-                  defaultChecked={choices[conflict.id] === side}
-                  className="h-5 w-5"
-                />
-                {side === "mine" ? "Keep mine" : "Take theirs"}
-              </label>
-            ))}
-          </div>
+          <MergeChoice id={conflict.id} chosen={choices[conflict.id]} />
         </fieldset>
       ))}
     </section>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { markChanges, wordChanges } from "@/lib/content/merge/highlight";
 import { renderMdx } from "@/lib/content/mdx/render-mdx";
 import { useMDXComponents } from "@/mdx-components";
+import { WordMarks } from "@/components/staff/changes/word-marks";
 
 /*
  * A change shown as readers see the page: a block of text rendered through
@@ -12,13 +13,7 @@ import { useMDXComponents } from "@/mdx-components";
  * choice between two colleagues' versions (merge-view.tsx).
  */
 
-/** The marks' looks, for a container of rendered or text changes. */
-export const marksClass =
-  "[&_ins]:bg-brand-soft [&_ins]:underline [&_ins]:decoration-2 [&_del]:bg-danger-soft [&_del]:line-through";
-
-/** Said once above marked changes, so the marks never rely on colour alone. */
-export const MARKS_LEGEND =
-  "Words added are underlined, words removed are struck through (a screen reader says “added” and “removed”).";
+export { MARKS_LEGEND, marksClass } from "@/components/staff/changes/word-marks";
 
 /** Page text `to`, rendered, with the words changed since `from` marked. */
 export function RenderedChange({ from, to }: { from: string; to: string }) {
@@ -36,19 +31,5 @@ export function RenderedChange({ from, to }: { from: string; to: string }) {
 
 /** Plain text with the words changed from `from` marked: a title, a description. */
 export function WordChanges({ from, to }: { from: string; to: string }): ReactNode[] {
-  return wordChanges(from, to).map((change, index) =>
-    change.kind === "same" ? (
-      change.text
-    ) : change.kind === "added" ? (
-      <ins key={index}>
-        <span className="sr-only">added: </span>
-        {change.text}
-      </ins>
-    ) : (
-      <del key={index}>
-        <span className="sr-only">removed: </span>
-        {change.text}
-      </del>
-    ),
-  );
+  return WordMarks({ changes: wordChanges(from, to) });
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { EDITOR_FIELDS, type EditorField } from "@/lib/validations/editor-state";
 import { joinBlocks, splitBlocks } from "./blocks";
+import { conflictNamer } from "./conflict-id";
 import { mergeLists } from "./three-way";
 
 /*
@@ -44,15 +44,10 @@ type FieldPart =
 
 export function mergePage(base: PageText, mine: PageText, theirs: PageText): PageMerge {
   const conflicts: MergeConflict[] = [];
-  const seen = new Map<string, number>();
+  const nameOf = conflictNamer();
   const conflict = (place: MergeConflict["place"], texts: Omit<MergeConflict, "id" | "place">) => {
-    const hash = createHash("sha256")
-      .update(JSON.stringify([place, texts.base, texts.mine, texts.theirs]))
-      .digest("hex")
-      .slice(0, 16);
-    const repeat = seen.get(hash) ?? 0;
-    seen.set(hash, repeat + 1);
-    const made: MergeConflict = { id: repeat ? `${hash}-${repeat}` : hash, place, ...texts };
+    const id = nameOf(place, [texts.base, texts.mine, texts.theirs]);
+    const made: MergeConflict = { id, place, ...texts };
     conflicts.push(made);
     return made;
   };
