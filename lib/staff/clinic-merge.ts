@@ -1,7 +1,8 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { loadClinic } from "@/lib/content/files/clinic-file";
-import { wordChanges } from "@/lib/content/merge/highlight";
+import { diffArrays } from "diff";
+import type { WordChange } from "@/lib/content/merge/highlight";
 import {
   mergeClinic,
   type ClinicDetails,
@@ -76,11 +77,24 @@ export function shownMerge(
       id: c.id,
       label: c.label,
       was: c.place.kind === "hours" ? c.base : undefined,
-      mine: { text: c.mine, changes: wordChanges(c.base, c.mine) },
-      theirs: { text: c.theirs, changes: wordChanges(c.base, c.theirs) },
+      mine: { text: c.mine, changes: valueChanges(c.base, c.mine) },
+      theirs: { text: c.theirs, changes: valueChanges(c.base, c.theirs) },
     })),
     choices: Object.fromEntries(Object.entries(choices).filter(([id]) => ids.has(id))),
   };
+}
+
+/**
+ * The changes from one value to another, cut only at spaces: a clinic detail
+ * is a few facts, and "18:00" becoming "19:15" reads as one time replaced,
+ * where the page text's word marks (wordChanges) would cut it at the colon.
+ */
+export function valueChanges(from: string, to: string): WordChange[] {
+  const words = (text: string) => text.split(/(\s+)/).filter(Boolean);
+  return diffArrays(words(from), words(to)).map((part) => ({
+    kind: part.added ? "added" : part.removed ? "removed" : "same",
+    text: part.value.join(""),
+  }));
 }
 
 /** "Alex's changes of 14:02": whose publish the typed details were combined with, and when. */

@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { preferSourceView, expectLive, openAsStaff, publish } from "./editor-fixtures";
 import { clientIp, createAccount, signIn } from "./staff-fixtures";
 
@@ -256,6 +256,193 @@ test("change the clinic phone and the opening hours, and see them in the footer 
     .click();
   await publish(page, { button: "Publish clinic details" });
   await expectLive(page, "/about", original);
+});
+
+/** A colleague in a browser of their own, signed in to their own front-desk account, on /staff/clinic. */
+async function clinicColleague(browser: Browser, name: string, javaScriptEnabled = true) {
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    extraHTTPHeaders: { "x-forwarded-for": clientIp(40) },
+  });
+  const page = await context.newPage();
+  const account = await createAccount({ role: "front-desk", name: `${name} ${unique()}` });
+  await openAsStaff(page, "/staff/clinic", { account });
+  return { page, account, close: () => context.close() };
+}
+
+/** The clinic details these journeys change, as they were, to put back at the end. */
+async function clinicAsItWas(page: Page) {
+  return {
+    phone: await page.getByLabel("Phone").inputValue(),
+    replyWithin: await page.getByLabel("We reply within").inputValue(),
+    closes: await page
+      .getByLabel(/Closes/)
+      .first()
+      .inputValue(),
+  };
+}
+
+async function putClinicBack(page: Page, was: Awaited<ReturnType<typeof clinicAsItWas>>) {
+  await page.goto("/staff/clinic");
+  await page.getByLabel("Phone").fill(was.phone);
+  await page.getByLabel("We reply within").fill(was.replyWithin);
+  await page
+    .getByLabel(/Closes/)
+    .first()
+    .fill(was.closes);
+  await publish(page, { button: "Publish clinic details" });
+  await expect(page.getByText("Published. Every page shows the new details now.")).toBeVisible({
+    timeout: 20_000,
+  });
+}
+
+/** A phone number no earlier run left behind, so each colleague's change is a change. */
+const newPhone = (who: "alex" | "sam") =>
+  `+1 555 ${who === "alex" ? "011" : "012"} ${String(1000 + Math.floor(Math.random() * 9000))}`;
+
+const combinedWith = (name: string) =>
+  new RegExp(`Published, combined with ${name}'s changes of \\d\\d:\\d\\d\\.`);
+
+test("two colleagues change different clinic details, and both changes are kept", async ({
+  browser,
+}) => {
+  test.slow();
+  const alex = await clinicColleague(browser, "Alex");
+  const sam = await clinicColleague(browser, "Sam");
+  const was = await clinicAsItWas(sam.page);
+  const alexPhone = newPhone("alex");
+
+  await alex.page.getByLabel("Phone").fill(alexPhone);
+  await publish(alex.page, { button: "Publish clinic details" });
+  await expect(alex.page.getByText("Published. Every page shows the new details now.")).toBeVisible(
+    { timeout: 20_000 },
+  );
+
+  // Sam opened the details before Alex published: the publish combines, replacing nothing.
+  await sam.page.getByLabel("We reply within").fill("two working days");
+  await publish(sam.page, { button: "Publish clinic details" });
+  await expect(sam.page.getByText(combinedWith(alex.account.name))).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(sam.page.getByLabel("Phone")).toHaveValue(alexPhone);
+  await expect(sam.page.getByLabel("We reply within")).toHaveValue("two working days");
+  await expect(sam.page.getByText(/^Last published/)).toContainText(`by ${sam.account.name}.`);
+  await expectLive(sam.page, "/about", alexPhone);
+
+  await putClinicBack(sam.page, was);
+  await Promise.all([alex.close(), sam.close()]);
+});
+
+test("the same clinic detail changed by two colleagues is shown side by side and decided one by one", async ({
+  browser,
+}) => {
+  test.slow();
+  const alex = await clinicColleague(browser, "Alex");
+  const sam = await clinicColleague(browser, "Sam");
+  const was = await clinicAsItWas(sam.page);
+  const [alexPhone, samPhone] = [newPhone("alex"), newPhone("sam")];
+
+  await alex.page.getByLabel("Phone").fill(alexPhone);
+  await alex.page
+    .getByLabel(/Closes/)
+    .first()
+    .fill("17:45");
+  await publish(alex.page, { button: "Publish clinic details" });
+  await expect(alex.page.getByText("Published. Every page shows the new details now.")).toBeVisible(
+    { timeout: 20_000 },
+  );
+
+  await sam.page.getByLabel("Phone").fill(samPhone);
+  await sam.page.getByLabel("We reply within").fill("two working days");
+  await sam.page
+    .getByLabel(/Closes/)
+    .first()
+    .fill("19:15");
+  await publish(sam.page, { button: "Publish clinic details" });
+  await expect(
+    sam.page.getByRole("alert").filter({
+      hasText: `${alex.account.name} published clinic details at`,
+    }),
+  ).toContainText("you both changed Phone and Opening hours", { timeout: 20_000 });
+  await expect(
+    sam.page.getByRole("heading", { name: `Changed by you and by ${alex.account.name}` }),
+  ).toBeVisible({ timeout: 20_000 });
+  // Nothing typed is lost: every value is still in its field.
+  await expect(sam.page.getByLabel("Phone")).toHaveValue(samPhone);
+  await expect(sam.page.getByLabel("We reply within")).toHaveValue("two working days");
+  await expect(sam.page.getByLabel(/Closes/).first()).toHaveValue("19:15");
+
+  const phone = sam.page.getByRole("group", { name: "Change 1 of 2: Phone" });
+  await expect(phone).toContainText("Yours");
+  await expect(phone).toContainText(`Theirs, by ${alex.account.name}`);
+  // The differences marked with words a screen reader says, not colour alone.
+  await expect(phone.locator("ins").first()).toContainText("added:");
+  await expect(phone.locator("del").first()).toContainText("removed:");
+  await expect(phone).toContainText(samPhone.slice(-4));
+  await expect(phone).toContainText(alexPhone.slice(-4));
+  const hours = sam.page.getByRole("group", { name: /^Change 2 of 2: Opening hours, the time/ });
+  await expect(hours).toContainText("19:15");
+  await expect(hours).toContainText("17:45");
+
+  for (const width of [375, 1280]) {
+    await sam.page.setViewportSize({ width, height: 900 });
+    const axe = await new AxeBuilder({ page: sam.page }).withTags(WCAG_TAGS).analyze();
+    expect(axe.violations, `${width} px`).toEqual([]);
+  }
+
+  // One choice made: still nothing published, the missing one named, the made one kept.
+  await phone.getByRole("radio", { name: "Keep mine" }).check();
+  await publish(sam.page, { button: "Publish clinic details" });
+  await expect(sam.page.getByRole("alert").filter({ hasText: "Not published" })).toContainText(
+    "choose Keep mine or Take theirs for Opening hours",
+    { timeout: 20_000 },
+  );
+  await expect(phone.getByRole("radio", { name: "Keep mine" })).toBeChecked();
+  await hours.getByRole("radio", { name: "Take theirs" }).check();
+  await publish(sam.page, { button: "Publish clinic details" });
+  await expect(sam.page.getByText(combinedWith(alex.account.name))).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(sam.page.getByLabel("Phone")).toHaveValue(samPhone);
+  await expect(sam.page.getByLabel("We reply within")).toHaveValue("two working days");
+  await expect(sam.page.getByLabel(/Closes/).first()).toHaveValue("17:45");
+
+  await putClinicBack(sam.page, was);
+  await Promise.all([alex.close(), sam.close()]);
+});
+
+test("without JavaScript, the same clinic detail changed by two colleagues is decided and published", async ({
+  browser,
+}) => {
+  test.slow();
+  const alex = await clinicColleague(browser, "Alex");
+  const sam = await clinicColleague(browser, "Sam", false);
+  const was = await clinicAsItWas(sam.page);
+  const [alexPhone, samPhone] = [newPhone("alex"), newPhone("sam")];
+
+  await alex.page.getByLabel("Phone").fill(alexPhone);
+  await publish(alex.page, { button: "Publish clinic details" });
+  await expect(alex.page.getByText("Published. Every page shows the new details now.")).toBeVisible(
+    { timeout: 20_000 },
+  );
+
+  await sam.page.getByLabel("Phone").fill(samPhone);
+  await publish(sam.page, { button: "Publish clinic details" });
+  await expect(sam.page.getByRole("alert").filter({ hasText: "Not published" })).toContainText(
+    "you both changed Phone.",
+    { timeout: 20_000 },
+  );
+  await expect(sam.page.getByLabel("Phone")).toHaveValue(samPhone);
+  const phone = sam.page.getByRole("group", { name: "Change 1 of 1: Phone" });
+  await phone.getByRole("radio", { name: "Take theirs" }).check();
+  await publish(sam.page, { button: "Publish clinic details" });
+  await expect(sam.page.getByText(combinedWith(alex.account.name))).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(sam.page.getByLabel("Phone")).toHaveValue(alexPhone);
+
+  await putClinicBack(sam.page, was);
+  await Promise.all([alex.close(), sam.close()]);
 });
 
 /** A small, valid PNG: a signature, a header with its size, one compressed row per line, an end. */

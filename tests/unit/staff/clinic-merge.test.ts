@@ -4,7 +4,7 @@ import { loadClinic } from "@/lib/content/files/clinic-file";
 import { addClinicRevision } from "@/lib/db/content-revisions";
 import type { ClinicRevision } from "@/lib/db/types";
 import type { StaffActor } from "@/lib/staff/actor";
-import { combinedClinicNotice } from "@/lib/staff/clinic-merge";
+import { combinedClinicNotice, valueChanges } from "@/lib/staff/clinic-merge";
 import { formatTimeOfDay } from "@/lib/staff/format";
 import type { ClinicEditorState } from "@/lib/validations/clinic-form";
 import type { Clinic } from "@/lib/validations/clinic-schema";
@@ -236,5 +236,25 @@ describe.each(DATABASES)("publishing clinic details over a colleague's, on $name
     );
     expect(answer.values.text).toMatchObject({ bookingLabel: "Book a visit" });
     expect(await count()).toBe(2);
+  });
+});
+
+describe("the marks on a clinic detail both changed", () => {
+  it("replaces a time or a number as a whole, cut only at spaces", () => {
+    expect(valueChanges("Monday: 09:00 to 18:00", "Monday: 09:00 to 19:15")).toEqual([
+      { kind: "same", text: "Monday: 09:00 to " },
+      { kind: "removed", text: "18:00" },
+      { kind: "added", text: "19:15" },
+    ]);
+    const lines = valueChanges(
+      "Monday: 09:00 to 18:00",
+      "Monday: 09:00 to 18:00\nSaturday: 09:00 to 12:00",
+    );
+    expect(lines.filter((c) => c.kind !== "same").map((c) => [c.kind, c.text])).toEqual([
+      ["added", "\nSaturday: 09:00 to 12:00"],
+    ]);
+    expect(valueChanges("", "+1 555 010 1111")).toEqual([
+      { kind: "added", text: "+1 555 010 1111" },
+    ]);
   });
 });
