@@ -9,7 +9,7 @@ import { formatTimeOfDay } from "@/lib/staff/format";
 import type { ClinicEditorState } from "@/lib/validations/clinic-form";
 import type { Clinic } from "@/lib/validations/clinic-schema";
 import { DATABASES, type TestDb } from "../db/test-databases";
-import { clinicPost, redirectOf } from "./action-harness";
+import { clinicPost, readOnlyCopy, redirectOf } from "./action-harness";
 
 /*
  * A second publish of the clinic details merges with the colleague's that
@@ -235,6 +235,26 @@ describe.each(DATABASES)("publishing clinic details over a colleague's, on $name
       /^Not published: your changes combined with Alex Practitioner's changes of 14:02 do not pass the checks \(Online booking page .* needs the booking page address too/,
     );
     expect(answer.values.text).toMatchObject({ bookingLabel: "Book a visit" });
+    expect(await count()).toBe(2);
+  });
+
+  it("answers a database that refuses the combined publish with a message, everything typed kept", async () => {
+    const opened = await alexPublishes(FILE, 0);
+    await alexPublishes({ ...FILE, email: "desk@clinic.example" }, opened.id);
+    const readOnly = await readOnlyCopy(t);
+    current.db = readOnly;
+    try {
+      const answer = await editClinicAction(
+        START,
+        samPosts(opened.id, { phone: "+1 555 010 7777" }),
+      );
+      expect(answer.formError).toMatch(/^Not published: .*Everything you typed is kept below\./);
+      expect(answer.values.text.phone).toBe("+1 555 010 7777");
+      expect(current.audited).toEqual([]);
+    } finally {
+      current.db = t.db;
+      await readOnly.destroy();
+    }
     expect(await count()).toBe(2);
   });
 });
