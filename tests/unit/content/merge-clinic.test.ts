@@ -51,6 +51,11 @@ describe("merging clinic details", () => {
     const merge = mergeClinic(BASE, edit(both), edit(both));
     expect(merge.conflicts).toEqual([]);
     expect(merge.resolve({})).toEqual(edit(both));
+    // The same opening time added by both is added once.
+    const saturday = edit({ hours: [...BASE.hours, row(["Saturday"], "09:00", "12:00")] });
+    const rows = mergeClinic(BASE, saturday, saturday);
+    expect(rows.conflicts).toEqual([]);
+    expect(rows.resolve({})?.hours).toEqual(saturday.hours);
   });
 
   it("makes the same field changed differently a choice, naming it, and publishes nothing until chosen", () => {
