@@ -6,6 +6,7 @@ import { getPageDraft, savePageDraft } from "@/lib/db/page-drafts";
 import type { Database } from "@/lib/db/types";
 import { FIGURE_PLACEHOLDER } from "@/lib/validations/component-catalogue";
 import type { EditorValues } from "@/lib/validations/editor-state";
+import { figureText } from "@/lib/validations/figure-text";
 import { draftKeyOf } from "./draft-key";
 import { editorStateFor } from "./editor-form";
 import type { StaffActor } from "./actor";
@@ -28,7 +29,6 @@ export type EditorImageField = "image" | "alt" | "caption";
 export type EditorImageAnswer =
   | { ok: true; figure: string; src: string }
   | { ok: false; field: EditorImageField; code: string; message: string };
-const TEXT_MAX = 300;
 
 /** The message for a refused upload posted without JavaScript (`?image-error=<code>`). */
 export function editorImageError(
@@ -45,16 +45,8 @@ const isExample = (value: string) =>
       example.replace(/\.$/, "").toLowerCase() === value.replace(/\.$/, "").toLowerCase(),
   );
 
-/** One line of attribute text: no straight double quote can end the attribute early. */
-function attribute(value: FormDataEntryValue | null): string {
-  if (typeof value !== "string") return "";
-  return value
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/"([^"]*)"/g, "“$1”")
-    .replace(/"/g, "”")
-    .slice(0, TEXT_MAX);
-}
+const attribute = (value: FormDataEntryValue | null) =>
+  typeof value === "string" ? figureText(value) : "";
 
 export async function addEditorImage(
   db: Kysely<Database>,

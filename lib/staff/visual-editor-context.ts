@@ -1,15 +1,22 @@
 import "server-only";
+import type { Kysely } from "kysely";
+import { siteImages } from "@/lib/content/images/site-images";
 import { getSources } from "@/lib/content/files/sources";
 import type { Site } from "@/lib/content/types";
+import type { Database } from "@/lib/db/types";
 import { practitionerName } from "@/lib/validations/clinic-schema";
 import type { VisualEditorContext } from "@/components/staff/visual-editor/editor-context";
 
 /**
- * What the visual editor needs beside the page text. Clinic facts are given
+ * What the visual editor needs beside the page text: the pages to link to,
+ * the sources to cite, the images a Figure may show. Clinic facts are given
  * as the text visitors read, so the editor shows live values (marked "from
  * clinic details") rather than tags; the longer ones are summarised.
  */
-export function visualEditorContext(site: Site): VisualEditorContext {
+export async function visualEditorContext(
+  site: Site,
+  db: Kysely<Database>,
+): Promise<VisualEditorContext> {
   const { clinic } = site;
   const address = [clinic.address.street, clinic.address.locality, clinic.address.postalCode];
   const hours = clinic.openingHours
@@ -21,6 +28,7 @@ export function visualEditorContext(site: Site): VisualEditorContext {
       .concat([{ href: "/consultation", title: "Ask a question or book a first visit" }])
       .sort((a, b) => a.href.localeCompare(b.href)),
     sources: Object.entries(getSources()).map(([key, source]) => ({ key, title: source.title })),
+    images: await siteImages(db, clinic.timezone),
     facts: {
       ClinicName: clinic.name,
       PractitionerName: practitionerName(clinic),

@@ -237,6 +237,34 @@ test("an image and a component from the tools beside the editor go in at its cur
   );
 });
 
+test("a Figure can show an image already on the site, chosen by name, with its own alt text", async ({
+  page,
+}) => {
+  await openAsStaff(page, "/staff/new-page");
+  await visual(page).click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("Stretch gently between visits.");
+
+  await toolbar(page).getByRole("button", { name: "Insert a block" }).click();
+  const dialog = page.getByRole("dialog", { name: "Insert a block" });
+  await dialog.getByLabel("Block", { exact: true }).selectOption("Figure");
+  await dialog.getByRole("radio", { name: "Use an image already on the site" }).check();
+  await dialog.getByLabel("Alt text: what the image shows").fill('A "cat" stretch on a mat');
+  await dialog.getByLabel("Caption: a short line under it").fill("One of the stretches we show.");
+  await dialog.getByRole("button", { name: "Place the block" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Choose one of the site's images.");
+
+  await dialog.getByLabel("Image on the site").selectOption({ label: "Illustration: tips" });
+  await expect(dialog.locator('img[src="/illustrations/tips.svg"]')).toBeVisible();
+  await dialog.getByRole("button", { name: "Place the block" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(posted(page)).toHaveValue(
+    /^Stretch gently between visits\.\n\n<Figure src="\/illustrations\/tips\.svg" alt="A “cat” stretch on a mat" caption="One of the stretches we show\." width="\d+" height="\d+" \/>\n?$/,
+  );
+  await expect(visual(page).getByRole("img", { name: "A “cat” stretch on a mat" })).toBeVisible();
+});
+
 test("undo takes back the last typing, in the editor and in the posted text", async ({ page }) => {
   await openAsStaff(page, "/staff/content/tips");
   const before = await posted(page).inputValue();

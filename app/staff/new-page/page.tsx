@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getDb } from "@/lib/db/client";
 import { DraftOffer } from "@/components/staff/edit-forms/draft-offer";
 import { PageEditor } from "@/components/staff/edit-forms/page-editor";
 import { StaffToolbar } from "@/components/staff/staff-toolbar";
@@ -49,7 +50,7 @@ export default async function NewPage({
             key={initial.values.draftVersion}
             initial={initial}
             serverPreview={preview}
-            visual={visualEditorContext(site)}
+            visual={await visualEditorContext(site, await getDb())}
             imageError={editorImageError(imageError)}
             schedule={{
               defaults: scheduleDefaults(new Date(), site.clinic.timezone),

@@ -11,11 +11,13 @@ export interface VisualEditorContext {
   pages: { href: string; title: string }[];
   /** content/sources.yaml: each key with its title. */
   sources: { key: string; title: string }[];
+  /** Uploads and illustrations a Figure may show without a new upload (lib/content/images/site-images.ts). */
+  images: { src: string; label: string; width?: number; height?: number }[];
   /** Each clinic fact component's value as plain text, e.g. ClinicPhone → "+1 555 010 0123". */
   facts: Record<string, string>;
 }
 
-export const EMPTY_CONTEXT: VisualEditorContext = { pages: [], sources: [], facts: {} };
+export const EMPTY_CONTEXT: VisualEditorContext = { pages: [], sources: [], images: [], facts: {} };
 
 export const EditorSiteContext = createContext<VisualEditorContext>(EMPTY_CONTEXT);
 

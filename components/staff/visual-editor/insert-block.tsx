@@ -10,9 +10,11 @@ import {
   blockFields,
   blockFromForm,
   blockTextLabel,
+  chosenFigureValues,
   fieldLabel,
   figureProblems,
   attributeValues,
+  type FigureImage,
 } from "@/lib/content/visual/block-form";
 import { COMPONENT_CATALOGUE, type ComponentName } from "@/lib/validations/component-catalogue";
 import { EditorSiteContext } from "./editor-context";
@@ -29,11 +31,13 @@ type Answer = { ok: true; figure: string } | { ok: false; field: string; message
 
 export function InsertBlock({ bodyId }: { bodyId: string }) {
   const insert = usePublisher(insertJsx$);
-  const { sources } = useContext(EditorSiteContext);
+  const { sources, images } = useContext(EditorSiteContext);
   const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState<ComponentName>("Callout");
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [imageFrom, setImageFrom] = useState<FigureImage["from"]>("upload");
+  const [chosenSrc, setChosenSrc] = useState("");
   const id = useId();
 
   function open() {
@@ -73,17 +77,22 @@ export function InsertBlock({ bodyId }: { bodyId: string }) {
     );
     if (name === "Figure") {
       const file = data.get("image");
-      const missing = figureProblems({
-        hasFile: file instanceof File && file.size > 0,
-        alt: values.alt ?? "",
-        caption: values.caption ?? "",
-      });
+      const chosen = images.find((image) => image.src === values.chosen);
+      const image: FigureImage =
+        imageFrom === "site"
+          ? { from: "site", src: chosen?.src ?? "" }
+          : { from: "upload", hasFile: file instanceof File && file.size > 0 };
+      const typed = { alt: values.alt ?? "", caption: values.caption ?? "" };
+      const missing = figureProblems({ image, ...typed });
       if (missing.length > 0) return setProblems(missing);
-      setBusy(true);
-      const uploaded = await upload(data);
-      setBusy(false);
-      if (Array.isArray(uploaded)) return setProblems(uploaded);
-      Object.assign(values, uploaded);
+      if (chosen) Object.assign(values, chosenFigureValues(chosen, typed));
+      else {
+        setBusy(true);
+        const uploaded = await upload(data);
+        setBusy(false);
+        if (Array.isArray(uploaded)) return setProblems(uploaded);
+        Object.assign(values, uploaded);
+      }
     }
     const answer = blockFromForm(name, values);
     if (!answer.ok) return setProblems(answer.problems);
@@ -139,15 +148,70 @@ export function InsertBlock({ bodyId }: { bodyId: string }) {
             )}
             {name === "Figure" ? (
               <>
-                <Labelled id={`${id}-image`} label="Image file (PNG, JPEG or WebP)">
-                  <input
-                    id={`${id}-image`}
-                    name="image"
-                    type="file"
-                    accept="image/png,image/jpeg,image/webp"
-                    className={input}
-                  />
-                </Labelled>
+                {images.length > 0 && (
+                  <fieldset>
+                    <legend className="font-semibold">Image</legend>
+                    {(
+                      [
+                        ["upload", "Upload a new image"],
+                        ["site", "Use an image already on the site"],
+                      ] as const
+                    ).map(([value, label]) => (
+                      <p key={value}>
+                        <label className="inline-flex items-center gap-2">
+                          <input
+                            type="radio"
+                            name="imageFrom"
+                            value={value}
+                            checked={imageFrom === value}
+                            onChange={() => {
+                              setImageFrom(value);
+                              setProblems([]);
+                            }}
+                          />
+                          {label}
+                        </label>
+                      </p>
+                    ))}
+                  </fieldset>
+                )}
+                {imageFrom === "site" && images.length > 0 ? (
+                  <Labelled id={`${id}-chosen`} label="Image on the site">
+                    <select
+                      id={`${id}-chosen`}
+                      name="chosen"
+                      value={chosenSrc}
+                      onChange={(e) => setChosenSrc(e.target.value)}
+                      className={input}
+                    >
+                      <option value="">Choose one…</option>
+                      {images.map((image) => (
+                        <option key={image.src} value={image.src}>
+                          {image.label}
+                        </option>
+                      ))}
+                    </select>
+                    {chosenSrc && (
+                      // What the choice looks like; the alt text for it is asked below.
+                      // eslint-disable-next-line @next/next/no-img-element
+                      <img
+                        src={chosenSrc}
+                        alt=""
+                        className="mt-2 max-h-32 w-auto rounded border border-line"
+                      />
+                    )}
+                  </Labelled>
+                ) : (
+                  <Labelled id={`${id}-image`} label="Image file (PNG, JPEG or WebP)">
+                    <input
+                      id={`${id}-image`}
+                      name="image"
+                      type="file"
+                      accept="image/png,image/jpeg,image/webp"
+                      className={input}
+                    />
+                  </Labelled>
+                )}
                 <Labelled id={`${id}-alt`} label="Alt text: what the image shows">
                   <input id={`${id}-alt`} name="alt" maxLength={300} className={input} />
                 </Labelled>

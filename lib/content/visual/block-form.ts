@@ -7,6 +7,7 @@ import {
   type ComponentName,
 } from "@/lib/validations/component-catalogue";
 import { propFields, propProblems, type PropField } from "@/lib/validations/component-fields";
+import { figureText } from "@/lib/validations/figure-text";
 
 /*
  * The visual editor's "Insert a block" form, as logic: which components it
@@ -139,17 +140,39 @@ export function blockFromForm(
   };
 }
 
-/** What the Figure form lacks before its image is uploaded: the file, alt text and a caption. */
+/** Where a Figure's image comes from: a file to upload, or an image already on the site. */
+export type FigureImage = { from: "upload"; hasFile: boolean } | { from: "site"; src: string };
+
+/** What the Figure form lacks before its image is uploaded or chosen: the image, alt text, a caption. */
 export function figureProblems(values: {
-  hasFile: boolean;
+  image: FigureImage;
   alt: string;
   caption: string;
 }): string[] {
+  const { image } = values;
   return [
-    values.hasFile ? "" : "Choose the image file to upload.",
+    image.from === "upload" && !image.hasFile ? "Choose the image file to upload." : "",
+    image.from === "site" && !image.src ? "Choose one of the site's images." : "",
     values.alt.trim() ? "" : "Write the alt text: what the image shows.",
     values.caption.trim() ? "" : "Write a caption: a short line under it.",
   ].filter(Boolean);
+}
+
+/** A Figure's values for an image already on the site, written as an upload's are. */
+export function chosenFigureValues(
+  image: { src: string; width?: number; height?: number },
+  typed: { alt: string; caption: string },
+): Record<string, string> {
+  const values: Record<string, string> = {
+    src: image.src,
+    alt: figureText(typed.alt),
+    caption: figureText(typed.caption),
+  };
+  if (image.width && image.height) {
+    values.width = String(image.width);
+    values.height = String(image.height);
+  }
+  return values;
 }
 
 /** The values in a component's text, e.g. the Figure the upload answers with (`src="…" alt="…"`). */

@@ -11,6 +11,7 @@ import {
   blockFields,
   blockFromForm,
   blockTextLabel,
+  chosenFigureValues,
   figureProblems,
   attributeValues,
   snippetBlock,
@@ -154,12 +155,48 @@ describe("the Insert a block form", () => {
   });
 
   it("asks a Figure for its file, alt text and caption before uploading", () => {
-    expect(figureProblems({ hasFile: false, alt: " ", caption: "" })).toEqual([
+    expect(
+      figureProblems({ image: { from: "upload", hasFile: false }, alt: " ", caption: "" }),
+    ).toEqual([
       "Choose the image file to upload.",
       "Write the alt text: what the image shows.",
       "Write a caption: a short line under it.",
     ]);
-    expect(figureProblems({ hasFile: true, alt: "A stretch", caption: "Daily." })).toEqual([]);
+    expect(
+      figureProblems({
+        image: { from: "upload", hasFile: true },
+        alt: "A stretch",
+        caption: "Daily.",
+      }),
+    ).toEqual([]);
+  });
+
+  it("takes an image already on the site, with its size, the alt text and caption typed", async () => {
+    expect(
+      figureProblems({ image: { from: "site", src: "" }, alt: "A stretch", caption: "Daily." }),
+    ).toEqual(["Choose one of the site's images."]);
+    const values = chosenFigureValues(
+      { src: "/illustrations/tips.svg", width: 640, height: 480 },
+      { alt: ' A  "gentle" stretch ', caption: "Daily." },
+    );
+    expect(values).toEqual({
+      src: "/illustrations/tips.svg",
+      alt: "A “gentle” stretch",
+      caption: "Daily.",
+      width: "640",
+      height: "480",
+    });
+    const answer = blockFromForm("Figure", values);
+    if (!answer.ok) throw new Error(answer.problems.join("; "));
+    const out = await placed(answer.block);
+    expect(checkComponents("placed", analyseMdx(out), context)).toEqual([]);
+    expect(out).toContain(
+      '<Figure src="/illustrations/tips.svg" alt="A “gentle” stretch" caption="Daily." width="640" height="480" />',
+    );
+    // An illustration without a size in its file goes in without one.
+    expect(chosenFigureValues({ src: "/illustrations/x.svg" }, { alt: "X", caption: "Y" })).toEqual(
+      { src: "/illustrations/x.svg", alt: "X", caption: "Y" },
+    );
   });
 
   it("places a one-tag component from the list beside the editor as its block, in the sentence for a fact", () => {

@@ -145,7 +145,7 @@ export default async function EditPage({ params, searchParams }: Props) {
             key={editor.initial.values.draftVersion}
             initial={editor.initial}
             serverPreview={editor.preview}
-            visual={visualEditorContext(site)}
+            visual={await visualEditorContext(site, db)}
             imageError={editorImageError(query["image-error"])}
             mergeView={merge && <MergeView merge={merge} timeZone={timeZone} />}
             schedule={{
