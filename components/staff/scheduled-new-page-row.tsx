@@ -14,9 +14,11 @@ export function ScheduledNewPageRow({
   status: Extract<ScheduleStatus, { kind: "pending" }>;
 }) {
   const { row } = status;
-  const title = (JSON.parse(row.frontmatter) as { title?: unknown }).title;
+  const { title, lastReviewed: reviewed } = JSON.parse(row.frontmatter) as {
+    title?: unknown;
+    lastReviewed?: unknown;
+  };
   const name = typeof title === "string" ? title : `/${row.slug}`;
-  const reviewed = (JSON.parse(row.frontmatter) as { lastReviewed?: unknown }).lastReviewed;
   return (
     <tr className="border-b border-line align-top" data-testid="scheduled-new-page">
       <td className="py-3 pr-4 font-semibold">{name}</td>
