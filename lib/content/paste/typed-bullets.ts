@@ -16,7 +16,7 @@ export const TYPED_BULLET = /^\s*[•◦▪▫●○·‣⁃■□]\s*/;
  * bullet: those lines become a bulleted list, the others stay paragraphs.
  */
 export function splitTypedBullets(paragraph: Paragraph): RootContent[] {
-  const lines = linesOf(paragraph.children);
+  const lines = linesOf(hoistBreaks(paragraph.children));
   if (!lines.some(startsWithBullet)) return [paragraph];
   const out: RootContent[] = [];
   for (const line of lines) {
@@ -40,13 +40,36 @@ export function splitTypedBullets(paragraph: Paragraph): RootContent[] {
   return out;
 }
 
-function linesOf(children: PhrasingContent[]): PhrasingContent[][] {
+/**
+ * The same phrasing with every line break at the top: bold, a link or any
+ * other inline holding a break is cut in two around it (`<a>Rest<br>◦ Ice</a>`
+ * is two links on two lines), so a line is a line however deep its break sat.
+ */
+function hoistBreaks(children: PhrasingContent[]): PhrasingContent[] {
+  return children.flatMap((node): PhrasingContent[] => {
+    if (!("children" in node)) return [node];
+    const inner = hoistBreaks(node.children as PhrasingContent[]);
+    if (!inner.some((child) => child.type === "break"))
+      return [{ ...node, children: inner } as PhrasingContent];
+    const out: PhrasingContent[] = [];
+    linesOf(inner, { keepEmpty: true }).forEach((line, index) => {
+      if (index > 0) out.push({ type: "break" });
+      if (line.length > 0) out.push({ ...node, children: line } as PhrasingContent);
+    });
+    return out;
+  });
+}
+
+function linesOf(
+  children: PhrasingContent[],
+  options: { keepEmpty?: boolean } = {},
+): PhrasingContent[][] {
   const lines: PhrasingContent[][] = [[]];
   for (const node of children) {
     if (node.type === "break") lines.push([]);
     else lines.at(-1)!.push(node);
   }
-  return lines.filter((line) => line.length > 0);
+  return options.keepEmpty ? lines : lines.filter((line) => line.length > 0);
 }
 
 const startsWithBullet = (line: PhrasingContent[]) =>

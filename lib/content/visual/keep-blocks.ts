@@ -24,9 +24,15 @@ interface Block {
   gap: string;
 }
 
-/** A syntax tree as text, leaving out where it sat, so two spellings of one thing compare equal. */
+/**
+ * A syntax tree as text, leaving out where it sat and whether a list's items
+ * have blank lines between them (`spread`: the editor writes every list
+ * without), so two spellings of one thing compare equal.
+ */
 export function meaningKey(node: Root | RootContent): string {
-  return JSON.stringify(node, (key, value: unknown) => (key === "position" ? undefined : value));
+  return JSON.stringify(node, (key, value: unknown) =>
+    key === "position" || key === "spread" ? undefined : value,
+  );
 }
 
 function blocks(text: string): Block[] | undefined {

@@ -129,7 +129,8 @@ describe("paste never gives text the site refuses", () => {
       fc.property(html, (input) => {
         expect(pageProblems(htmlToMdx(input).markdown)).toEqual([]);
       }),
-      { numRuns: 400 },
+      // Found by this property: a typed bullet after a line break inside a link.
+      { numRuns: 400, examples: [['<a href="/contact"><br>◦'], ["<b>Rest<br>• Ice</b>"]] },
     );
   });
 

@@ -111,7 +111,16 @@ describe("the visual editor over generated pages", () => {
         expect(keepUnchangedBlocks(text, first.out)).toBe(text);
         expect(checkComponents("generated", analyseMdx(first.out), context)).toEqual([]);
       }),
-      { numRuns: 25 },
+      {
+        numRuns: 25,
+        // Found by this property: two lists a blank line apart are one loose list, which the
+        // editor writes tight; the same list, kept as it was written.
+        examples: [
+          [
+            '- _back_.\n\n- back.\n\n<Faq>\n<Question q="Back?">\n\n[back](/tips).\n\n</Question>\n</Faq>\n',
+          ],
+        ],
+      },
     );
   }, 120_000);
 });
