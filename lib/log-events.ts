@@ -53,6 +53,10 @@ export const LOG_EVENTS = {
     level: "warn",
     text: "A scheduled publish was not made: the page changed after it was scheduled and the changes overlap (staff see why on the page)",
   },
+  "schedule.checks-failed": {
+    level: "warn",
+    text: "A scheduled publish was not made: its text no longer passes the page checks (a source, image or page it names changed since; staff see why on the page)",
+  },
   "schedule.address-taken": {
     level: "warn",
     text: "A scheduled new page was not published: a page was made at its address meanwhile (staff see why in the page list)",

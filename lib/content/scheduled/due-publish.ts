@@ -27,7 +27,11 @@ import type { EditorValues } from "@/lib/validations/editor-state";
  */
 export type DueOutcome =
   | { kind: "published"; result: string }
-  | { kind: "failed"; result: string; event: "schedule.page-changed" | "schedule.address-taken" };
+  | {
+      kind: "failed";
+      result: string;
+      event: "schedule.page-changed" | "schedule.address-taken" | "schedule.checks-failed";
+    };
 
 export async function publishDueRow(
   db: Kysely<Database>,
@@ -37,6 +41,12 @@ export async function publishDueRow(
   if (row.new_page) return publishNewPage(db, row, context);
   const { at } = context;
   const frontmatter = JSON.parse(row.frontmatter) as Frontmatter;
+  // Its own publish, made by a server that stopped before marking the row: nothing to check again.
+  const newest = await latestPageRevision(db, row.slug);
+  if (newest && isThisPublish(newest, row))
+    return { kind: "published", result: await resultOf(db, newest, row, context) };
+  const refused = await failsChecks(db, row, await context.site(), at);
+  if (refused) return refused;
   const first = await addPageRevision(db, {
     slug: row.slug,
     author: row.author,
@@ -65,16 +75,7 @@ export async function publishDueRow(
   const site = await context.site();
   const timeZone = site.clinic.timezone;
   const file = site.pages.find((p) => p.slug === row.slug)?.file;
-  const values: EditorValues = {
-    slug: row.slug,
-    isNew: false,
-    fields: frontmatterToFields(frontmatter),
-    body: row.body,
-    note: row.note ?? "",
-    parentId: row.parent_id,
-    baseHash: row.base_hash ?? "",
-    draftVersion: 0,
-  };
+  const values = scheduledValues(row);
   const who = `${theirs.author}'s changes of ${formatTimeOfDay(theirs.created_at, timeZone)}`;
   const failed = async (reason: string): Promise<DueOutcome> => ({
     kind: "failed",
@@ -165,17 +166,7 @@ async function publishNewPage(
   const made = latest?.action === "publish" ? latest : undefined;
   const file = site.pages.find((p) => p.slug === row.slug && p.source !== undefined);
   if (made || file) {
-    const frontmatter = JSON.parse(row.frontmatter) as Frontmatter;
-    const values: EditorValues = {
-      slug: row.slug,
-      isNew: true,
-      fields: frontmatterToFields(frontmatter),
-      body: row.body,
-      note: row.note ?? "",
-      parentId: 0,
-      baseHash: "",
-      draftVersion: 0,
-    };
+    const values = scheduledValues(row);
     const who = made
       ? `${made.author} made a page at /${row.slug} at ${formatTimeOfDay(made.created_at, site.clinic.timezone)}`
       : `a page at /${row.slug} now comes from content/`;
@@ -185,6 +176,8 @@ async function publishNewPage(
       result: `Not published: ${who}, after this new page was scheduled, so the address is taken and their page stays. ${await keepScheduledText(db, row, values, at)} ${ON_NEW}`,
     };
   }
+  const refused = await failsChecks(db, row, site, at);
+  if (refused) return refused;
   const added = await addPageRevision(db, {
     slug: row.slug,
     author: row.author,
@@ -201,6 +194,44 @@ async function publishNewPage(
   // A page made at the address in the moment between: the next look finds it and says so.
   if (!added.ok) throw new Error(`a page was made at /${row.slug} while publishing`);
   return { kind: "published", result: SCHEDULE_PUBLISHED };
+}
+
+/** The scheduled page as the editor holds it, for the checks and for a draft. */
+function scheduledValues(row: ScheduledPublish): EditorValues {
+  const isNew = Boolean(row.new_page);
+  return {
+    slug: row.slug,
+    isNew,
+    fields: frontmatterToFields(JSON.parse(row.frontmatter) as Frontmatter),
+    body: row.body,
+    note: row.note ?? "",
+    parentId: isNew ? 0 : row.parent_id,
+    baseHash: isNew ? "" : (row.base_hash ?? ""),
+    draftVersion: 0,
+  };
+}
+
+/**
+ * Publish's checks once more, on the text as it stands when due: a source,
+ * image or page it names may have gone since it was scheduled, and a page
+ * that cannot be shown is never published. Failing, the text is kept as
+ * for an overlap.
+ */
+async function failsChecks(
+  db: Kysely<Database>,
+  row: ScheduledPublish,
+  site: Site,
+  at: Date,
+): Promise<DueOutcome | undefined> {
+  const values = scheduledValues(row);
+  const check = await checkEditorValues(values, site);
+  if (draftPasses(check)) return undefined;
+  const problems = [...Object.values(check.fieldErrors), ...check.bodyProblems].join("; ");
+  return {
+    kind: "failed",
+    event: "schedule.checks-failed",
+    result: `Not published: the scheduled text no longer passes the checks (${problems}). ${await keepScheduledText(db, row, values, at)} ${row.new_page ? "Open New page" : "Open the page"} and continue the draft: correct it, then publish or schedule it again.`,
+  };
 }
 
 const ON_EXISTING =

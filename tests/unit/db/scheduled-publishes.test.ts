@@ -26,7 +26,7 @@ function schedule(overrides: Partial<NewScheduledPublish> = {}): NewScheduledPub
   counter += 1;
   return {
     slug: `page-${counter}`,
-    frontmatter: { title: `Page ${counter}`, description: "A page." },
+    frontmatter: { title: `Page ${counter}`, description: "A page.", lastReviewed: "2026-11-01" },
     body: `Text ${counter}.`,
     note: "Winter opening hours",
     baseHash: null,
