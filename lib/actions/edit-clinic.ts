@@ -103,24 +103,15 @@ export const editClinicAction = staffStateAction({
       };
     }
 
-    let result;
-    try {
-      result = await addClinicRevision(db, {
-        ...byline(actor),
-        note: values.note.trim() || null,
-        clinic: parsed.data,
-        baseHash: values.baseHash || null,
-        parentId: values.parentId,
-        now,
-      });
-    } catch (error) {
-      return {
-        values,
-        errors,
-        formError: saveFailed(error, "Not published", "Everything you typed is kept below."),
-        answer,
-      };
-    }
+    // A write the database refuses throws: `failed` above answers it, keeping every value typed.
+    let result = await addClinicRevision(db, {
+      ...byline(actor),
+      note: values.note.trim() || null,
+      clinic: parsed.data,
+      baseHash: values.baseHash || null,
+      parentId: values.parentId,
+      now,
+    });
     let combined = false;
     if (!result.ok && result.latest) {
       // Someone else published since the form was opened: merge rather than replace their work.
@@ -162,23 +153,14 @@ export const editClinicAction = staffStateAction({
           }). Everything you typed is kept; change it and publish again.`,
           answer,
         };
-      try {
-        result = await addClinicRevision(db, {
-          ...byline(actor),
-          note: [values.note.trim(), `Combined with ${who}.`].filter(Boolean).join(" "),
-          clinic: merged.data,
-          baseHash: values.baseHash || null,
-          parentId: theirs.id,
-          now,
-        });
-      } catch (error) {
-        return {
-          values,
-          errors,
-          formError: saveFailed(error, "Not published", "Everything you typed is kept below."),
-          answer,
-        };
-      }
+      result = await addClinicRevision(db, {
+        ...byline(actor),
+        note: [values.note.trim(), `Combined with ${who}.`].filter(Boolean).join(" "),
+        clinic: merged.data,
+        baseHash: values.baseHash || null,
+        parentId: theirs.id,
+        now,
+      });
       combined = true;
     }
     if (!result.ok) {

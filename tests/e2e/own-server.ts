@@ -97,8 +97,16 @@ export function residentBytes(server: OwnServer): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) * 1024;
 }
 
-/** Publishes a new page as the editor does, straight into the database. */
-export async function publishPage(db: Kysely<Database>, slug: string, title: string) {
+/**
+ * Publishes a page as the editor does, straight into the database: a new one,
+ * or (with `parentId`) a new version of one, with the body given.
+ */
+export async function publishPage(
+  db: Kysely<Database>,
+  slug: string,
+  title: string,
+  options: { body?: string; parentId?: number } = {},
+) {
   const result = await addPageRevision(db, {
     slug,
     author: "E2E",
@@ -110,12 +118,13 @@ export async function publishPage(db: Kysely<Database>, slug: string, title: str
       lastReviewed: "2026-11-01",
       kind: "page",
     },
-    body: `${title} is a page made in the browser after the build.`,
+    body: options.body ?? `${title} is a page made in the browser after the build.`,
     baseHash: null,
-    parentId: 0,
+    parentId: options.parentId ?? 0,
     now: new Date(),
   });
-  expect(result.ok).toBe(true);
+  if (!result.ok) throw new Error(`/${slug} was not published: a newer version is there`);
+  return result.revision;
 }
 
 /** Publishes the clinic details of content/clinic.yaml with another phone number. */

@@ -148,23 +148,10 @@ test("a schedule on a page a colleague published meanwhile is combined with thei
   const db = await testDb();
   const u = unique();
   const [first, second] = [`Park behind the clinic ${u}.`, `Bikes go by the door ${u}.`];
-  const opened = await addPageRevision(db, {
-    slug,
-    author: "E2E",
-    note: null,
-    action: "publish",
-    frontmatter: {
-      title,
-      description: `${title}, published in the browser.`,
-      lastReviewed: "2026-11-01",
-      kind: "page",
-    },
+  const opened = await publishPage(db, slug, title, {
     body: `${first}\n\n${second}\n`,
-    baseHash: null,
     parentId: (await latestPageRevision(db, slug))?.id ?? 0,
-    now: new Date(),
   });
-  if (!opened.ok) throw new Error("the page was not published");
 
   const account = await signIn(page, { role: "editor" });
   await page.goto(`/staff/content/${slug}`);
@@ -186,10 +173,10 @@ test("a schedule on a page a colleague published meanwhile is combined with thei
     author: "Ben Colleague",
     note: null,
     action: "publish",
-    frontmatter: JSON.parse(opened.revision.frontmatter ?? "{}") as Record<string, unknown>,
+    frontmatter: JSON.parse(opened.frontmatter ?? "{}") as Record<string, unknown>,
     body: `${first}\n\n${theirs}\n`,
     baseHash: null,
-    parentId: opened.revision.id,
+    parentId: opened.id,
     now: new Date(),
   });
   expect(colleague.ok).toBe(true);
