@@ -148,6 +148,9 @@ for (const javaScriptEnabled of [true, false]) {
     // Publishing with one choice left open publishes nothing and keeps the choice made.
     await title.getByLabel("Keep mine").check();
     await publish(sam.page);
+    // The editor opens again with the choice made carried in its address: wait for that page,
+    // not the one still showing (its heading and ticked choice are the same).
+    await sam.page.waitForURL(/[?&]keep=/, { timeout: 20_000 });
     await expect(
       sam.page.getByRole("heading", { name: `Changed by you and by ${alex.account.name}` }),
     ).toBeVisible({ timeout: 20_000 });
