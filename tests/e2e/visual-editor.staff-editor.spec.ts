@@ -130,12 +130,17 @@ test("the sciatica article is written and published with no <, #, * or - typed",
   await type("book a consultation");
   for (let i = 0; i < "book a consultation".length; i += 1)
     await page.keyboard.press("Shift+ArrowLeft");
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+    .toBe("book a consultation");
   await toolbar(page).getByRole("button", { name: "Create link" }).click();
   const address = page.getByPlaceholder("Select or paste an URL");
   await address.click();
   await address.pressSequentially("consult");
   await page.getByRole("option", { name: "/consultation", exact: true }).click();
+  await expect(address).toHaveValue("/consultation");
   await page.getByRole("button", { name: "Set URL" }).click();
+  await expect(visual(page).getByRole("link", { name: "book a consultation" })).toBeVisible();
   await caretAfter(page, "book a consultation");
   await page.keyboard.press("End");
   await type(".");
@@ -371,11 +376,28 @@ test("the visual editor has no axe violations at phone and desktop widths", asyn
     await page.setViewportSize(viewport);
     await page.goto("/staff/content/benefits");
     await expect(visual(page)).toContainText("How big the benefit is");
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    expect(
-      results.violations.map(
-        (v) => `${viewport.width}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-      ),
-    ).toEqual([]);
+    const violations = async (where: string, include?: string) => {
+      const axe = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+      const results = await (include ? axe.include(include) : axe).analyze();
+      return results.violations.map(
+        (v) =>
+          `${where} ${viewport.width}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
+    };
+    expect(await violations("editor")).toEqual([]);
+
+    // The Insert a block form, for a text block and for a Figure chosen from the site's images.
+    await toolbar(page).getByRole("button", { name: "Insert a block" }).click();
+    const dialog = page.getByRole("dialog", { name: "Insert a block" });
+    await dialog.getByLabel("Block", { exact: true }).selectOption("Callout");
+    expect(await violations("Callout form", "dialog")).toEqual([]);
+    await dialog.getByLabel("Block", { exact: true }).selectOption("Figure");
+    await dialog.getByRole("radio", { name: "Use an image already on the site" }).check();
+    await dialog.getByLabel("Image on the site").selectOption({ label: "Illustration: tips" });
+    await dialog.getByRole("button", { name: "Place the block" }).click();
+    await expect(dialog.getByRole("alert")).toBeVisible();
+    expect(await violations("Figure form", "dialog")).toEqual([]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
   }
 });

@@ -140,11 +140,14 @@ export function InsertBlock({ bodyId }: { bodyId: string }) {
               </select>
             </p>
             {problems.length > 0 && (
-              <ul role="alert" className="list-disc pl-6 font-semibold text-danger">
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
+              // The alert around the list, not on it: a list with role="alert" is no list.
+              <div role="alert">
+                <ul className="list-disc pl-6 font-semibold text-danger">
+                  {problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </div>
             )}
             {name === "Figure" ? (
               <>
