@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { expectLive, openAsStaff, publish } from "./editor-fixtures";
 import { clientIp } from "./staff-fixtures";
@@ -57,6 +57,21 @@ async function blockType(page: Page, name: string): Promise<void> {
   await page.getByRole("option", { name, exact: true }).click();
 }
 
+/** Empties the visual editor, as selecting everything and deleting it does. */
+async function emptyBody(page: Page): Promise<void> {
+  await visual(page).click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+}
+
+/** Opens "+ Block" on the component named: the dialog, for filling in. */
+async function blockForm(page: Page, name: string): Promise<Locator> {
+  await toolbar(page).getByRole("button", { name: "Insert a block" }).click();
+  const dialog = page.getByRole("dialog", { name: "Insert a block" });
+  await dialog.getByLabel("Block", { exact: true }).selectOption(name);
+  return dialog;
+}
+
 test("the typo on Benefits is fixed and published without touching markup; the rest of the text is kept byte for byte", async ({
   page,
 }) => {
@@ -102,9 +117,7 @@ test("the sciatica article is written and published with no <, #, * or - typed",
     await page.keyboard.type(text);
   };
 
-  await visual(page).click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
+  await emptyBody(page);
 
   await blockType(page, "Heading 2");
   await type("What sciatica is");
@@ -146,9 +159,7 @@ test("the sciatica article is written and published with no <, #, * or - typed",
   await type(".");
 
   // The image: uploaded, with its alt text and caption, required before it is placed.
-  await toolbar(page).getByRole("button", { name: "Insert a block" }).click();
-  const dialog = page.getByRole("dialog", { name: "Insert a block" });
-  await dialog.getByLabel("Block", { exact: true }).selectOption("Figure");
+  const dialog = await blockForm(page, "Figure");
   await dialog.getByRole("button", { name: "Place the block" }).click();
   await expect(dialog.getByRole("alert")).toContainText("Write the alt text");
   await dialog.getByLabel("Image file").setInputFiles(await picture());
@@ -164,8 +175,7 @@ test("the sciatica article is written and published with no <, #, * or - typed",
   await expect(visual(page).getByRole("img", { name: "A person pointing" })).toBeVisible();
 
   // A note Callout.
-  await toolbar(page).getByRole("button", { name: "Insert a block" }).click();
-  await dialog.getByLabel("Block", { exact: true }).selectOption("Callout");
+  await blockForm(page, "Callout");
   await dialog.getByLabel("Kind").selectOption("note");
   await dialog.getByLabel("Title (optional)").fill("See a doctor first");
   await dialog
@@ -212,9 +222,7 @@ test("an image and a component from the tools beside the editor go in at its cur
   page,
 }) => {
   await openAsStaff(page, "/staff/new-page");
-  await visual(page).click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
+  await emptyBody(page);
   await page.keyboard.type("First paragraph.");
   await page.keyboard.press("Enter");
   await page.keyboard.type("Call us on  today.");
@@ -246,14 +254,10 @@ test("a Figure can show an image already on the site, chosen by name, with its o
   page,
 }) => {
   await openAsStaff(page, "/staff/new-page");
-  await visual(page).click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
+  await emptyBody(page);
   await page.keyboard.type("Stretch gently between visits.");
 
-  await toolbar(page).getByRole("button", { name: "Insert a block" }).click();
-  const dialog = page.getByRole("dialog", { name: "Insert a block" });
-  await dialog.getByLabel("Block", { exact: true }).selectOption("Figure");
+  const dialog = await blockForm(page, "Figure");
   await dialog.getByRole("radio", { name: "Use an image already on the site" }).check();
   await dialog.getByLabel("Alt text: what the image shows").fill('A "cat" stretch on a mat');
   await dialog.getByLabel("Caption: a short line under it").fill("One of the stretches we show.");
@@ -387,9 +391,7 @@ test("the visual editor has no axe violations at phone and desktop widths", asyn
     expect(await violations("editor")).toEqual([]);
 
     // The Insert a block form, for a text block and for a Figure chosen from the site's images.
-    await toolbar(page).getByRole("button", { name: "Insert a block" }).click();
-    const dialog = page.getByRole("dialog", { name: "Insert a block" });
-    await dialog.getByLabel("Block", { exact: true }).selectOption("Callout");
+    const dialog = await blockForm(page, "Callout");
     expect(await violations("Callout form", "dialog")).toEqual([]);
     await dialog.getByLabel("Block", { exact: true }).selectOption("Figure");
     await dialog.getByRole("radio", { name: "Use an image already on the site" }).check();

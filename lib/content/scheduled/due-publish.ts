@@ -61,6 +61,7 @@ export async function publishDueRow(
   });
   if (first.ok) return { kind: "published", result: SCHEDULE_PUBLISHED };
   const theirs = first.latest;
+  // Published by the row's earlier claimant in the moment since the look above.
   if (theirs && isThisPublish(theirs, row))
     return { kind: "published", result: await resultOf(db, theirs, row, context) };
   // Its revisions are gone (a database restored from an older copy): nothing to merge with.
